@@ -1,0 +1,82 @@
+//! `reprint extract PATH...`: extraction alone, nothing stored. Readable text
+//! by default; `--jsonl` writes one line per page with the fields
+//! `../shared/bench/score_extraction.py` reads plus the provenance fields.
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use rayon::prelude::*;
+use reprint_extract::Article;
+use reprint_ingest::{read_inputs, Page, ReadOptions};
+
+use super::Context;
+use crate::page::article_of;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Files or directories, as for `ingest`.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// One JSON object per page instead of readable text.
+    #[arg(long)]
+    jsonl: bool,
+}
+
+/// The page id the scorer expects: the file name without its extensions for
+/// files, the input's own id otherwise.
+fn short_id(page: &Page) -> String {
+    if page.origin == page.id {
+        let name = std::path::Path::new(&page.id)
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| page.id.clone());
+        return name.split('.').next().unwrap_or(&name).to_string();
+    }
+    page.id.clone()
+}
+
+fn json_line(page: &Page, a: &Article) -> serde_json::Value {
+    serde_json::json!({
+        "id": short_id(page),
+        "url": page.url,
+        "text": a.paragraphs.join("\n"),
+        "title": a.title.as_ref().map(|t| &t.value),
+        "author": a.byline.as_ref().map(|t| &t.value),
+        "published": a.published.as_ref().map(|t| &t.value),
+        "site": a.site.as_ref().map(|t| &t.value),
+        "tags": a.tags.iter().map(|t| &t.label).collect::<Vec<_>>(),
+        "article": a,
+    })
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
+    let _ = ctx;
+    let mut failed = 0usize;
+    let mut pages = Vec::new();
+    for item in read_inputs(&args.paths, &ReadOptions::default()) {
+        match item {
+            Ok(p) => pages.push(p),
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e}");
+            }
+        }
+    }
+    let articles: Vec<Article> = pages.par_iter().map(article_of).collect();
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for (page, a) in pages.iter().zip(&articles) {
+        if args.jsonl {
+            writeln!(out, "{}", json_line(page, a))?;
+        } else {
+            writeln!(out, "== {}", page.origin)?;
+            if let Some(t) = &a.title {
+                writeln!(out, "# {}", t.value)?;
+            }
+            writeln!(out, "{}\n", a.text())?;
+        }
+    }
+    out.flush()?;
+    Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,165 @@
+//! `reprint ingest PATH...`: read, extract (in parallel), then store and
+//! match batch by batch. A bad page is reported on one line and skipped; a
+//! failed batch is rolled back whole, leaving everything stored before it.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use reprint_ingest::{read_inputs, ReadOptions};
+use reprint_store::{BatchReport, NewArticle, Store};
+use serde::Serialize;
+
+use super::Context;
+use crate::page::prepare;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Files or directories (recursive): .html/.htm (.gz), .txt/.md, .jsonl, .warc/.warc.gz.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Refuse pages larger than this many megabytes (after decompression).
+    #[arg(long, default_value_t = 20, value_name = "MB")]
+    max_page_mb: usize,
+    /// Pages per transaction.
+    #[arg(long, default_value_t = 500, value_name = "N")]
+    batch: usize,
+}
+
+#[derive(Debug, Default, Serialize)]
+struct Summary {
+    read: usize,
+    added: usize,
+    unchanged: usize,
+    replaced: usize,
+    failed: usize,
+    pairs: usize,
+    stories_touched: usize,
+    articles_in_db: i64,
+    pairs_in_db: i64,
+    stories_in_db: i64,
+    seconds: f64,
+}
+
+impl Summary {
+    fn add(&mut self, r: &BatchReport) {
+        self.added += r.added;
+        self.unchanged += r.unchanged;
+        self.replaced += r.replaced;
+        self.pairs += r.pairs;
+        self.stories_touched += r.stories_touched;
+    }
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
+    let started = Instant::now();
+    let mut store = Store::open(&ctx.db)?;
+    let opts = ReadOptions {
+        max_page_bytes: args.max_page_mb.saturating_mul(1024 * 1024),
+        ..ReadOptions::default()
+    };
+    let progress = progress_bar();
+    let mut summary = Summary::default();
+    let mut pending = Vec::with_capacity(args.batch);
+    let batch = args.batch.max(1);
+    for item in read_inputs(&args.paths, &opts) {
+        match item {
+            Ok(page) => pending.push(page),
+            Err(e) => report_failure(&progress, &mut summary, &e.to_string()),
+        }
+        if pending.len() >= batch {
+            flush(&mut store, &mut pending, &mut summary, &progress)?;
+        }
+    }
+    flush(&mut store, &mut pending, &mut summary, &progress)?;
+    progress.finish_and_clear();
+    let (articles, pairs, stories) = store.counts()?;
+    summary.articles_in_db = articles;
+    summary.pairs_in_db = pairs;
+    summary.stories_in_db = stories;
+    summary.seconds = started.elapsed().as_secs_f64();
+    print_summary(ctx, &summary)?;
+    Ok(if summary.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Extracts the pending pages in parallel and stores them as one batch.
+fn flush(
+    store: &mut Store,
+    pending: &mut Vec<reprint_ingest::Page>,
+    summary: &mut Summary,
+    progress: &ProgressBar,
+) -> Result<()> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let prepared: Vec<_> = pending.par_iter().map(prepare).collect();
+    summary.read += pending.len();
+    pending.clear();
+    let mut batch: Vec<NewArticle> = Vec::with_capacity(prepared.len());
+    for p in prepared {
+        match p {
+            Ok(a) => batch.push(a),
+            Err(e) => report_failure(progress, summary, &e.to_string()),
+        }
+    }
+    let report = store
+        .ingest_batch(&batch)
+        .with_context(|| format!("storing a batch of {} pages (rolled back)", batch.len()))?;
+    summary.add(&report);
+    progress.inc(batch.len() as u64);
+    Ok(())
+}
+
+fn report_failure(progress: &ProgressBar, summary: &mut Summary, line: &str) {
+    summary.failed += 1;
+    progress.suspend(|| eprintln!("error: {line}"));
+}
+
+/// A spinner with a count and rate on a terminal; hidden otherwise, so logs
+/// and pipes stay clean.
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} pages stored ({per_sec}) {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+fn print_summary(ctx: &Context, s: &Summary) -> Result<()> {
+    if ctx.json {
+        println!("{}", serde_json::to_string_pretty(s)?);
+        return Ok(());
+    }
+    println!(
+        "read {} pages in {:.1}s: {} added, {} unchanged, {} replaced, {} failed; {} new pairs, {} stories updated",
+        s.read,
+        s.seconds,
+        s.added,
+        s.unchanged,
+        s.replaced,
+        s.failed,
+        s.pairs,
+        s.stories_touched
+    );
+    println!(
+        "{}: {} articles, {} pairs, {} stories",
+        ctx.db.display(),
+        s.articles_in_db,
+        s.pairs_in_db,
+        s.stories_in_db
+    );
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! `reprint trace FILE|-`: which stored story a page would join, and
+//! whether it credits that story's origin. Nothing is written.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+use reprint_ingest::{read_inputs, read_reader, Page, ReadOptions};
+use reprint_store::Store;
+use reprint_trace::credit::judge_credit;
+use reprint_trace::TracedArticle;
+use serde::Serialize;
+
+use super::Context;
+use crate::page::article_of;
+use crate::table::render;
+use crate::view::story_view;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// A page file (HTML, text, or the first page of a JSONL/WARC file), or `-` for stdin.
+    #[arg(value_name = "FILE|-")]
+    input: PathBuf,
+}
+
+#[derive(Debug, Serialize)]
+struct Match {
+    id: String,
+    url: Option<String>,
+    site: Option<String>,
+    kind: &'static str,
+    /// Share of the traced page found in this article.
+    shared: f32,
+    story: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+struct TraceReport {
+    input: String,
+    title: Option<String>,
+    matches: Vec<Match>,
+    /// The story the page would join: the one of its closest match.
+    story: Option<crate::view::StoryView>,
+    credit: Option<&'static str>,
+    credit_evidence: Vec<String>,
+}
+
+fn first_page(input: &PathBuf) -> Result<Page> {
+    let opts = ReadOptions::default();
+    let mut pages = if input.as_os_str() == "-" {
+        read_reader("-", std::io::stdin(), None, &opts)
+    } else {
+        read_inputs(std::slice::from_ref(input), &opts)
+    };
+    match pages.next() {
+        Some(Ok(p)) => Ok(p),
+        Some(Err(e)) => bail!("{e}"),
+        None => bail!("{}: no page found", input.display()),
+    }
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
+    let store = Store::open_read_only(&ctx.db)?;
+    let page = first_page(&args.input)?;
+    let article = article_of(&page);
+    if article.is_empty() {
+        bail!("{}: no article text found on the page", page.origin);
+    }
+    let mut found = store.match_unstored(&article.text())?;
+    found.sort_by(|x, y| y.1.shared_a.total_cmp(&x.1.shared_a));
+    let mut matches = Vec::new();
+    for (row, m) in &found {
+        matches.push(Match {
+            id: row.id.clone(),
+            url: row.url.clone(),
+            site: row.site.clone(),
+            kind: m.kind.as_str(),
+            shared: m.shared_a,
+            story: store.story_of(row.key)?,
+        });
+    }
+    let story_id = matches.first().and_then(|m| m.story);
+    let detail = match story_id {
+        Some(id) => store.story(id)?,
+        None => None,
+    };
+    let mut report = TraceReport {
+        input: page.origin.clone(),
+        title: article.title.as_ref().map(|t| t.value.clone()),
+        matches,
+        story: detail.as_ref().map(story_view),
+        credit: None,
+        credit_evidence: Vec::new(),
+    };
+    if let Some(d) = &detail {
+        let origin_article = match d.story.origin.article_key() {
+            Some(k) => store.traced(&[k])?.pop(),
+            None => None,
+        };
+        let me = TracedArticle {
+            key: -1,
+            id: page.id.clone(),
+            url: page.url.clone(),
+            fetched: page.fetched.clone(),
+            article,
+        };
+        let (verdict, evidence) = judge_credit(&me, &d.story.origin, origin_article.as_ref());
+        report.credit = Some(verdict.as_str());
+        report.credit_evidence = evidence;
+    }
+    if ctx.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", describe(&report));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn describe(r: &TraceReport) -> String {
+    let mut out = format!("{}: {}\n", r.input, r.title.as_deref().unwrap_or("(no title)"));
+    if r.matches.is_empty() {
+        out.push_str("no stored article shares text with this page\n");
+        return out;
+    }
+    let cells: Vec<Vec<String>> = r
+        .matches
+        .iter()
+        .map(|m| {
+            vec![
+                m.id.clone(),
+                m.site.clone().unwrap_or_default(),
+                format!("{:.0}%", m.shared * 100.0),
+                m.kind.to_string(),
+                m.story.map(|s| s.to_string()).unwrap_or_else(|| "-".into()),
+            ]
+        })
+        .collect();
+    out.push_str(&render(&["shares text with", "site", "shared", "kind", "story"], &cells, 70));
+    match &r.story {
+        Some(s) => {
+            out.push_str(&format!(
+                "\nwould join story {}: {}\n",
+                s.id,
+                s.headline.as_deref().unwrap_or("(no headline)")
+            ));
+            if let Some(c) = r.credit {
+                out.push_str(&format!("credit to the origin: {c}\n"));
+                for e in &r.credit_evidence {
+                    out.push_str(&format!("  · {e}\n"));
+                }
+            }
+        }
+        None => out.push_str("\nwould form a new story with its closest match\n"),
+    }
+    out
+}

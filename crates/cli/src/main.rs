@@ -1,0 +1,103 @@
+//! `reprint`: the command line over the pipeline crates. It reads pages
+//! (reprint-ingest), extracts articles (reprint-extract), stores and matches
+//! them (reprint-store over reprint-match) and reports the traced stories
+//! (reprint-trace). Each subcommand lives in its own module under `commands`.
+
+mod commands;
+mod page;
+mod table;
+mod view;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "reprint",
+    version,
+    about = "Trace news text across the web: where an article came from, who reprinted it, and whether they credited it.",
+    after_help = "Start with:\n  reprint ingest examples/corpus && reprint stories"
+)]
+struct Cli {
+    /// The database file (created if missing).
+    #[arg(long, global = true, default_value = "reprint.db", value_name = "PATH")]
+    db: PathBuf,
+    /// Machine-readable JSON output instead of tables.
+    #[arg(long, global = true)]
+    json: bool,
+    /// More log output (repeat for more); RUST_LOG overrides.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Read pages, extract their articles, match them against everything stored and update the stories.
+    #[command(after_help = "Examples:\n  reprint ingest pages/ feed.jsonl crawl.warc.gz\n  reprint --db news.db ingest ../shared/data/reprints/census.jsonl")]
+    Ingest(commands::ingest::Args),
+    /// List the stories found: groups of articles sharing text.
+    #[command(after_help = "Examples:\n  reprint stories\n  reprint stories --json | jq '.[0]'")]
+    Stories(commands::stories::ListArgs),
+    /// Show one story: its origin and why, and each copy with its shared share and credit verdict.
+    #[command(after_help = "Examples:\n  reprint show 3\n  reprint show 3 --json")]
+    Show(commands::stories::ShowArgs),
+    /// Say which stored story a page would join, without storing it.
+    #[command(after_help = "Examples:\n  reprint trace page.html\n  curl -s https://example.org/a | reprint trace -")]
+    Trace(commands::trace::Args),
+    /// Write stories, articles or matched pairs as JSONL or CSV.
+    #[command(after_help = "Examples:\n  reprint export --what pairs --format jsonl > pairs.jsonl\n  reprint export --what articles --format csv -o articles.csv")]
+    Export(commands::export::Args),
+    /// Extract articles from pages and print them, without storing anything.
+    #[command(after_help = "Examples:\n  reprint extract page.html\n  reprint extract --jsonl pages/ > articles.jsonl")]
+    Extract(commands::extract::Args),
+}
+
+/// Output formats for `export`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Jsonl,
+    Csv,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.verbose);
+    let ctx = commands::Context {
+        db: cli.db.clone(),
+        json: cli.json,
+    };
+    let result = match cli.command {
+        Command::Ingest(a) => commands::ingest::run(&ctx, a),
+        Command::Stories(a) => commands::stories::list(&ctx, a),
+        Command::Show(a) => commands::stories::show(&ctx, a),
+        Command::Trace(a) => commands::trace::run(&ctx, a),
+        Command::Export(a) => commands::export::run(&ctx, a),
+        Command::Extract(a) => commands::extract::run(&ctx, a),
+    };
+    match result {
+        Ok(status) => status,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(verbose: u8) {
+    let default = match verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
+}

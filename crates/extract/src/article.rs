@@ -1,0 +1,165 @@
+//! The extracted article: what every later stage (match, trace, store) reads.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a metadata value was read from. Provenance verdicts quote this, so a
+/// reader can check e.g. that a date came from JSON-LD rather than the URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldSource {
+    /// schema.org JSON-LD (`<script type="application/ld+json">`).
+    JsonLd,
+    /// OpenGraph / article: meta properties.
+    OpenGraph,
+    /// Other `<meta name=…>` tags (Dublin Core, parsely, sailthru, citation…).
+    Meta,
+    /// Microdata (`itemprop`) attributes.
+    Microdata,
+    /// Text visible on the page: a byline, a dateline, a `<time>` element, a heading.
+    Visible,
+    /// `<title>` of the document.
+    TitleTag,
+    /// The page URL (e.g. `/2019/05/31/` or the host name).
+    Url,
+    /// Given by the input itself (a JSONL `published`/`site` field, a WARC header).
+    Input,
+}
+
+/// A metadata value with where it came from and how much we trust it (0–1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: FieldSource,
+    pub confidence: f32,
+}
+
+impl<T> Sourced<T> {
+    pub fn new(value: T, source: FieldSource, confidence: f32) -> Self {
+        Sourced {
+            value,
+            source,
+            confidence,
+        }
+    }
+}
+
+/// A tag or category, with the group a page files it under
+/// (the seed page has "Region", "Theme" and "In-depth Report").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tag {
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+}
+
+/// An outlet the page itself names as the source of its text:
+/// "The original source of this article is Sputnik", "WASHINGTON (AP) —".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeclaredSource {
+    /// The outlet as named ("Sputnik", "AP", "Reuters").
+    pub outlet: String,
+    /// A date given with the credit, ISO `YYYY-MM-DD` when it could be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// A hyperlink to the source, when the credit carries one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// What kind of credit this is.
+    pub kind: CreditKind,
+    /// The text the credit was read from, verbatim, for evidence.
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CreditKind {
+    /// "The original source of this article is X", "Originally published by X",
+    /// "This article first appeared in X", "Source: X", "Republished with permission of X".
+    OriginalSource,
+    /// A wire dateline or sign-off: "WASHINGTON (AP) —", "— Reuters".
+    Wire,
+    /// An agency or outlet named in the byline ("By Sputnik", "By The Associated Press").
+    Byline,
+    /// "via X", "h/t X".
+    Via,
+}
+
+/// A copyright line: "Copyright © Sputnik, 2015".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Copyright {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    pub evidence: String,
+}
+
+/// Page text that is not the article but matters for provenance or must be
+/// kept out of the body: licences, disclaimers, promotions…
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+    /// A link the notice carries (e.g. the licence URL), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoticeKind {
+    /// Terms under which the text may be reused (cross-posting terms, Creative Commons…).
+    Licence,
+    Disclaimer,
+    /// "fair use" statements.
+    FairUse,
+    /// Membership, donation, newsletter and social-media calls.
+    Promotion,
+    Subscription,
+    Contact,
+    Comments,
+    Sharing,
+}
+
+/// One article as extracted from one page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub title: Option<Sourced<String>>,
+    /// A standfirst or kicker line shown with the headline ("Sign of Disillusionment").
+    pub kicker: Option<Sourced<String>>,
+    /// The byline as a person or outlet name, without "By".
+    pub byline: Option<Sourced<String>>,
+    /// The publishing site's name ("Global Research").
+    pub site: Option<Sourced<String>>,
+    /// Publication date: ISO 8601, `YYYY-MM-DD` or a full timestamp with its offset.
+    pub published: Option<Sourced<String>>,
+    pub modified: Option<Sourced<String>>,
+    pub canonical_url: Option<String>,
+    pub language: Option<String>,
+    pub tags: Vec<Tag>,
+    /// The body, one entry per paragraph, boilerplate removed.
+    pub paragraphs: Vec<String>,
+    pub declared_sources: Vec<DeclaredSource>,
+    pub copyright: Vec<Copyright>,
+    pub notices: Vec<Notice>,
+    /// Image credits as printed ("© Flickr/ US Air Force").
+    pub image_credits: Vec<String>,
+    /// Hyperlinks found in the body and credit lines (absolute where the page URL allows).
+    pub links: Vec<String>,
+}
+
+impl Article {
+    /// The body as one string, paragraphs separated by a blank line.
+    pub fn text(&self) -> String {
+        self.paragraphs.join("\n\n")
+    }
+
+    pub fn title_text(&self) -> Option<&str> {
+        self.title.as_ref().map(|t| t.value.as_str())
+    }
+
+    /// True when extraction found no body text at all.
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.iter().all(|p| p.trim().is_empty())
+    }
+}

@@ -1,0 +1,275 @@
+//! Decides whether one body paragraph is, as a whole, a credit, a copyright
+//! line, a notice or page furniture — and how sure that is.
+
+use super::notice::{self, Strength};
+use super::{copyright, date, declared, sentences, wire};
+use crate::text_page::markdown::{self, Inline};
+use crate::{Copyright, DeclaredSource, Notice};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a non-article paragraph yields.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Item {
+    Source(DeclaredSource),
+    Copyright(Copyright),
+    Notice(Notice),
+    ImageCredit(String),
+    /// Navigation, rules, "Advertisement": dropped without a record.
+    Furniture,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Verdict {
+    pub items: Vec<Item>,
+    pub strength: Strength,
+}
+
+/// `---`, `***`, `___`, `* * *`: a rule separating the article from furniture.
+static RULE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-*_=•]\s*){3,}$|^\s*[—–]\s*$").expect("valid regex"));
+/// "Image: © Flickr/ US Air Force", "Photo credit: Getty".
+static IMAGE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:featured |top |header |lead )?(?:image|photo|photograph|picture|illustration|credit)s?(?: credits?)?\s*:\s*(?P<credit>.{2,120})$")
+        .expect("valid regex")
+});
+
+/// "First published on May 31, 2019 / 10:50 AM", "Update May 31 at 5:05
+/// a.m. PT: Adds background.": page chrome about the page's own dates.
+static PUBLICATION_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:originally |first |last )?(?:published|updated?|posted)(?: on| at)?:?\s+(?P<rest>.+)$")
+        .expect("valid regex")
+});
+
+/// The image credit a whole line gives, as printed.
+pub(crate) fn image_credit(text: &str) -> Option<String> {
+    IMAGE_CREDIT
+        .captures(text.trim())
+        .map(|c| c["credit"].trim().to_string())
+}
+
+/// Classifies a paragraph (markdown or plain text). None means article text.
+pub(crate) fn paragraph(raw: &str) -> Option<Verdict> {
+    let inline = markdown::parse(raw);
+    whole_line(raw, &inline)
+        .or_else(|| by_sentences(raw))
+        .or_else(|| markdown::is_link_only(raw).then(|| weak(Item::Furniture)))
+}
+
+/// Short lines recognised as a whole. All weak but "Advertisement", which
+/// is never article text wherever it stands.
+fn whole_line(raw: &str, inline: &Inline) -> Option<Verdict> {
+    let text = inline.text.trim();
+    if RULE.is_match(raw) {
+        return Some(weak(Item::Furniture));
+    }
+    if text.eq_ignore_ascii_case("advertisement") {
+        return Some(Verdict {
+            items: vec![Item::Furniture],
+            strength: Strength::Strong,
+        });
+    }
+    if let Some(source) = declared::label_line(inline) {
+        return Some(weak(Item::Source(source)));
+    }
+    // "- Reuters." is a sign-off, not an agency byline.
+    if let Some(source) = wire::sign_off(text) {
+        return Some(Verdict {
+            items: vec![Item::Source(source)],
+            strength: Strength::Strong,
+        });
+    }
+    if text.split_whitespace().count() <= 12 {
+        if let Some(source) = declared::agency_line(text) {
+            return Some(weak(Item::Source(source)));
+        }
+    }
+    if let Some(c) = PUBLICATION_NOTE.captures(text) {
+        let rest = &c["rest"];
+        if date::starts_with_month(rest) || rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some(weak(Item::Furniture));
+        }
+    }
+    image_credit(text).map(|c| weak(Item::ImageCredit(c)))
+}
+
+/// A paragraph made of credit or notice sentences. Sentences that match
+/// nothing themselves continue the item before them (the rest of a fair-use
+/// statement), or open the first one ("Our journalism takes time. … please
+/// consider subscribing."). If the first sentence does not match, at least
+/// half must. Strong only when the first sentence is strong and at least half
+/// match on their own.
+fn by_sentences(raw: &str) -> Option<Verdict> {
+    let parts = sentences::slices(raw);
+    let mut items: Vec<Item> = Vec::new();
+    let mut lead_in: Vec<String> = Vec::new();
+    let (mut own, mut first) = (0, None);
+    for (i, part) in parts.iter().enumerate() {
+        let inline = markdown::parse(part);
+        match sentence(&inline) {
+            Some((found, strength)) => {
+                own += 1;
+                first = first.or(Some((i, strength)));
+                found.into_iter().for_each(|item| merge(&mut items, item));
+            }
+            None if items.is_empty() => lead_in.push(inline.text),
+            None => continue_last(&mut items, &inline.text),
+        }
+    }
+    let (first_at, first_strength) = first?;
+    // Credits closing a body paragraph ("… East. (Reporting by …)") are cut
+    // from it by the caller; the paragraph itself is article text.
+    let only_notices = items.iter().all(|i| matches!(i, Item::Notice(_)));
+    if own * 2 < parts.len() || (first_at > 0 && !only_notices) {
+        return None;
+    }
+    open_first(&mut items, &lead_in);
+    let strong = first_at == 0 && first_strength == Strength::Strong;
+    Some(Verdict {
+        items,
+        strength: if strong {
+            Strength::Strong
+        } else {
+            Strength::Weak
+        },
+    })
+}
+
+/// Classifies one sentence.
+pub(crate) fn sentence(inline: &Inline) -> Option<(Vec<Item>, Strength)> {
+    let text = inline.text.trim();
+    if let Some(c) = copyright::parse(text) {
+        return Some((vec![Item::Copyright(c)], Strength::Strong));
+    }
+    if let Some(d) = wire::sign_off(text) {
+        return Some((vec![Item::Source(d)], Strength::Strong));
+    }
+    if wire::is_reporter_note(text) {
+        return Some((vec![Item::Furniture], Strength::Weak));
+    }
+    let notice = notice::kind(text).map(|(kind, strength)| (notice_item(kind, inline), strength));
+    match (declared::original(inline), notice) {
+        (Some(source), notice) => {
+            let mut items = vec![Item::Source(source)];
+            items.extend(notice.map(|(n, _)| n));
+            Some((items, Strength::Strong))
+        }
+        (None, Some((n, strength))) => Some((vec![n], strength)),
+        (None, None) => None,
+    }
+}
+
+fn notice_item(kind: crate::NoticeKind, inline: &Inline) -> Item {
+    Item::Notice(Notice {
+        kind,
+        text: inline.text.trim().to_string(),
+        link: inline.links.iter().find_map(|l| l.url.clone()),
+    })
+}
+
+/// Adds an item, folding it into the previous one when it continues it: the
+/// next sentence of the same notice kind, "All rights reserved." after a
+/// copyright line.
+fn merge(items: &mut Vec<Item>, item: Item) {
+    match (items.last_mut(), item) {
+        (Some(Item::Notice(last)), Item::Notice(next)) if last.kind == next.kind => {
+            last.text = format!("{} {}", last.text, next.text);
+            last.link = last.link.take().or(next.link);
+        }
+        (Some(Item::Copyright(last)), Item::Copyright(next))
+            if copyright::is_reserved(&next.evidence) =>
+        {
+            last.evidence = format!("{} {}", last.evidence, next.evidence);
+        }
+        (_, item) => items.push(item),
+    }
+}
+
+/// Puts unmatched opening sentences in front of the first item's text.
+fn open_first(items: &mut [Item], lead_in: &[String]) {
+    if lead_in.is_empty() {
+        return;
+    }
+    let target = match items.first_mut() {
+        Some(Item::Notice(n)) => &mut n.text,
+        Some(Item::Copyright(c)) => &mut c.evidence,
+        Some(Item::Source(s)) => &mut s.evidence,
+        _ => return,
+    };
+    *target = format!("{} {}", lead_in.join(" "), target);
+}
+
+/// Appends an unmatched sentence to the evidence or text of the item before it.
+fn continue_last(items: &mut [Item], text: &str) {
+    let text = text.trim();
+    let target = match items.last_mut() {
+        Some(Item::Notice(n)) => &mut n.text,
+        Some(Item::Copyright(c)) => &mut c.evidence,
+        Some(Item::Source(s)) => &mut s.evidence,
+        _ => return,
+    };
+    target.push(' ');
+    target.push_str(text);
+}
+
+fn weak(item: Item) -> Verdict {
+    Verdict {
+        items: vec![item],
+        strength: Strength::Weak,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::NoticeKind;
+
+    #[test]
+    fn disclaimer_paragraph_splits_into_kinds() {
+        let p = "**Disclaimer:** The contents of this article are of sole responsibility of the author(s). The Centre for Research on Globalization will not be responsible for any inaccurate or incorrect statement in this article. The Centre of Research on Globalization grants permission to cross-post Global Research articles on community internet sites as long the source and copyright are acknowledged together with a hyperlink to the original Global Research article. For publication of Global Research articles in print or other forms including commercial internet sites, contact: [publications@globalresearch.ca](mailto:publications@globalresearch.ca)";
+        let v = paragraph(p).expect("notice");
+        let kinds: Vec<NoticeKind> = v
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Notice(n) => Some(n.kind),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                NoticeKind::Disclaimer,
+                NoticeKind::Licence,
+                NoticeKind::Contact
+            ]
+        );
+        assert_eq!(v.strength, Strength::Strong);
+    }
+
+    #[test]
+    fn ap_copyright_with_terms() {
+        let v = paragraph("© 2019 The Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten, or redistributed.")
+            .expect("copyright");
+        assert!(
+            matches!(&v.items[0], Item::Copyright(c) if c.evidence.ends_with("All Rights Reserved."))
+        );
+        assert!(matches!(&v.items[1], Item::Notice(n) if n.kind == NoticeKind::Licence));
+    }
+
+    #[test]
+    fn body_text_is_not_classified() {
+        assert_eq!(paragraph("Source familiar with the ad says the group is spending “substantial” funds to air it."), None);
+        assert_eq!(paragraph("Reuters reported in April that the Trump administration believed its question could help."), None);
+        assert_eq!(paragraph("Immigration activists rallied outside the Supreme Court in April.(J. Scott Applewhite/Associated Press/File 2019)"), None);
+    }
+
+    #[test]
+    fn image_credits() {
+        assert_eq!(
+            image_credit("Image: © Flickr/ US Air Force").as_deref(),
+            Some("© Flickr/ US Air Force")
+        );
+        assert_eq!(image_credit("Imagine: a world"), None);
+    }
+}

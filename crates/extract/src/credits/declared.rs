@@ -1,0 +1,188 @@
+//! Lines in which a page names where its text came from: "The original
+//! source of this article is X", "Originally published by X", "Source: X",
+//! "via X", "h/t X".
+
+use super::{date, wire};
+use crate::text_page::markdown::Inline;
+use crate::{CreditKind, DeclaredSource};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Whole-sentence credits naming the original publication. Anchored at the
+/// start so a body sentence that merely mentions a "source" never matches.
+static ORIGINAL: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        // Global Research and many aggregators.
+        r"(?i)^(?:the )?original source of this (?:article|story|post|piece|report) is:?\s+(?P<rest>.+)$",
+        // "This article first appeared in X", "Originally published at X on <date>".
+        r"(?i)^(?:this (?:article|story|post|piece|report|essay|column|interview|op-ed) )?(?:was |is )?(?:originally|first) (?:published|appeared|posted|ran|printed)\s+(?:by|at|on|in)\s+(?P<rest>.+)$",
+        // "Republished with permission of X", "Reprinted with permission from X".
+        r"(?i)^(?:this (?:article|story|post|piece) (?:is|was) )?(?:republished|reprinted|reposted|published|reproduced) (?:here )?with (?:the )?(?:kind )?permission (?:of|from)\s+(?P<rest>.+)$",
+        // The Conversation: "This article is republished from X under a Creative Commons license."
+        r"(?i)^(?:this (?:article|story|post|piece) (?:is|was) )?(?:republished|reprinted|reposted|syndicated) (?:here )?(?:from|by)\s+(?P<rest>.+)$",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("valid regex"))
+    .collect()
+});
+
+/// "Source: X", "/ Source: Associated Press" (NBC's wire label). Only whole
+/// short lines: "Source familiar with the ad says…" has no colon and stays.
+static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^/?\s*(?:source|sources|source link|originally from)\s*:\s*(?P<rest>.+)$")
+        .expect("valid regex")
+});
+
+/// "via X", "h/t: The Hill.", "(h/t RCP Video.)", "h/t/: Independent Journal."
+/// as whole lines. "Via legislative side doors, …" fails the outlet check.
+static VIA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?\s*(?P<label>via|h/t/?|hat tip)\s*:?\s+(?P<rest>[^()]+?)\s*\)?\.?$")
+        .expect("valid regex")
+});
+
+/// Where an outlet name stops inside the rest of a credit sentence.
+static OUTLET_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:on|under|and|with|in|at|as|where|from)\s+|[,;(]|\.\s|\s+[—–-]\s+|\.$")
+        .expect("valid regex")
+});
+
+/// A sentence declaring the original source ("The original source of this
+/// article is [Sputnik](#)"). `inline` is the sentence's parsed markdown.
+pub(crate) fn original(inline: &Inline) -> Option<DeclaredSource> {
+    let text = inline.text.trim();
+    let rest = ORIGINAL
+        .iter()
+        .find_map(|re| re.captures(text))?
+        .name("rest")?
+        .as_str();
+    credit(inline, rest, CreditKind::OriginalSource)
+}
+
+/// A whole line that is only a source label or a via/h/t credit.
+pub(crate) fn label_line(inline: &Inline) -> Option<DeclaredSource> {
+    let text = inline.text.trim();
+    if let Some(c) = SOURCE_LABEL.captures(text) {
+        return credit(inline, c.name("rest")?.as_str(), CreditKind::OriginalSource);
+    }
+    let c = VIA.captures(text)?;
+    credit(inline, c.name("rest")?.as_str(), CreditKind::Via)
+}
+
+/// A line that is only an agency name ("The Associated Press", "By Reuters"):
+/// an agency byline printed in the body.
+pub(crate) fn agency_line(text: &str) -> Option<DeclaredSource> {
+    let outlet = wire::byline_agency(text.trim())?;
+    Some(DeclaredSource {
+        outlet: outlet.to_string(),
+        date: None,
+        link: None,
+        kind: CreditKind::Byline,
+        evidence: text.trim().to_string(),
+    })
+}
+
+/// Builds the credit from the text after the cue: outlet name (agency names
+/// normalised), a date if one is given, the link whose text is the outlet.
+fn credit(inline: &Inline, rest: &str, kind: CreditKind) -> Option<DeclaredSource> {
+    let found = date::find(rest);
+    let before_date = found.and_then(|f| rest.get(..f.start)).unwrap_or(rest);
+    let end = OUTLET_END
+        .find(before_date)
+        .map_or(before_date.len(), |m| m.start());
+    let name = before_date
+        .get(..end)?
+        .trim()
+        .trim_matches(|c: char| "\"'“”‘’*:".contains(c) || c.is_whitespace());
+    if !is_outlet_name(name) {
+        return None;
+    }
+    let link = inline
+        .links
+        .iter()
+        .find(|l| l.text == name)
+        .and_then(|l| l.url.clone());
+    Some(DeclaredSource {
+        outlet: wire::canonical(name).unwrap_or(name).to_string(),
+        date: found.map(|f| f.iso()),
+        link,
+        kind,
+        evidence: inline.text.trim().to_string(),
+    })
+}
+
+/// An outlet is a short name (≤ 8 words) starting with a capital, a digit or
+/// a domain, and not a date ("Originally published May 30" names no outlet).
+fn is_outlet_name(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    let first = name.chars().next();
+    let looks_like_name =
+        first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || name.contains('.');
+    (1..=8).contains(&words) && looks_like_name && !date::starts_with_month(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text_page::markdown::parse;
+
+    fn orig(s: &str) -> Option<DeclaredSource> {
+        original(&parse(s))
+    }
+
+    #[test]
+    fn original_source_lines() {
+        let d = orig("The original source of this article is [Sputnik](#)").expect("credit");
+        assert_eq!((d.outlet.as_str(), d.link), ("Sputnik", None));
+        let d = orig("This article was originally published by [Truthout](https://truthout.org/x) on July 3, 2015.")
+            .expect("credit");
+        assert_eq!(d.outlet, "Truthout");
+        assert_eq!(d.link.as_deref(), Some("https://truthout.org/x"));
+        assert_eq!(d.date.as_deref(), Some("2015-07-03"));
+        let d = orig(
+            "This article is republished from The Conversation under a Creative Commons license.",
+        )
+        .expect("credit");
+        assert_eq!(d.outlet, "The Conversation");
+        assert_eq!(
+            orig("Republished with permission of Reuters.")
+                .map(|d| d.outlet)
+                .as_deref(),
+            Some("Reuters")
+        );
+    }
+
+    #[test]
+    fn dates_are_not_outlets() {
+        assert_eq!(orig("Originally published May 30 at 10:25 p.m. PT."), None);
+        assert_eq!(orig("Originally published on May 30, 2019."), None);
+    }
+
+    #[test]
+    fn labels() {
+        let lab = |s: &str| label_line(&parse(s)).map(|d| (d.outlet, d.kind));
+        assert_eq!(
+            lab("/ Source: Associated Press"),
+            Some(("AP".into(), CreditKind::OriginalSource))
+        );
+        assert_eq!(
+            lab("h/t: The Hill."),
+            Some(("The Hill".into(), CreditKind::Via))
+        );
+        assert_eq!(
+            lab("(h/t RCP Video.)"),
+            Some(("RCP Video".into(), CreditKind::Via))
+        );
+        assert_eq!(
+            lab("h/t/: Independent Journal."),
+            Some(("Independent Journal".into(), CreditKind::Via))
+        );
+        assert_eq!(
+            lab("Via legislative side doors, Sanders made some gains;"),
+            None
+        );
+        assert_eq!(
+            lab("Source familiar with the ad says the group is spending"),
+            None
+        );
+    }
+}

@@ -1,0 +1,212 @@
+//! Credit lines, copyright lines and notices: moved out of the body into the
+//! article's typed fields, so matching compares article text only and the
+//! trace stage can quote what a page says about its own origin.
+//!
+//! A paragraph leaves the body only when it is, as a whole, a credit or
+//! notice. Paragraphs matched by weak patterns (a "Source: X" label, a
+//! "Share" line) leave only from the leading or trailing run of such
+//! paragraphs; strong ones (an "original source" sentence, a copyright line,
+//! a wire sign-off) wherever they stand. Wire datelines stay in the body.
+
+mod classify;
+mod copyright;
+pub(crate) mod date;
+mod declared;
+mod notice;
+mod sentences;
+mod wire;
+
+use crate::{Article, CreditKind, DeclaredSource};
+use classify::{Item, Verdict};
+use notice::Strength;
+
+pub(crate) use classify::image_credit;
+pub(crate) use wire::canonical as canonical_agency;
+
+/// How many leading body paragraphs may carry a wire dateline: a text page
+/// may still start with its headline or a byline line.
+const DATELINE_WINDOW: usize = 3;
+
+/// Moves credit lines, copyright lines and notices out of `article.paragraphs`
+/// into the typed fields, and reads declared sources (datelines, "The original
+/// source of this article is …"). Safe to call twice: results are de-duplicated.
+pub fn harvest(article: &mut Article) {
+    let paragraphs = split_credit_lines(std::mem::take(&mut article.paragraphs));
+    let verdicts: Vec<Option<Verdict>> =
+        paragraphs.iter().map(|p| classify::paragraph(p)).collect();
+    let lead = verdicts.iter().take_while(|v| v.is_some()).count();
+    let trail = verdicts.iter().rev().take_while(|v| v.is_some()).count();
+    let len = paragraphs.len();
+    let mut body = Vec::new();
+    for (i, (paragraph, verdict)) in paragraphs.into_iter().zip(verdicts).enumerate() {
+        let at_edge = i < lead || i + trail >= len;
+        match verdict {
+            Some(v) if at_edge || v.strength == Strength::Strong => record(article, v.items),
+            _ => body.push(paragraph),
+        }
+    }
+    strip_trailing_sign_off(&mut body, article);
+    record_dateline(&body, article);
+    record_byline_agency(article);
+    article.paragraphs = body;
+    reconcile(article);
+}
+
+/// True when a line is a credit, notice or page furniture rather than
+/// article text (text pages use it to tell a headline from a "Share" line).
+pub(crate) fn is_credit_or_notice(raw: &str) -> bool {
+    classify::paragraph(raw).is_some()
+}
+
+/// Splits a multi-line paragraph into its lines when one of them is a credit
+/// ("The original source … is X" / "Copyright © X, 2015" under one another),
+/// so each line is judged alone.
+fn split_credit_lines(paragraphs: Vec<String>) -> Vec<String> {
+    paragraphs
+        .into_iter()
+        .flat_map(|p| {
+            let lines: Vec<String> = p
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect();
+            if lines.len() > 1 && lines.iter().any(|l| classify::paragraph(l).is_some()) {
+                lines
+            } else {
+                vec![p]
+            }
+        })
+        .collect()
+}
+
+fn record(article: &mut Article, items: Vec<Item>) {
+    for item in items {
+        match item {
+            Item::Source(s) => article.declared_sources.push(s),
+            Item::Copyright(c) => article.copyright.push(c),
+            Item::Notice(n) => article.notices.push(n),
+            Item::ImageCredit(c) => article.image_credits.push(c),
+            Item::Furniture => {}
+        }
+    }
+}
+
+/// Removes closing credits run into the last paragraph: "… in the Middle
+/// East. (Reporting by …; Editing by …)", "… said. — Reuters", and AP's
+/// "X reported from Y." before its contributor line.
+fn strip_trailing_sign_off(body: &mut Vec<String>, article: &mut Article) {
+    let Some(last) = body.last_mut() else { return };
+    let mut cut = last.len();
+    let mut took_sign_off = false;
+    for range in sentences::split(last).into_iter().rev() {
+        let Some(text) = last.get(range.clone()) else {
+            break;
+        };
+        let inline = crate::text_page::markdown::parse(text);
+        let strong_credit = classify::sentence(&inline)
+            .filter(|(items, strength)| *strength == Strength::Strong && is_credit(items));
+        if let Some((items, _)) = strong_credit {
+            record(article, items);
+            took_sign_off = true;
+        } else if !(took_sign_off && wire::is_reporter_note(&inline.text)) {
+            break;
+        }
+        cut = range.start;
+    }
+    if let Some((at, source)) = wire::trailing_dash(last.get(..cut).unwrap_or("")) {
+        article.declared_sources.push(source);
+        cut = at;
+    }
+    last.truncate(cut);
+    let kept = last.trim_end().len();
+    last.truncate(kept);
+    if last.is_empty() {
+        body.pop();
+    }
+}
+
+fn is_credit(items: &[Item]) -> bool {
+    items
+        .iter()
+        .all(|i| matches!(i, Item::Source(_) | Item::Copyright(_)))
+}
+
+/// Records the first wire dateline ("WASHINGTON (AP) —"); the paragraph stays.
+fn record_dateline(body: &[String], article: &mut Article) {
+    let year = article
+        .published
+        .as_ref()
+        .and_then(|p| p.value.get(..4))
+        .and_then(|y| y.parse().ok());
+    let found = body
+        .iter()
+        .take(DATELINE_WINDOW)
+        .find_map(|p| wire::dateline(&crate::text_page::markdown::plain(p), year));
+    article.declared_sources.extend(found);
+}
+
+/// An agency byline ("The Associated Press") is itself a declared source.
+fn record_byline_agency(article: &mut Article) {
+    let Some(byline) = article.byline.as_ref().map(|b| b.value.clone()) else {
+        return;
+    };
+    let Some(outlet) = wire::byline_agency(&byline) else {
+        return;
+    };
+    let known = article
+        .declared_sources
+        .iter()
+        .any(|s| s.kind == CreditKind::Byline && s.outlet == outlet);
+    if !known {
+        article.declared_sources.push(DeclaredSource {
+            outlet: outlet.to_string(),
+            date: None,
+            link: None,
+            kind: CreditKind::Byline,
+            evidence: byline,
+        });
+    }
+}
+
+/// Drops duplicates and lets credits naming the same outlet share a date or
+/// link: "Sputnik 3 July 2015" in the header dates "The original source of
+/// this article is Sputnik" at the foot.
+fn reconcile(article: &mut Article) {
+    dedup(&mut article.declared_sources);
+    let known: Vec<DeclaredSource> = article.declared_sources.clone();
+    for s in &mut article.declared_sources {
+        let same: Vec<&DeclaredSource> = known
+            .iter()
+            .filter(|k| k.outlet.eq_ignore_ascii_case(&s.outlet))
+            .collect();
+        if s.date.is_none() {
+            s.date = same.iter().find_map(|k| k.date.clone());
+        }
+        if s.link.is_none() {
+            s.link = same.iter().find_map(|k| k.link.clone());
+        }
+    }
+    for link in article
+        .declared_sources
+        .iter()
+        .filter_map(|s| s.link.clone())
+    {
+        if !article.links.contains(&link) {
+            article.links.push(link);
+        }
+    }
+    dedup(&mut article.copyright);
+    dedup(&mut article.notices);
+    dedup(&mut article.image_credits);
+}
+
+fn dedup<T: PartialEq>(items: &mut Vec<T>) {
+    let mut unique = Vec::with_capacity(items.len());
+    for item in items.drain(..) {
+        if !unique.contains(&item) {
+            unique.push(item);
+        }
+    }
+    *items = unique;
+}

@@ -1,0 +1,377 @@
+//! What class names, ids, roles and tags say about an element: boilerplate
+//! (navigation, sharing, comments, ads…), article content, or nothing.
+
+use super::dom::Element;
+
+/// Elements that never hold article text: code, media, controls, chrome.
+pub fn is_non_content_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "iframe"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "object"
+            | "embed"
+            | "button"
+            | "input"
+            | "select"
+            | "textarea"
+            | "label"
+            | "nav"
+            | "aside"
+            | "footer"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "map"
+            | "dialog"
+            | "menu"
+    )
+}
+
+/// Tags laid out as blocks: text on either side of them is a separate paragraph.
+pub fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "center"
+            | "dd"
+            | "details"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hr"
+            | "html"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
+}
+
+pub fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Hidden from readers: `hidden`, `aria-hidden=true`, inline `display:none`
+/// or `visibility:hidden`, and the screen-reader-only class conventions.
+pub fn is_hidden(el: &Element) -> bool {
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    if el
+        .attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// ARIA landmark roles for page chrome.
+pub fn is_chrome_role(el: &Element) -> bool {
+    el.attr("role").is_some_and(|r| {
+        matches!(
+            r.trim().to_ascii_lowercase().as_str(),
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "search"
+                | "menu"
+                | "menubar"
+                | "dialog"
+                | "alertdialog"
+                | "toolbar"
+                | "tablist"
+        )
+    })
+}
+
+/// What an element's class/id words suggest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ClassHint {
+    /// Words typical of page furniture (menu, byline, tags, footer…).
+    pub boilerplate: bool,
+    /// Some class name is furniture (`related-articles`, `menu`) and none
+    /// names content.
+    pub strong_boilerplate: bool,
+    /// Comment sections: removed even when they hold most of the page's text.
+    pub comments: bool,
+    /// Words typical of article containers (article, content, story, body…).
+    pub content: bool,
+}
+
+impl ClassHint {
+    /// Readability-style weight: +25 for content words, −25 for boilerplate.
+    pub fn weight(self) -> f32 {
+        let plus = if self.content { 25.0 } else { 0.0 };
+        let minus = if self.boilerplate { 25.0 } else { 0.0 };
+        plus - minus
+    }
+
+    /// Should an element with these words be cut from the page before scoring?
+    pub fn is_furniture(self) -> bool {
+        self.strong_boilerplate
+    }
+}
+
+/// Reads each class name (and the id) as words split on non-alphanumerics,
+/// so that "ad" matches `ad-slot` but not `header` or `shadow`. Words are
+/// weighed within one name: `related-articles` is furniture despite
+/// "articles", while `entry share` is an entry that also has a share style.
+pub fn class_hint(el: &Element) -> ClassHint {
+    let class_id = el.class_and_id();
+    let mut hint = ClassHint::default();
+    let mut furniture_name = false;
+    for name in class_id.split_whitespace() {
+        let (mut boiler, mut strong, mut content) = (false, false, false);
+        for word in name.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if word.is_empty() {
+                continue;
+            }
+            let is_strong = is_strong_boilerplate_word(word);
+            strong |= is_strong;
+            boiler |= is_strong || is_boilerplate_word(word);
+            content |= is_content_word(word);
+            hint.comments |= word.starts_with("comment") || word == "disqus" || word == "replies";
+        }
+        hint.boilerplate |= boiler;
+        if boiler && (strong || !content) {
+            furniture_name = true;
+        } else if content {
+            hint.content = true;
+        }
+    }
+    hint.strong_boilerplate = furniture_name && !hint.content;
+    if el
+        .attr("itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    {
+        hint.content = true;
+        hint.strong_boilerplate = false;
+    }
+    hint
+}
+
+fn is_strong_boilerplate_word(w: &str) -> bool {
+    const EXACT: &[&str] = &[
+        "disqus",
+        "outbrain",
+        "taboola",
+        "sharedaddy",
+        "addthis",
+        "sharethis",
+        "mostread",
+        "mostpopular",
+        "readmore",
+        "replies",
+        "shoutbox",
+        "paywall",
+        "newsletter",
+        "trending",
+    ];
+    const PREFIXES: &[&str] = &[
+        "comment",
+        "share",
+        "social",
+        "related",
+        "recommend",
+        "newsletter",
+        "subscri",
+        "promo",
+        "cookie",
+        "advert",
+        "sponsor",
+        "outbrain",
+        "taboola",
+        "popular",
+        "signup",
+        "affiliat",
+    ];
+    EXACT.contains(&w) || PREFIXES.iter().any(|p| w.starts_with(p))
+}
+
+fn is_boilerplate_word(w: &str) -> bool {
+    const EXACT: &[&str] = &[
+        "ad",
+        "ads",
+        "adv",
+        "banner",
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "footer",
+        "masthead",
+        "popup",
+        "modal",
+        "overlay",
+        "widget",
+        "widgets",
+        "pagination",
+        "pager",
+        "toolbar",
+        "print",
+        "byline",
+        "bylines",
+        "author",
+        "authors",
+        "tags",
+        "tag",
+        "tagged",
+        "keywords",
+        "signup",
+        "skip",
+        "sronly",
+        "sr",
+        "breadcrumbs",
+        "breadcrumb",
+        "crumbs",
+        "gdpr",
+        "consent",
+        "rss",
+        "timestamp",
+        "meta",
+        "postmeta",
+        "entrymeta",
+        "categories",
+        "category",
+        "topics",
+        "follow",
+        "donate",
+        "donation",
+        "supplemental",
+        "remark",
+        "reply",
+        "skyscraper",
+        "sitemap",
+        "login",
+        "logo",
+        "search",
+        "teaser",
+        "teasers",
+        "subnav",
+        "visuallyhidden",
+        "sidebar",
+        "caption",
+        "credit",
+        "credits",
+        "player",
+        "dropdown",
+        "rail",
+        "aside",
+        "header",
+        "offcanvas",
+        "copyright",
+        "legal",
+        "tools",
+        "utility",
+        "toc",
+        "infobox",
+        "screen",
+    ];
+    const PREFIXES: &[&str] = &[
+        "breadcrumb",
+        "sidebar",
+        "banner",
+        "footer",
+        "widget",
+        "byline",
+    ];
+    EXACT.contains(&w) || PREFIXES.iter().any(|p| w.starts_with(p))
+}
+
+fn is_content_word(w: &str) -> bool {
+    const EXACT: &[&str] = &[
+        "article", "articles", "content", "contents", "body", "story", "main", "post", "entry",
+        "text", "prose", "blog", "column", "hentry", "single", "richtext",
+    ];
+    EXACT.contains(&w)
+        || w.starts_with("article")
+        || w.starts_with("story")
+        || w.ends_with("content")
+        || w.ends_with("body")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::dom::Dom;
+    use scraper::Html;
+
+    fn first_div_hint(html: &str) -> ClassHint {
+        let doc = Html::parse_document(html);
+        let dom = Dom::from_html(&doc);
+        let div = dom.elements_named("div").next().unwrap();
+        class_hint(dom.element(div).unwrap())
+    }
+
+    #[test]
+    fn ad_word_does_not_match_inside_header_or_shadow() {
+        let h = first_div_hint(r#"<div class="shadow headerless">x</div>"#);
+        assert!(!h.boilerplate);
+        assert!(first_div_hint(r#"<div class="ad-slot">x</div>"#).boilerplate);
+    }
+
+    #[test]
+    fn content_class_name_outweighs_share_style() {
+        // dubisthalle.de: <div class="entry themeform share"> holds the post.
+        let h = first_div_hint(r#"<div class="entry themeform share">x</div>"#);
+        assert!(!h.is_furniture());
+        let h = first_div_hint(r#"<div class="related-articles">x</div>"#);
+        assert!(h.is_furniture());
+    }
+
+    #[test]
+    fn article_body_is_content() {
+        let h = first_div_hint(r#"<div class="article-body">x</div>"#);
+        assert!(h.content && !h.boilerplate);
+    }
+}

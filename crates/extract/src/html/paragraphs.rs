@@ -1,0 +1,410 @@
+//! Turns the chosen containers into paragraphs: block elements start new
+//! paragraphs, inline elements run together as the browser would render
+//! them, `<br>` becomes a line break; then furniture lines are dropped.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dom::{Dom, NodeData, NodeIx};
+use super::hints;
+use super::links;
+use super::scoring::TextStats;
+
+/// One block of text as rendered, before filtering.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub text: String,
+    /// The innermost block element the text sits in (`p`, `h2`, `li`…).
+    pub tag: &'static str,
+    pub link_chars: usize,
+    pub links: Vec<String>,
+    /// Inside the article's `<header>`, with the headline, dek and byline.
+    pub in_header: bool,
+}
+
+impl Block {
+    fn link_density(&self) -> f32 {
+        let n = self.text.chars().count();
+        if n == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / n as f32
+        }
+    }
+
+    pub fn is_heading(&self) -> bool {
+        hints::is_heading(self.tag)
+    }
+}
+
+/// How to treat text that is mostly links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkPolicy {
+    /// Drop link lists and link lines: they are navigation and teasers.
+    DropLinkHeavy,
+    /// Keep them: for pages whose content *is* a list of links (link roundups).
+    Keep,
+}
+
+/// Renders the subtrees `roots` into blocks, leaving out removed nodes and,
+/// by `policy`, link-heavy containers.
+pub fn render(
+    dom: &Dom,
+    removed: &[bool],
+    stats: &TextStats,
+    roots: &[NodeIx],
+    base_url: Option<&str>,
+    policy: LinkPolicy,
+) -> Vec<Block> {
+    let drop_clusters = policy == LinkPolicy::DropLinkHeavy;
+    let mut out = BlockWriter::default();
+    for &root in roots {
+        let mut stack: Vec<(NodeIx, bool)> = vec![(root, false)];
+        while let Some((i, leaving)) = stack.pop() {
+            if leaving {
+                out.close(dom.tag(i));
+                continue;
+            }
+            if removed[i] || (drop_clusters && i != root && is_link_cluster(dom, stats, i)) {
+                continue;
+            }
+            match dom.nodes[i].data {
+                NodeData::Text(t) => out.push_text(t),
+                NodeData::Element(ref el) => {
+                    // The headline is metadata, not body text.
+                    if el.tag == "h1" {
+                        continue;
+                    }
+                    out.open(el.tag, el.attr("href"), base_url);
+                    stack.push((i, true));
+                    for &c in dom.nodes[i].children.iter().rev() {
+                        stack.push((c, false));
+                    }
+                }
+                NodeData::Document => {
+                    for &c in dom.nodes[i].children.iter().rev() {
+                        stack.push((c, false));
+                    }
+                }
+            }
+        }
+        out.flush();
+    }
+    out.blocks
+}
+
+/// A list, table or box inside the article that is mostly links: a "more
+/// stories" or tag list that escaped the class-name rules.
+fn is_link_cluster(dom: &Dom, stats: &TextStats, i: NodeIx) -> bool {
+    matches!(
+        dom.tag(i),
+        "div" | "section" | "ul" | "ol" | "table" | "dl" | "figure" | "p"
+    ) && stats.chars[i] > 0
+        && stats.link_density(i) > 0.5
+}
+
+#[derive(Default)]
+struct BlockWriter {
+    blocks: Vec<Block>,
+    buf: String,
+    buf_tag: &'static str,
+    open_blocks: Vec<&'static str>,
+    link_depth: usize,
+    header_depth: usize,
+    link_chars: usize,
+    links: Vec<String>,
+}
+
+impl BlockWriter {
+    fn open(&mut self, tag: &str, href: Option<&str>, base_url: Option<&str>) {
+        if tag == "br" {
+            let trimmed = self.buf.trim_end_matches(' ').len();
+            self.buf.truncate(trimmed);
+            if !self.buf.is_empty() && !self.buf.ends_with('\n') {
+                self.buf.push('\n');
+            }
+        } else if hints::is_block_tag(tag) {
+            self.flush();
+            self.open_blocks.push(static_tag(tag));
+        }
+        if tag == "header" {
+            self.header_depth += 1;
+        } else if tag == "a" {
+            self.link_depth += 1;
+            if let Some(link) = href.and_then(|h| links::resolve(h, base_url)) {
+                self.links.push(link);
+            }
+        }
+        if tag == "img" || tag == "hr" {
+            self.push_text(" ");
+        }
+    }
+
+    fn close(&mut self, tag: &str) {
+        if hints::is_block_tag(tag) {
+            self.flush();
+            self.open_blocks.pop();
+        }
+        if tag == "header" {
+            self.header_depth = self.header_depth.saturating_sub(1);
+        } else if tag == "a" {
+            self.link_depth = self.link_depth.saturating_sub(1);
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        for c in text.chars() {
+            if matches!(
+                c,
+                '\u{200b}' | '\u{ad}' | '\u{feff}' | '\u{200c}' | '\u{200d}'
+            ) {
+                continue;
+            }
+            if c.is_whitespace() {
+                if !self.buf.is_empty() && !self.buf.ends_with([' ', '\n']) {
+                    self.buf.push(' ');
+                }
+                continue;
+            }
+            if self.buf.is_empty() {
+                self.buf_tag = self.open_blocks.last().copied().unwrap_or("div");
+            }
+            self.buf.push(c);
+            if self.link_depth > 0 {
+                self.link_chars += 1;
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        let text = self
+            .buf
+            .split('\n')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if !text.is_empty() {
+            self.blocks.push(Block {
+                text,
+                tag: self.buf_tag,
+                link_chars: self.link_chars,
+                links: std::mem::take(&mut self.links),
+                in_header: self.header_depth > 0,
+            });
+        }
+        self.buf.clear();
+        self.link_chars = 0;
+    }
+}
+
+/// Block tags as `'static` names so blocks outlive the parsed document.
+fn static_tag(tag: &str) -> &'static str {
+    const TAGS: &[&str] = &[
+        "p",
+        "div",
+        "li",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "figcaption",
+        "section",
+        "article",
+        "main",
+        "header",
+        "table",
+        "tr",
+        "ul",
+        "ol",
+    ];
+    TAGS.iter().find(|&&t| t == tag).copied().unwrap_or("div")
+}
+
+/// Keeps the blocks that read as article text.
+pub fn filter_blocks(blocks: Vec<Block>, policy: LinkPolicy) -> Vec<Block> {
+    let drop_links = policy == LinkPolicy::DropLinkHeavy;
+    let kept: Vec<Block> = blocks
+        .into_iter()
+        .filter(|b| {
+            !(drop_links && is_link_heavy(b))
+                && !is_furniture_line(&b.text)
+                && !is_dateline(&b.text)
+                && !is_byline(&b.text)
+                && (!b.in_header || is_lead_paragraph(b))
+        })
+        .collect();
+    drop_dangling_headings(kept)
+}
+
+/// Mostly-link lines are navigation ("More: …", tag lists, teasers).
+fn is_link_heavy(b: &Block) -> bool {
+    b.link_density() > 0.5
+}
+
+/// Short lines that are page furniture in any article template.
+fn is_furniture_line(text: &str) -> bool {
+    static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)^(?:
+              advertisement|advertising|anzeige|publicidad|publicité|pubblicità|reklama|sponsored
+            | (?:continue|keep)\ reading.* | read\ (?:more|next|also|the\ full).* | see\ also.*
+            | share\ (?:this|the|on|via)\b.* | share | tweet | email | print | comments?
+            | sign\ up\b.* | subscribe\b.* | follow\ us\b.* | click\ here\b.*
+            | (?:related|recommended|more)\ (?:stories|articles|news|content|coverage|from\b.*|on\b.*)
+            | you\ (?:may|might)\ also\ like.* | most\ (?:read|popular).*
+            | skip\ to\ .* | back\ to\ top | (?:image|photo|picture|foto)\ ?(?:credit|source)?:.*
+            | lesen\ sie\ auch.* | mehr\ zum\ thema.* | lea\ (?:también|más).* | leia\ também.*
+            | ver\ también.* | lire\ aussi.*
+            )[\s.:!…»>]*$",
+        )
+        .expect("furniture regex")
+    });
+    text.chars().count() < 120 && FURNITURE.is_match(text.trim())
+}
+
+/// An article header holds the headline, a one-line dek, byline, date and
+/// photo credit (not body text in the AEB gold, e.g. wsj.com, theguardian.com),
+/// and sometimes a full lead paragraph, which is (German news intros such as
+/// fitforfun.de's `header.intro p`).
+fn is_lead_paragraph(b: &Block) -> bool {
+    matches!(b.tag, "p" | "div") && b.text.chars().count() >= 150
+}
+
+/// "Updated Nov 19, 6:55 AM", "11.14.2019 09:00 AM", "Published 1 day ago":
+/// a short line that is a date with a few label words.
+fn is_dateline(text: &str) -> bool {
+    static DATE_BITS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?ix)(?:\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago
+              |jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july
+              |august|september|october|november|december|today|yesterday)",
+        )
+        .expect("date bits regex")
+    });
+    let words = text.split_whitespace().count();
+    text.chars().count() <= 100
+        && words <= 14
+        && !text.ends_with('.')
+        && DATE_BITS.find_iter(text).count() >= 1
+        && text.chars().filter(char::is_ascii_digit).count() >= 2
+        && text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic) && !DATE_BITS.is_match(w))
+            .count()
+            <= 6
+}
+
+/// "By Matthew Digby, Minh Do on Monday…": a byline line left in the body.
+fn is_byline(text: &str) -> bool {
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:By|BY|Von|Por|Par)\s+\p{Lu}").expect("byline regex")
+    });
+    text.chars().count() <= 120 && !text.ends_with('.') && BY.is_match(text)
+}
+
+/// Headings with no text after them before the next heading or the end
+/// are section labels of removed furniture ("Related", "Comments").
+fn drop_dangling_headings(blocks: Vec<Block>) -> Vec<Block> {
+    let n = blocks.len();
+    let mut keep = vec![true; n];
+    for i in 0..n {
+        if blocks[i].is_heading() {
+            keep[i] = blocks[i + 1..]
+                .iter()
+                .find(|b| !b.is_heading() || b.tag <= blocks[i].tag)
+                .is_some_and(|b| !b.is_heading());
+        }
+    }
+    blocks
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(b, k)| k.then_some(b))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::cleaning::mark_removed;
+    use scraper::Html;
+
+    fn render_body(html: &str) -> Vec<String> {
+        let doc = Html::parse_document(html);
+        let dom = Dom::from_html(&doc);
+        let removed = mark_removed(&dom);
+        let stats = TextStats::compute(&dom, &removed);
+        let body = dom.elements_named("body").next().unwrap();
+        filter_blocks(
+            render(
+                &dom,
+                &removed,
+                &stats,
+                &[body],
+                None,
+                LinkPolicy::DropLinkHeavy,
+            ),
+            LinkPolicy::DropLinkHeavy,
+        )
+        .into_iter()
+        .map(|b| b.text)
+        .collect()
+    }
+
+    #[test]
+    fn inline_runs_join_and_br_breaks_lines() {
+        let got = render_body(
+            "<p>One <b>bold</b><i>word</i>, <a href=x>link</a> here.<br>Next  line</p>",
+        );
+        assert_eq!(got, vec!["One boldword, link here.\nNext line"]);
+    }
+
+    #[test]
+    fn blocks_do_not_fuse_words() {
+        let got = render_body("<div>alpha<div>beta</div>gamma</div>");
+        assert_eq!(got, vec!["alpha", "beta", "gamma"]);
+    }
+
+    #[test]
+    fn furniture_and_link_lines_are_dropped() {
+        let got = render_body(
+            "<p>Advertisement</p><p>Real text of the story.</p>\
+             <p><a href=/a>Some other headline entirely</a></p><p>Share this article</p>",
+        );
+        assert_eq!(got, vec!["Real text of the story."]);
+    }
+
+    #[test]
+    fn datelines_and_bylines_are_dropped() {
+        // cbsnews.com and politifact.com put these between headline and body.
+        assert!(is_dateline("Updated on: November 19, 2019 / 10:07 AM / CBS News"));
+        assert!(is_dateline("11.14.2019 09:00 AM"));
+        assert!(!is_dateline("On May 3, 2019, the council met and voted."));
+        assert!(is_byline("By Stefan Becket, Kathryn Watson, Grace Segers"));
+        assert!(!is_byline("By 2030, most cars will be electric."));
+    }
+
+    #[test]
+    fn header_keeps_lead_paragraph_but_not_dek() {
+        let lead = "Schon länger ist bekannt, dass Bewegung hilft. ".repeat(4);
+        let html = format!(
+            "<article><header><h2>A one-line dek about things</h2><p>{lead}</p></header><p>Body text.</p></article>"
+        );
+        let got = render_body(&html);
+        assert_eq!(got, vec![lead.trim().to_string(), "Body text.".to_string()]);
+    }
+
+    #[test]
+    fn trailing_heading_is_dropped() {
+        let got = render_body("<h2>Intro</h2><p>Body text.</p><h2>Related</h2>");
+        assert_eq!(got, vec!["Intro", "Body text."]);
+    }
+}

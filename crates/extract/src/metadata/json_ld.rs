@@ -1,0 +1,211 @@
+//! schema.org JSON-LD: the article object's headline, authors, publisher,
+//! dates, keywords and body.
+
+use serde_json::Value;
+
+use crate::html::dom::{Dom, NodeData};
+
+#[derive(Debug, Default)]
+pub struct JsonLdArticle {
+    pub headline: Option<String>,
+    pub authors: Vec<String>,
+    pub publisher: Option<String>,
+    pub date_published: Option<String>,
+    pub date_modified: Option<String>,
+    pub keywords: Vec<String>,
+    pub article_body: Option<String>,
+    pub url: Option<String>,
+    /// `publisher.name` of a WebSite/Organization node, when no article names one.
+    pub site_name: Option<String>,
+}
+
+/// Types whose objects describe the page's article.
+fn is_article_type(t: &str) -> bool {
+    t.ends_with("Article")
+        || matches!(
+            t,
+            "BlogPosting"
+                | "Report"
+                | "LiveBlogPosting"
+                | "SocialMediaPosting"
+                | "Blog"
+                | "Review"
+                | "Recipe"
+                | "NewsArticle"
+                | "VideoObject"
+        )
+}
+
+pub fn read(dom: &Dom) -> JsonLdArticle {
+    let mut objects = Vec::new();
+    for i in dom.elements_named("script") {
+        let is_ld = dom
+            .attr(i, "type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if !is_ld {
+            continue;
+        }
+        let raw: String = dom.nodes[i]
+            .children
+            .iter()
+            .filter_map(|&c| match dom.nodes[c].data {
+                NodeData::Text(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        if let Some(v) = parse_lenient(&raw) {
+            flatten(v, &mut objects);
+        }
+    }
+    let mut out = JsonLdArticle::default();
+    let article = objects
+        .iter()
+        .filter(|o| types(o).iter().any(|t| is_article_type(t)))
+        .max_by_key(|o| article_rank(o));
+    if let Some(a) = article {
+        fill_from_article(&mut out, a);
+    }
+    out.site_name = objects
+        .iter()
+        .filter(|o| types(o).iter().any(|t| t == "WebSite"))
+        .find_map(|o| string_of(o.get("name")?));
+    out
+}
+
+/// Prefers the most complete article object (headline, body, dates).
+fn article_rank(o: &Value) -> usize {
+    ["headline", "articleBody", "datePublished", "author"]
+        .iter()
+        .filter(|k| o.get(**k).is_some())
+        .count()
+}
+
+fn fill_from_article(out: &mut JsonLdArticle, a: &Value) {
+    out.headline = a
+        .get("headline")
+        .or_else(|| a.get("name"))
+        .and_then(string_of);
+    out.authors = a.get("author").map(names_of).unwrap_or_default();
+    if out.authors.is_empty() {
+        out.authors = a.get("creator").map(names_of).unwrap_or_default();
+    }
+    out.publisher = a
+        .get("publisher")
+        .and_then(|p| names_of(p).into_iter().next());
+    out.date_published = a
+        .get("datePublished")
+        .or_else(|| a.get("dateCreated"))
+        .or_else(|| a.get("uploadDate"))
+        .and_then(string_of);
+    out.date_modified = a.get("dateModified").and_then(string_of);
+    out.keywords = match a.get("keywords") {
+        Some(Value::String(s)) => split_keywords(s),
+        Some(Value::Array(items)) => items.iter().filter_map(string_of).collect(),
+        _ => Vec::new(),
+    };
+    out.article_body = a.get("articleBody").and_then(string_of);
+    out.url = a
+        .get("url")
+        .or_else(|| {
+            a.get("mainEntityOfPage")
+                .and_then(|m| m.get("@id").or(Some(m)))
+        })
+        .and_then(string_of);
+}
+
+pub fn split_keywords(s: &str) -> Vec<String> {
+    s.split([',', ';'])
+        .map(|k| k.trim().to_string())
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// JSON-LD found in the wild has raw newlines inside strings and
+/// occasionally HTML comments or CDATA wrappers around it.
+fn parse_lenient(raw: &str) -> Option<Value> {
+    let trimmed = raw
+        .trim()
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim()
+        .trim_start_matches("//<![CDATA[")
+        .trim_end_matches("//]]>")
+        .trim();
+    serde_json::from_str(trimmed).ok().or_else(|| {
+        let cleaned: String = trimmed
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        serde_json::from_str(&cleaned).ok()
+    })
+}
+
+/// Collects every object, looking into top-level arrays and `@graph`.
+fn flatten(v: Value, out: &mut Vec<Value>) {
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Array(items) => stack.extend(items.into_iter().rev()),
+            Value::Object(mut map) => {
+                if let Some(graph) = map.remove("@graph") {
+                    stack.push(graph);
+                }
+                out.push(Value::Object(map));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn types(o: &Value) -> Vec<String> {
+    match o.get("@type") {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|t| t.as_str().map(String::from))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn string_of(v: &Value) -> Option<String> {
+    let s = match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(a) => return a.iter().find_map(string_of),
+        _ => return None,
+    };
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!s.is_empty()).then_some(s)
+}
+
+/// Names from a string, a Person/Organization object or an array of them.
+fn names_of(v: &Value) -> Vec<String> {
+    match v {
+        Value::String(s) => string_of(&Value::String(s.clone())).into_iter().collect(),
+        Value::Object(o) => o.get("name").and_then(string_of).into_iter().collect(),
+        Value::Array(items) => items.iter().flat_map(names_of).collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    #[test]
+    fn reads_article_from_graph() {
+        let html = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","name":"Example News"},
+            {"@type":"NewsArticle","headline":"Big  story","author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bo Chan"}],
+             "datePublished":"2019-05-31T10:00:00+02:00","keywords":"a, b"}]}</script>"#;
+        let doc = Html::parse_document(html);
+        let dom = Dom::from_html(&doc);
+        let ld = read(&dom);
+        assert_eq!(ld.headline.as_deref(), Some("Big story"));
+        assert_eq!(ld.authors, vec!["Ann Lee", "Bo Chan"]);
+        assert_eq!(ld.keywords, vec!["a", "b"]);
+        assert_eq!(ld.site_name.as_deref(), Some("Example News"));
+    }
+}

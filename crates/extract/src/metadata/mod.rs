@@ -1,0 +1,344 @@
+//! Metadata from JSON-LD, OpenGraph, meta tags and the visible page: title,
+//! kicker, byline, site, dates, tags, canonical URL, language, image credits.
+//! Each value records where it came from; sources are tried from the most
+//! to the least reliable.
+
+mod byline;
+mod dates;
+mod json_ld;
+mod meta_tags;
+mod title;
+mod visible;
+
+use crate::html::dom::{Dom, NodeIx};
+use crate::html::links;
+use crate::{Article, FieldSource, Sourced, Tag};
+
+use json_ld::JsonLdArticle;
+use meta_tags::MetaTags;
+
+pub use dates::{from_url as date_from_url, normalise as normalise_date};
+
+/// Everything read about the page besides its body.
+#[derive(Debug, Default)]
+pub struct PageMetadata {
+    pub title: Option<Sourced<String>>,
+    pub kicker: Option<Sourced<String>>,
+    pub byline: Option<Sourced<String>>,
+    pub site: Option<Sourced<String>>,
+    pub published: Option<Sourced<String>>,
+    pub modified: Option<Sourced<String>>,
+    pub canonical_url: Option<String>,
+    pub language: Option<String>,
+    pub tags: Vec<Tag>,
+    pub image_credits: Vec<String>,
+    /// JSON-LD `articleBody`, for checking the DOM body against.
+    pub json_ld_body: Option<String>,
+}
+
+impl PageMetadata {
+    pub fn apply_to(self, article: &mut Article) {
+        article.title = self.title;
+        article.kicker = self.kicker;
+        article.byline = self.byline;
+        article.site = self.site;
+        article.published = self.published;
+        article.modified = self.modified;
+        article.canonical_url = self.canonical_url;
+        article.language = self.language;
+        article.tags = self.tags;
+        article.image_credits = self.image_credits;
+    }
+}
+
+/// Where on the page to look for visible metadata: the article element (or
+/// the main content's parent) first, then the whole page.
+pub struct Scope {
+    pub article: Option<NodeIx>,
+    /// Where the body text starts; a dek sits before it.
+    pub body_start: Option<NodeIx>,
+}
+
+pub fn read(dom: &Dom, url: Option<&str>, scope: &Scope) -> PageMetadata {
+    let meta = MetaTags::read(dom);
+    let ld = json_ld::read(dom);
+    let site = site_name(&meta, &ld, url);
+    let site_text = site.as_ref().map(|s| s.value.clone());
+    let title = headline(dom, &meta, &ld, scope, site_text.as_deref());
+    let kicker = visible::kicker(dom, &meta, scope, title.as_ref().map(|t| t.value.as_str()));
+    PageMetadata {
+        byline: byline_of(dom, &meta, &ld, scope),
+        published: published(dom, &meta, &ld, scope, url),
+        modified: modified(&meta, &ld),
+        canonical_url: canonical(dom, &meta, url),
+        language: language(dom, &meta),
+        tags: tags(dom, &meta, &ld),
+        image_credits: visible::image_credits(dom, scope),
+        json_ld_body: ld.article_body.clone(),
+        site,
+        title,
+        kicker,
+    }
+}
+
+fn site_name(meta: &MetaTags, ld: &JsonLdArticle, url: Option<&str>) -> Option<Sourced<String>> {
+    if let Some(s) = meta.first(&["og:site_name"]) {
+        return Some(Sourced::new(s.to_string(), FieldSource::OpenGraph, 0.9));
+    }
+    if let Some(s) = ld.publisher.clone().or_else(|| ld.site_name.clone()) {
+        return Some(Sourced::new(s, FieldSource::JsonLd, 0.85));
+    }
+    if let Some(s) = meta.first(&[
+        "application-name",
+        "twitter:site",
+        "publisher",
+        "dc.publisher",
+    ]) {
+        let s = s.trim_start_matches('@');
+        return Some(Sourced::new(s.to_string(), FieldSource::Meta, 0.6));
+    }
+    let host = host_of(url?)?;
+    Some(Sourced::new(
+        host.trim_start_matches("www.").to_string(),
+        FieldSource::Url,
+        0.4,
+    ))
+}
+
+pub fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let host = &rest[..rest.find(['/', '?', '#', ':']).unwrap_or(rest.len())];
+    (!host.is_empty()).then_some(host)
+}
+
+fn headline(
+    dom: &Dom,
+    meta: &MetaTags,
+    ld: &JsonLdArticle,
+    scope: &Scope,
+    site: Option<&str>,
+) -> Option<Sourced<String>> {
+    let h1 = visible::main_heading(dom, scope);
+    // A visible <h1> that the meta titles agree with is the headline as
+    // printed; meta titles often add the site name or an SEO variant.
+    if let Some(h) = &h1 {
+        let agrees = [
+            ld.headline.as_deref(),
+            meta.first(&["og:title", "twitter:title"]),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(
+            dom.elements_named("title")
+                .next()
+                .map(|t| dom.text(t))
+                .as_deref(),
+        )
+        .any(|t| same_text(t, h) || normalise_for_match(t).contains(&normalise_for_match(h)));
+        if agrees {
+            return Some(Sourced::new(h.clone(), FieldSource::Visible, 0.9));
+        }
+    }
+    if let Some(h) = &ld.headline {
+        return Some(Sourced::new(
+            title::strip_site_suffix(h, site),
+            FieldSource::JsonLd,
+            0.85,
+        ));
+    }
+    if let Some(t) = meta.first(&["og:title"]) {
+        return Some(Sourced::new(
+            title::strip_site_suffix(t, site),
+            FieldSource::OpenGraph,
+            0.8,
+        ));
+    }
+    if let Some(t) = meta.first(&[
+        "twitter:title",
+        "dc.title",
+        "sailthru.title",
+        "parsely-title",
+    ]) {
+        return Some(Sourced::new(
+            title::strip_site_suffix(t, site),
+            FieldSource::Meta,
+            0.75,
+        ));
+    }
+    if let Some(h) = h1 {
+        return Some(Sourced::new(h, FieldSource::Visible, 0.7));
+    }
+    let t = dom.elements_named("title").next().map(|t| dom.text(t))?;
+    let t = title::strip_site_suffix(&t, site);
+    (!t.is_empty()).then(|| Sourced::new(t, FieldSource::TitleTag, 0.6))
+}
+
+fn normalise_for_match(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    normalise_for_match(a) == normalise_for_match(b)
+}
+
+fn byline_of(
+    dom: &Dom,
+    meta: &MetaTags,
+    ld: &JsonLdArticle,
+    scope: &Scope,
+) -> Option<Sourced<String>> {
+    if let Some(names) = byline::join(&ld.authors) {
+        return Some(Sourced::new(names, FieldSource::JsonLd, 0.9));
+    }
+    const KEYS: &[&str] = &[
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "dcterms.creator",
+        "byl",
+        "citation_author",
+        "twitter:creator",
+    ];
+    for key in KEYS {
+        let names: Vec<String> = meta.all(key).to_vec();
+        if let Some(n) = byline::join(&names) {
+            let source = if key.starts_with("article:") {
+                FieldSource::OpenGraph
+            } else {
+                FieldSource::Meta
+            };
+            return Some(Sourced::new(n, source, 0.8));
+        }
+    }
+    visible::byline(dom, scope).map(|b| Sourced::new(b, FieldSource::Visible, 0.7))
+}
+
+fn published(
+    dom: &Dom,
+    meta: &MetaTags,
+    ld: &JsonLdArticle,
+    scope: &Scope,
+    url: Option<&str>,
+) -> Option<Sourced<String>> {
+    if let Some(d) = ld.date_published.as_deref().and_then(dates::normalise) {
+        return Some(Sourced::new(d, FieldSource::JsonLd, 0.9));
+    }
+    const KEYS: &[&str] = &[
+        "article:published_time",
+        "og:article:published_time",
+        "og:published_time",
+        "datepublished",
+        "article.published",
+        "published_time",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "pubdate",
+        "parsely-pub-date",
+        "sailthru.date",
+        "dc.date.issued",
+        "dc.date",
+        "dcterms.date",
+        "dcterms.issued",
+        "dcterms.created",
+        "citation_publication_date",
+        "citation_date",
+        "originalpublicationdate",
+        "date",
+        "displaydate",
+    ];
+    for key in KEYS {
+        if let Some(d) = meta.first(&[key]).and_then(dates::normalise) {
+            let source = if key.contains("published_time") {
+                FieldSource::OpenGraph
+            } else {
+                FieldSource::Meta
+            };
+            return Some(Sourced::new(d, source, 0.85));
+        }
+    }
+    if let Some(d) = visible::time_element(dom, scope) {
+        return Some(Sourced::new(d, FieldSource::Visible, 0.75));
+    }
+    if let Some(d) = url.and_then(dates::from_url) {
+        return Some(Sourced::new(d, FieldSource::Url, 0.7));
+    }
+    visible::printed_date(dom, scope).map(|d| Sourced::new(d, FieldSource::Visible, 0.5))
+}
+
+fn modified(meta: &MetaTags, ld: &JsonLdArticle) -> Option<Sourced<String>> {
+    if let Some(d) = ld.date_modified.as_deref().and_then(dates::normalise) {
+        return Some(Sourced::new(d, FieldSource::JsonLd, 0.9));
+    }
+    let (key, raw) = meta.first_with_key(&[
+        "article:modified_time",
+        "og:updated_time",
+        "datemodified",
+        "dcterms.modified",
+        "last-modified",
+    ])?;
+    let source = if key.contains(':') {
+        FieldSource::OpenGraph
+    } else {
+        FieldSource::Meta
+    };
+    dates::normalise(raw).map(|d| Sourced::new(d, source, 0.8))
+}
+
+fn canonical(dom: &Dom, meta: &MetaTags, url: Option<&str>) -> Option<String> {
+    let link = dom
+        .elements_named("link")
+        .find(|&i| has_rel(dom, i, "canonical"))
+        .and_then(|i| dom.attr(i, "href"))
+        .and_then(|h| links::resolve(h, url));
+    link.or_else(|| meta.first(&["og:url"]).and_then(|u| links::resolve(u, url)))
+}
+
+fn language(dom: &Dom, meta: &MetaTags) -> Option<String> {
+    let lang = dom
+        .elements_named("html")
+        .next()
+        .and_then(|h| dom.attr(h, "lang").or_else(|| dom.attr(h, "xml:lang")))
+        .or_else(|| meta.first(&["content-language", "language", "dc.language"]))
+        .or_else(|| meta.first(&["og:locale"]))?;
+    let lang = lang.split(',').next()?.trim().replace('_', "-");
+    (!lang.is_empty() && lang.len() <= 20).then_some(lang)
+}
+
+pub fn has_rel(dom: &Dom, i: NodeIx, rel: &str) -> bool {
+    dom.attr(i, "rel")
+        .is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case(rel)))
+}
+
+fn tags(dom: &Dom, meta: &MetaTags, ld: &JsonLdArticle) -> Vec<Tag> {
+    let mut labels: Vec<String> = meta.all("article:tag").to_vec();
+    labels.extend(
+        dom.elements_named("a")
+            .filter(|&i| has_rel(dom, i, "tag"))
+            .map(|i| dom.text(i)),
+    );
+    if labels.is_empty() {
+        labels = ld.keywords.clone();
+    }
+    if labels.is_empty() {
+        if let Some(k) = meta.first(&["news_keywords", "keywords"]) {
+            labels = json_ld::split_keywords(k);
+        }
+    }
+    let mut out: Vec<Tag> = Vec::new();
+    for label in labels {
+        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        if label.is_empty() || label.chars().count() > 80 {
+            continue;
+        }
+        if !out.iter().any(|t| t.label.eq_ignore_ascii_case(&label)) {
+            out.push(Tag { label, group: None });
+        }
+    }
+    out
+}

@@ -1,0 +1,192 @@
+//! Metadata printed on the page: the `<h1>`, the dek, the byline, `<time>`
+//! elements, printed dates and image credits. Looked for in the article's
+//! own area first, then in the whole page.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{byline, dates, meta_tags::MetaTags, Scope};
+use crate::html::dom::{Dom, NodeIx};
+
+/// Elements of the article area first, then the rest of the page.
+fn in_scope_then_page(dom: &Dom, scope: &Scope) -> impl Iterator<Item = NodeIx> {
+    let (start, end) = match scope.article {
+        Some(a) => (a, dom.nodes[a].end),
+        None => (0, 0),
+    };
+    (start..end).chain((0..dom.len()).filter(move |i| !(start..end).contains(i)))
+}
+
+/// Does any of the element's (or its near ancestors') class words say this
+/// is a comment or a teaser for another article?
+fn in_foreign_block(dom: &Dom, i: NodeIx) -> bool {
+    std::iter::once(i)
+        .chain(dom.ancestors(i))
+        .take(12)
+        .any(|a| {
+            let tag = dom.tag(a);
+            if matches!(tag, "aside" | "footer" | "nav") {
+                return true;
+            }
+            dom.element(a).is_some_and(|e| {
+                let c = e.class_and_id();
+                c.contains("comment") || c.contains("related") || c.contains("sidebar")
+            })
+        })
+}
+
+fn class_matches(dom: &Dom, i: NodeIx, re: &Regex) -> bool {
+    dom.element(i)
+        .is_some_and(|e| re.is_match(&e.class_and_id()))
+}
+
+pub fn main_heading(dom: &Dom, scope: &Scope) -> Option<String> {
+    in_scope_then_page(dom, scope)
+        .filter(|&i| dom.tag(i) == "h1" && !in_foreign_block(dom, i))
+        .map(|i| dom.text(i))
+        .find(|t| t.chars().count() >= 3)
+}
+
+/// A standfirst/dek: an element named as one, or a visible element before the
+/// body whose text is the og:description. Conservative: descriptions that
+/// are only in meta tags are summaries, not deks.
+pub fn kicker(
+    dom: &Dom,
+    meta: &MetaTags,
+    scope: &Scope,
+    title: Option<&str>,
+) -> Option<crate::Sourced<String>> {
+    use crate::{FieldSource, Sourced};
+    static DEK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|[\s_-])(?:standfirst|dek|sub-?title|sub-?headline|subhead|strapline|kicker|article-?summary|article__summary|lede|deck)(?:$|[\s_-])",
+        )
+        .expect("dek regex")
+    });
+    let good = |t: &str| {
+        let n = t.chars().count();
+        (15..=400).contains(&n) && title.is_none_or(|h| h != t)
+    };
+    let by_class = in_scope_then_page(dom, scope)
+        .filter(|&i| class_matches(dom, i, &DEK) && !in_foreign_block(dom, i))
+        .map(|i| dom.text(i))
+        .find(|t| good(t));
+    if let Some(k) = by_class {
+        return Some(Sourced::new(k, FieldSource::Visible, 0.7));
+    }
+    let description = meta.first(&["og:description", "description"])?;
+    let body_start = scope.body_start?;
+    (0..body_start)
+        .filter(|&i| matches!(dom.tag(i), "p" | "h2" | "div" | "span"))
+        .find(|&i| dom.text(i) == description)
+        .filter(|_| good(description))
+        .map(|_| Sourced::new(description.to_string(), FieldSource::Visible, 0.6))
+}
+
+pub fn byline(dom: &Dom, scope: &Scope) -> Option<String> {
+    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s_-])(?:byline|by-line|author|authors|author-name|autor|byline__name|contributor)(?:$|[\s_-])")
+            .expect("byline regex")
+    });
+    in_scope_then_page(dom, scope)
+        .filter(|&i| {
+            dom.element(i).is_some()
+                && (super::has_rel(dom, i, "author")
+                    || dom
+                        .attr(i, "itemprop")
+                        .is_some_and(|p| p.eq_ignore_ascii_case("author"))
+                    || class_matches(dom, i, &BYLINE))
+                && !in_foreign_block(dom, i)
+        })
+        .find_map(|i| {
+            // itemprop=author often wraps a name element plus a bio.
+            let named = (i..dom.nodes[i].end).find(|&j| {
+                dom.attr(j, "itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+            });
+            let text = match named {
+                Some(j) => dom
+                    .attr(j, "content")
+                    .map(String::from)
+                    .unwrap_or_else(|| dom.text(j)),
+                None => dom.text(i),
+            };
+            byline::clean(&text)
+        })
+}
+
+/// `<time datetime>`, or an element marked `itemprop=datePublished`.
+pub fn time_element(dom: &Dom, scope: &Scope) -> Option<String> {
+    let published_marked = in_scope_then_page(dom, scope).find_map(|i| {
+        let marked = dom
+            .attr(i, "itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"));
+        if !marked {
+            return None;
+        }
+        let raw = dom
+            .attr(i, "datetime")
+            .or_else(|| dom.attr(i, "content"))
+            .map(String::from)
+            .unwrap_or_else(|| dom.text(i));
+        dates::normalise(&raw)
+    });
+    published_marked.or_else(|| {
+        in_scope_then_page(dom, scope)
+            .filter(|&i| dom.tag(i) == "time" && !in_foreign_block(dom, i))
+            .find_map(|i| {
+                dom.attr(i, "datetime")
+                    .and_then(dates::normalise)
+                    .or_else(|| dates::visible(&dom.text(i)))
+            })
+    })
+}
+
+/// A date printed in a date/meta/byline element.
+pub fn printed_date(dom: &Dom, scope: &Scope) -> Option<String> {
+    static DATE_BOX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"date|time|publish|posted|meta|byline|datum|fecha|data")
+            .expect("date box regex")
+    });
+    in_scope_then_page(dom, scope)
+        .filter(|&i| class_matches(dom, i, &DATE_BOX) && !in_foreign_block(dom, i))
+        .map(|i| dom.text(i))
+        .filter(|t| t.chars().count() <= 200)
+        .find_map(|t| dates::visible(&t))
+}
+
+/// Photo credits in the article area: credit/copyright-classed elements and
+/// "Photo: …", "© …" parts of captions.
+pub fn image_credits(dom: &Dom, scope: &Scope) -> Vec<String> {
+    static CREDIT_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"credit|copyright|photographer|image-source|imagesource|bildquelle|fotograf")
+            .expect("credit class regex")
+    });
+    static CREDIT_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:\b(?:photo|photograph|foto|image|picture|credit|bild|quelle|source)s?\s*:\s*|©\s*|\(c\)\s+)[^\n]{2,120}$")
+            .expect("credit text regex")
+    });
+    let Some(area) = scope.article else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for i in area..dom.nodes[area].end {
+        let tag = dom.tag(i);
+        let text = if class_matches(dom, i, &CREDIT_CLASS) && tag != "body" {
+            Some(dom.text(i)).filter(|t| t.chars().count() <= 150)
+        } else if tag == "figcaption" {
+            CREDIT_TEXT
+                .find(&dom.text(i))
+                .map(|m| m.as_str().to_string())
+        } else {
+            None
+        };
+        if let Some(t) = text.filter(|t| t.chars().any(char::is_alphabetic)) {
+            if !out.iter().any(|o| o.contains(&t) || t.contains(o.as_str())) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,191 @@
+//! Deciding whether two articles share text, and how much.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::{align, to_char_passages, AlignParams, TokenPassage};
+use crate::fingerprint::TextPrint;
+
+/// Thresholds that turn aligned passages into a verdict.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MatchParams {
+    pub align: AlignParams,
+    /// Fewer shared words than this is not reuse: a quoted sentence two
+    /// outlets both carry, a stock phrase.
+    pub min_shared_words: usize,
+    /// A pair where at least this share of the shorter article's words is
+    /// shared verbatim (edited stretches between runs not counted) is a copy
+    /// (whole, cut or padded); below it, partial reuse.
+    pub copy_fraction: f32,
+}
+
+impl Default for MatchParams {
+    fn default() -> Self {
+        MatchParams {
+            align: AlignParams::default(),
+            min_shared_words: 40,
+            copy_fraction: 0.5,
+        }
+    }
+}
+
+/// How two articles are related.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReuseKind {
+    /// Most of one article is in the other: a reprint, cut or padded.
+    Copy,
+    /// A substantial passage is shared, but most of both articles is not.
+    Partial,
+}
+
+impl ReuseKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ReuseKind::Copy => "copy",
+            ReuseKind::Partial => "partial",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReuseKind> {
+        match s {
+            "copy" => Some(ReuseKind::Copy),
+            "partial" => Some(ReuseKind::Partial),
+            _ => None,
+        }
+    }
+}
+
+/// The verified relation between articles A and B.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairMatch {
+    pub kind: ReuseKind,
+    /// Share of A's words inside shared passages.
+    pub shared_a: f32,
+    /// Share of B's words inside shared passages.
+    pub shared_b: f32,
+    /// Words of A inside shared passages.
+    pub shared_words: usize,
+    pub passages: Vec<crate::align::Passage>,
+}
+
+impl PairMatch {
+    /// The larger of the two shares: how much of the shorter text is shared.
+    pub fn shared(&self) -> f32 {
+        self.shared_a.max(self.shared_b)
+    }
+}
+
+/// Compares two texts. `furniture` holds fingerprints known to be site
+/// furniture or stock text: a passage most of whose fingerprints are
+/// furniture does not count as reuse.
+pub fn compare(
+    a_text: &str,
+    a: &TextPrint,
+    b_text: &str,
+    b: &TextPrint,
+    furniture: &HashSet<u64>,
+    params: &MatchParams,
+) -> Option<PairMatch> {
+    if a.shingles.is_empty() || b.shingles.is_empty() {
+        return None;
+    }
+    let passages: Vec<TokenPassage> = align(a, b, &HashSet::new(), &params.align)
+        .into_iter()
+        .filter(|p| !is_furniture(p, a, furniture))
+        .collect();
+    let words_a: usize = passages.iter().map(|p| p.a.len()).sum();
+    let words_b: usize = passages.iter().map(|p| p.b.len()).sum();
+    if words_a.min(words_b) < params.min_shared_words {
+        return None;
+    }
+    let shared_a = words_a as f32 / a.words().max(1) as f32;
+    let shared_b = words_b as f32 / b.words().max(1) as f32;
+    let exact: usize = passages.iter().map(|p| p.exact_words).sum();
+    let shorter = a.words().min(b.words()).max(1);
+    let kind = if exact as f32 / shorter as f32 >= params.copy_fraction {
+        ReuseKind::Copy
+    } else {
+        ReuseKind::Partial
+    };
+    Some(PairMatch {
+        kind,
+        shared_a: shared_a.min(1.0),
+        shared_b: shared_b.min(1.0),
+        shared_words: words_a,
+        passages: to_char_passages(&passages, a_text, a, b_text, b),
+    })
+}
+
+/// A passage is furniture when at least half of A's fingerprints inside it
+/// are furniture fingerprints.
+fn is_furniture(p: &TokenPassage, a: &TextPrint, furniture: &HashSet<u64>) -> bool {
+    if furniture.is_empty() {
+        return false;
+    }
+    let last_shingle = p.a.end.saturating_sub(crate::fingerprint::SHINGLE_WORDS - 1);
+    let inside = a
+        .shingles
+        .get(p.a.start..last_shingle.max(p.a.start))
+        .unwrap_or(&[]);
+    let selected: Vec<&u64> = inside
+        .iter()
+        .filter(|h| a.fingerprints.binary_search(h).is_ok())
+        .collect();
+    let hits = selected.iter().filter(|h| furniture.contains(h)).count();
+    hits > 0 && hits * 2 >= selected.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(prefix: &str, n: usize) -> String {
+        (0..n)
+            .map(|i| format!("{prefix}{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn cmp(a: &str, b: &str, furniture: &HashSet<u64>) -> Option<PairMatch> {
+        let (pa, pb) = (TextPrint::of(a), TextPrint::of(b));
+        compare(a, &pa, b, &pb, furniture, &MatchParams::default())
+    }
+
+    #[test]
+    fn whole_reprint_is_a_copy() {
+        let t = words("w", 200);
+        let m = cmp(&t, &format!("Reprinted from elsewhere. {t}"), &HashSet::new()).unwrap();
+        assert_eq!(m.kind, ReuseKind::Copy);
+        assert!(m.shared_a > 0.99, "{}", m.shared_a);
+    }
+
+    #[test]
+    fn excerpt_in_a_long_article_is_partial_for_the_long_one() {
+        let excerpt = words("e", 60);
+        let long = format!("{} {excerpt} {}", words("x", 400), words("y", 400));
+        let m = cmp(&long, &format!("{} {excerpt}", words("z", 200)), &HashSet::new()).unwrap();
+        assert_eq!(m.kind, ReuseKind::Partial);
+        assert!(m.shared_a < 0.1);
+    }
+
+    #[test]
+    fn a_short_shared_quote_is_not_reuse() {
+        let quote = words("q", 20);
+        let a = format!("{} {quote} {}", words("x", 100), words("y", 100));
+        let b = format!("{} {quote} {}", words("u", 100), words("v", 100));
+        assert!(cmp(&a, &b, &HashSet::new()).is_none());
+    }
+
+    #[test]
+    fn shared_furniture_is_not_reuse() {
+        let footer = words("f", 80);
+        let a = format!("{} {footer}", words("x", 200));
+        let b = format!("{} {footer}", words("y", 200));
+        let pa = TextPrint::of(&a);
+        assert!(cmp(&a, &b, &HashSet::new()).is_some());
+        let furniture: HashSet<u64> = pa.fingerprints.iter().copied().collect();
+        assert!(cmp(&a, &b, &furniture).is_none());
+    }
+}

@@ -1,0 +1,84 @@
+//! reprint-store: the embedded single-file store. One SQLite file (WAL
+//! journal) holds the extracted articles, the fingerprint index matching runs
+//! against, the verified pairs with their aligned passages, and the traced
+//! stories. It grows incrementally: each ingest batch is one transaction that
+//! adds articles, matches them against everything stored, and re-traces only
+//! the stories the batch touched. Ingesting the same page again changes
+//! nothing.
+//!
+//! Modules: [`schema`] (tables, migrations), [`open`] (opening and refusing
+//! foreign files), [`ingest`] (adding a batch), [`matching`] (index look-ups
+//! and verification), [`stories`] (re-tracing), [`read`] (queries for the CLI).
+
+pub mod ingest;
+pub mod matching;
+pub mod open;
+pub mod read;
+pub mod schema;
+pub mod stories;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use ingest::{BatchReport, IngestOutcome, NewArticle};
+pub use read::{ArticleRow, PairRow, StoryDetail, StoryRow};
+
+/// An error from the store, naming the database file.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: not a reprint database ({reason})")]
+    Foreign { path: String, reason: String },
+    #[error(
+        "{path}: its fingerprints were made with \"{found}\" but this reprint uses \"{expected}\"; \
+         ingest into a new database"
+    )]
+    Scheme {
+        path: String,
+        found: String,
+        expected: String,
+    },
+    #[error("{path}: schema version {found} is newer than this reprint knows ({known}); upgrade reprint")]
+    TooNew { path: String, found: i64, known: i64 },
+    #[error("{path}: no such database")]
+    Missing { path: String },
+    #[error("{path}: {source}")]
+    Sqlite {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("{path}: stored record {what} is unreadable: {reason}")]
+    Corrupt {
+        path: String,
+        what: String,
+        reason: String,
+    },
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open reprint database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// The file this store lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn name(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    /// Wraps an SQLite error with the database's path.
+    fn sql(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        move |source| StoreError::Sqlite {
+            path: self.name(),
+            source,
+        }
+    }
+}

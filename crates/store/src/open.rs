@@ -1,0 +1,183 @@
+//! Opening a store: creating it, migrating it, and refusing files that are
+//! not reprint databases or were fingerprinted under another scheme.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+
+use crate::schema::{APPLICATION_ID, MIGRATIONS};
+use crate::{Result, Store, StoreError};
+
+impl Store {
+    /// Opens `path` for reading and writing, creating it if it does not exist.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path).map_err(|e| wrap(path, e))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.configure()?;
+        store.check_identity()?;
+        store.migrate()?;
+        store.check_scheme()?;
+        Ok(store)
+    }
+
+    /// Opens an existing store without ever writing to it.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::Missing {
+                path: path.display().to_string(),
+            });
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| wrap(path, e))?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.check_identity()?;
+        let version = store.user_version()?;
+        if version == 0 {
+            return Err(StoreError::Foreign {
+                path: store.name(),
+                reason: "empty: nothing has been ingested into it".into(),
+            });
+        }
+        if version > MIGRATIONS.len() as i64 {
+            return Err(StoreError::TooNew {
+                path: store.name(),
+                found: version,
+                known: MIGRATIONS.len() as i64,
+            });
+        }
+        store.check_scheme()?;
+        Ok(store)
+    }
+
+    fn configure(&self) -> Result<()> {
+        // WAL lets readers (serve, show) run while an ingest writes; NORMAL
+        // sync is durable at each commit in WAL mode except on power loss.
+        self.conn
+            .execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+            )
+            .map_err(|e| self.not_ours_or_sql(e))
+    }
+
+    /// A file that SQLite cannot read as a database, or that another program
+    /// made, is refused before anything is written.
+    fn check_identity(&self) -> Result<()> {
+        let app: i32 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| self.not_ours_or_sql(e))?;
+        if app == APPLICATION_ID {
+            return Ok(());
+        }
+        let tables: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(|e| self.not_ours_or_sql(e))?;
+        if tables > 0 || app != 0 {
+            return Err(StoreError::Foreign {
+                path: self.name(),
+                reason: format!(
+                    "an SQLite database made by another program (application_id {app:#x}, {tables} schema objects)"
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    fn not_ours_or_sql(&self, e: rusqlite::Error) -> StoreError {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::Foreign {
+                path: self.name(),
+                reason: "the file is not an SQLite database".into(),
+            },
+            Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Foreign {
+                path: self.name(),
+                reason: "the database file is corrupted".into(),
+            },
+            _ => wrap(&self.path, e),
+        }
+    }
+
+    fn user_version(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.not_ours_or_sql(e))
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let version = self.user_version()?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::TooNew {
+                path: self.name(),
+                found: version,
+                known,
+            });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let path = self.name();
+            let wrap_err = |source| StoreError::Sqlite {
+                path: path.clone(),
+                source,
+            };
+            let tx = self.conn.transaction().map_err(wrap_err)?;
+            tx.execute_batch(sql).map_err(wrap_err)?;
+            tx.execute_batch(&format!(
+                "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
+                i + 1
+            ))
+            .map_err(wrap_err)?;
+            if i == 0 {
+                tx.execute(
+                    "INSERT INTO meta(key, value) VALUES ('fingerprint_scheme', ?1)",
+                    [reprint_match::SCHEME],
+                )
+                .map_err(wrap_err)?;
+            }
+            tx.commit().map_err(wrap_err)?;
+        }
+        Ok(())
+    }
+
+    /// Fingerprints from another scheme would silently never match: refuse.
+    fn check_scheme(&self) -> Result<()> {
+        let found: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'fingerprint_scheme'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.not_ours_or_sql(e))?;
+        match found {
+            Some(f) if f == reprint_match::SCHEME => Ok(()),
+            Some(f) => Err(StoreError::Scheme {
+                path: self.name(),
+                found: f,
+                expected: reprint_match::SCHEME.into(),
+            }),
+            None => Err(StoreError::Foreign {
+                path: self.name(),
+                reason: "it records no fingerprint scheme".into(),
+            }),
+        }
+    }
+}
+
+fn wrap(path: &Path, source: rusqlite::Error) -> StoreError {
+    StoreError::Sqlite {
+        path: path.display().to_string(),
+        source,
+    }
+}

@@ -1,0 +1,234 @@
+//! Read-only queries: story lists and details, articles, pairs, and matching
+//! a page that is not stored.
+
+use rusqlite::{params, OptionalExtension, Row};
+use serde::Serialize;
+
+use reprint_match::{PairMatch, TextPrint};
+use reprint_trace::Story;
+
+use crate::{matching, stories, Result, Store, StoreError};
+
+/// One line of the story list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryRow {
+    pub id: i64,
+    pub size: i64,
+    /// The origin's outlet, or None when the origin is undetermined.
+    pub origin: Option<String>,
+    pub confidence: f64,
+    pub date: Option<String>,
+    pub headline: Option<String>,
+}
+
+/// A stored article's summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRow {
+    pub key: i64,
+    pub id: String,
+    pub url: Option<String>,
+    pub site: Option<String>,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<String>,
+    pub fetched: Option<String>,
+    pub words: i64,
+}
+
+/// A story with its members.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryDetail {
+    pub row: StoryRow,
+    pub story: Story,
+    pub members: Vec<ArticleRow>,
+}
+
+impl StoryDetail {
+    pub fn member(&self, key: i64) -> Option<&ArticleRow> {
+        self.members.iter().find(|m| m.key == key)
+    }
+}
+
+/// A matched pair, named by the inputs' ids.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairRow {
+    pub a: String,
+    pub b: String,
+    pub kind: String,
+    /// The larger of the two shares: how much of the shorter text is shared.
+    pub shared: f64,
+    pub shared_a: f64,
+    pub shared_b: f64,
+    pub words: i64,
+}
+
+const ARTICLE_COLUMNS: &str = "id, ext_id, url, site, title, byline, published, fetched, words";
+
+fn article_row(r: &Row) -> rusqlite::Result<ArticleRow> {
+    Ok(ArticleRow {
+        key: r.get(0)?,
+        id: r.get(1)?,
+        url: r.get(2)?,
+        site: r.get(3)?,
+        title: r.get(4)?,
+        byline: r.get(5)?,
+        published: r.get(6)?,
+        fetched: r.get(7)?,
+        words: r.get(8)?,
+    })
+}
+
+fn story_row(r: &Row) -> rusqlite::Result<StoryRow> {
+    Ok(StoryRow {
+        id: r.get(0)?,
+        size: r.get(1)?,
+        origin: r.get(2)?,
+        confidence: r.get(3)?,
+        date: r.get(4)?,
+        headline: r.get(5)?,
+    })
+}
+
+impl Store {
+    /// All stories, largest first.
+    pub fn stories(&self) -> Result<Vec<StoryRow>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, size, origin_outlet, origin_confidence, date, headline
+                 FROM stories ORDER BY size DESC, id",
+            )
+            .map_err(self.sql())?;
+        let rows = stmt.query_map([], story_row).map_err(self.sql())?;
+        rows.collect::<rusqlite::Result<_>>().map_err(self.sql())
+    }
+
+    /// One story with its members, or None if there is no such story.
+    pub fn story(&self, id: i64) -> Result<Option<StoryDetail>> {
+        let found = self
+            .conn
+            .query_row(
+                "SELECT id, size, origin_outlet, origin_confidence, date, headline, story_json
+                 FROM stories WHERE id = ?1",
+                [id],
+                |r| Ok((story_row(r)?, r.get::<_, String>(6)?)),
+            )
+            .optional()
+            .map_err(self.sql())?;
+        let Some((row, json)) = found else {
+            return Ok(None);
+        };
+        let story: Story = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+            path: self.name(),
+            what: format!("story {id}"),
+            reason: e.to_string(),
+        })?;
+        let members = self.articles_by_key(&story.members)?;
+        Ok(Some(StoryDetail {
+            row,
+            story,
+            members,
+        }))
+    }
+
+    /// The story an article belongs to.
+    pub fn story_of(&self, article: i64) -> Result<Option<i64>> {
+        self.conn
+            .query_row(
+                "SELECT story FROM story_members WHERE article = ?1",
+                [article],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(self.sql())
+    }
+
+    pub fn articles_by_key(&self, keys: &[i64]) -> Result<Vec<ArticleRow>> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(self.sql())?;
+        keys.iter()
+            .map(|k| stmt.query_row([k], article_row).map_err(self.sql()))
+            .collect()
+    }
+
+    /// Calls `f` on every stored article in key order, with its full
+    /// extracted record as JSON; stops at the first error `f` returns.
+    pub fn for_each_article<E>(
+        &self,
+        mut f: impl FnMut(&ArticleRow, &str) -> std::result::Result<(), E>,
+    ) -> Result<std::result::Result<(), E>> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS}, article_json FROM articles ORDER BY id");
+        let mut stmt = self.conn.prepare(&sql).map_err(self.sql())?;
+        let mut rows = stmt.query([]).map_err(self.sql())?;
+        while let Some(r) = rows.next().map_err(self.sql())? {
+            let row = article_row(r).map_err(self.sql())?;
+            let json: String = r.get(9).map_err(self.sql())?;
+            if let Err(e) = f(&row, &json) {
+                return Ok(Err(e));
+            }
+        }
+        Ok(Ok(()))
+    }
+
+    /// Every matched pair, by the inputs' ids.
+    pub fn pairs(&self) -> Result<Vec<PairRow>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT x.ext_id, y.ext_id, p.kind, p.shared_a, p.shared_b, p.words
+                 FROM pairs p JOIN articles x ON x.id = p.a JOIN articles y ON y.id = p.b
+                 ORDER BY p.a, p.b",
+            )
+            .map_err(self.sql())?;
+        let rows = stmt
+            .query_map([], |r| {
+                let (sa, sb): (f64, f64) = (r.get(3)?, r.get(4)?);
+                Ok(PairRow {
+                    a: r.get(0)?,
+                    b: r.get(1)?,
+                    kind: r.get(2)?,
+                    shared: sa.max(sb),
+                    shared_a: sa,
+                    shared_b: sb,
+                    words: r.get(5)?,
+                })
+            })
+            .map_err(self.sql())?;
+        rows.collect::<rusqlite::Result<_>>().map_err(self.sql())
+    }
+
+    /// Counts of articles, pairs and stories.
+    pub fn counts(&self) -> Result<(i64, i64, i64)> {
+        self.conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM pairs),
+                        (SELECT count(*) FROM stories)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .map_err(self.sql())
+    }
+
+    /// Matches a text that is not stored against the store, without writing.
+    pub fn match_unstored(&self, text: &str) -> Result<Vec<(ArticleRow, PairMatch)>> {
+        let print = TextPrint::of(text);
+        let found = matching::match_text(&self.conn, text, &print, None).map_err(self.sql())?;
+        let keys: Vec<i64> = found.iter().map(|(k, _)| *k).collect();
+        let rows = self.articles_by_key(&keys)?;
+        Ok(rows.into_iter().zip(found.into_iter().map(|(_, m)| m)).collect())
+    }
+
+    /// Articles traced for the given keys (used by `trace` to judge credit).
+    pub fn traced(&self, keys: &[i64]) -> Result<Vec<reprint_trace::TracedArticle>> {
+        stories::load_traced(&self.conn, keys, &self.name())
+    }
+
+    /// The article with the given input id.
+    pub fn article_by_ext_id(&self, ext_id: &str) -> Result<Option<ArticleRow>> {
+        let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE ext_id = ?1");
+        self.conn
+            .query_row(&sql, params![ext_id], article_row)
+            .optional()
+            .map_err(self.sql())
+    }
+}

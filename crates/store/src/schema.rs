@@ -1,0 +1,72 @@
+//! The database schema and its migrations.
+//!
+//! Each migration is applied once, in order, inside a transaction; the
+//! version reached is kept in `PRAGMA user_version`. A file that is an SQLite
+//! database but not ours (another `application_id`, or tables without ours)
+//! is refused rather than written to.
+
+/// "RPRT" in ASCII: marks a database file as reprint's.
+pub const APPLICATION_ID: i32 = 0x5250_5254;
+
+/// Migrations, in order; index + 1 is the schema version they produce.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: articles, the fingerprint index, matched pairs and stories.
+    r#"
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE articles (
+        id           INTEGER PRIMARY KEY,
+        ext_id       TEXT NOT NULL UNIQUE,   -- the input's id: JSONL id, path, WARC URI
+        origin       TEXT NOT NULL,          -- where it was read from, for messages
+        url          TEXT,
+        site         TEXT,
+        title        TEXT,
+        byline       TEXT,
+        published    TEXT,
+        fetched      TEXT,
+        content_hash INTEGER NOT NULL,       -- of the extracted text, to skip re-ingests
+        words        INTEGER NOT NULL,
+        fingerprint_count INTEGER NOT NULL,
+        text         TEXT NOT NULL,
+        article_json TEXT NOT NULL,          -- the whole extracted Article
+        ingested_at  TEXT NOT NULL
+    );
+    CREATE INDEX articles_site ON articles(site);
+    CREATE TABLE fingerprints (
+        hash    INTEGER NOT NULL,
+        article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (hash, article)
+    ) WITHOUT ROWID;
+    CREATE INDEX fingerprints_article ON fingerprints(article);
+    CREATE TABLE pairs (
+        a        INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        b        INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind     TEXT NOT NULL,              -- copy | partial
+        shared_a REAL NOT NULL,
+        shared_b REAL NOT NULL,
+        words    INTEGER NOT NULL,
+        passages_json TEXT NOT NULL,
+        PRIMARY KEY (a, b),
+        CHECK (a < b)
+    ) WITHOUT ROWID;
+    CREATE INDEX pairs_b ON pairs(b);
+    CREATE TABLE stories (
+        id         INTEGER PRIMARY KEY,      -- the smallest member's article id
+        size       INTEGER NOT NULL,
+        origin_article INTEGER REFERENCES articles(id),
+        origin_outlet  TEXT,
+        origin_confidence REAL NOT NULL,
+        headline   TEXT,
+        date       TEXT,
+        story_json TEXT NOT NULL             -- the whole traced Story
+    );
+    CREATE TABLE story_members (
+        story   INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (story, article)
+    ) WITHOUT ROWID;
+    CREATE UNIQUE INDEX story_members_article ON story_members(article);
+    "#,
+];

@@ -1,0 +1,112 @@
+//! Outlet names: recognising that "AP", "The Associated Press" and
+//! apnews.com are one outlet, and that "Star Tribune" is startribune.com.
+
+/// Wire services and their other names. A copy crediting any alias credits
+/// the service.
+const WIRES: &[(&str, &[&str])] = &[
+    (
+        "AP",
+        &["ap", "associated press", "the associated press", "apnews", "apnews.com"],
+    ),
+    ("Reuters", &["reuters", "thomson reuters", "reuters.com"]),
+    (
+        "AFP",
+        &["afp", "agence france-presse", "agence france presse", "afp.com"],
+    ),
+    ("UPI", &["upi", "united press international", "upi.com"]),
+    ("Bloomberg", &["bloomberg", "bloomberg news", "bloomberg.com"]),
+    ("dpa", &["dpa", "deutsche presse-agentur"]),
+    ("EFE", &["efe", "agencia efe"]),
+    ("Xinhua", &["xinhua", "xinhua news agency"]),
+    ("TASS", &["tass", "itar-tass"]),
+    ("Sputnik", &["sputnik", "sputnik news", "sputniknews.com"]),
+    ("CNN Wire", &["cnn wire", "cnn newsource"]),
+    ("Tribune News Service", &["tribune news service", "tns"]),
+];
+
+/// Reduces a name or host to comparable form: lower case, letters and digits
+/// only, without "www.", a leading "the" or a trailing top-level domain.
+pub fn normalise(name: &str) -> String {
+    let mut s = name.trim().to_lowercase();
+    for prefix in ["https://", "http://", "www."] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest.to_string();
+        }
+    }
+    if let Some(host_end) = s.find('/') {
+        if s[..host_end].contains('.') {
+            s.truncate(host_end);
+        }
+    }
+    if s.contains('.') && !s.contains(' ') {
+        // A host: drop the top-level domain(s) ("dailymail.co.uk" → "dailymail").
+        let labels: Vec<&str> = s.split('.').collect();
+        let keep = labels
+            .iter()
+            .take_while(|l| !matches!(**l, "com" | "net" | "org" | "co" | "uk" | "ca" | "au" | "news" | "info"))
+            .copied()
+            .collect::<Vec<_>>();
+        s = keep.last().map(|l| l.to_string()).unwrap_or(s);
+    }
+    let s = s.strip_prefix("the ").unwrap_or(&s).to_string();
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The wire service a name refers to, if any.
+pub fn wire_service(name: &str) -> Option<&'static str> {
+    let n = normalise(name);
+    if n.is_empty() {
+        return None;
+    }
+    WIRES
+        .iter()
+        .find(|(_, aliases)| aliases.iter().any(|a| normalise(a) == n))
+        .map(|(canonical, _)| *canonical)
+}
+
+/// True when two names plausibly refer to one outlet.
+pub fn same_outlet(x: &str, y: &str) -> bool {
+    if let (Some(a), Some(b)) = (wire_service(x), wire_service(y)) {
+        return a == b;
+    }
+    let (a, b) = (normalise(x), normalise(y));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    // Containment handles "Global Research" vs "globalresearch.ca" vs
+    // "Centre for Research on Globalization – Global Research"; the length
+    // floor keeps "ap" from matching inside unrelated names.
+    a == b || (a.len().min(b.len()) >= 5 && (a.contains(&b) || b.contains(&a)))
+}
+
+/// Every alias of a wire service, for searching text for a mention.
+pub fn aliases(canonical: &str) -> Vec<&'static str> {
+    WIRES
+        .iter()
+        .find(|(c, _)| *c == canonical)
+        .map(|(_, a)| a.to_vec())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_and_names_normalise_alike() {
+        assert_eq!(normalise("https://www.startribune.com/x"), "startribune");
+        assert_eq!(normalise("Star Tribune"), "startribune");
+        assert_eq!(normalise("dailymail.co.uk"), "dailymail");
+        assert_eq!(normalise("centurylink.net/news"), "centurylink");
+    }
+
+    #[test]
+    fn wire_aliases_are_one_outlet() {
+        assert_eq!(wire_service("The Associated Press"), Some("AP"));
+        assert_eq!(wire_service("apnews.com"), Some("AP"));
+        assert!(same_outlet("AP", "Associated Press"));
+        assert!(!same_outlet("AP", "Reuters"));
+        assert!(same_outlet("Global Research", "globalresearch.ca"));
+        assert!(!same_outlet("ap", "apple"));
+    }
+}

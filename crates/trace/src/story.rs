@@ -1,0 +1,224 @@
+//! Stories: groups of articles joined by shared text, with an origin and a
+//! credit verdict for every copy.
+
+use std::collections::{BTreeMap, HashMap};
+
+use reprint_extract::Article;
+use reprint_match::ReuseKind;
+use serde::{Deserialize, Serialize};
+
+use crate::credit::{judge_credit, CreditVerdict};
+use crate::origin::{find_origin, Origin};
+
+/// What tracing needs of a stored article.
+#[derive(Debug, Clone)]
+pub struct TracedArticle {
+    /// The store's key.
+    pub key: i64,
+    /// The input's identifier (JSONL id, path, WARC URI).
+    pub id: String,
+    pub url: Option<String>,
+    /// When the page was fetched, as given by the input.
+    pub fetched: Option<String>,
+    pub article: Article,
+}
+
+impl TracedArticle {
+    /// The outlet this article appeared on: the site name, else the host.
+    pub fn outlet(&self) -> Option<String> {
+        self.article
+            .site
+            .as_ref()
+            .map(|s| s.value.clone())
+            .or_else(|| self.url.as_deref().and_then(host_of))
+    }
+}
+
+/// The host of a URL, without scheme or path.
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map(|(_, r)| r)?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
+    let host = host.split(':').next()?;
+    (!host.is_empty()).then(|| host.trim_start_matches("www.").to_lowercase())
+}
+
+/// A verified shared-text relation between two stored articles.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Link {
+    pub a: i64,
+    pub b: i64,
+    pub kind: ReuseKind,
+    /// Share of `a`'s words shared with `b`.
+    pub shared_a: f32,
+    /// Share of `b`'s words shared with `a`.
+    pub shared_b: f32,
+}
+
+/// One copy in a story and the verdict on its credit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CopyReport {
+    pub key: i64,
+    /// Share of this copy's words found in the origin (or, when the origin is
+    /// outside the corpus or undetermined, in its closest relative).
+    pub shared: f32,
+    pub kind: ReuseKind,
+    pub credit: CreditVerdict,
+    /// Evidence for the verdict: the credit line found, or what was searched.
+    pub evidence: Vec<String>,
+}
+
+/// A group of articles sharing substantial text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    /// Store keys of every member, ascending.
+    pub members: Vec<i64>,
+    pub origin: Origin,
+    /// Every member that is not the origin article.
+    pub copies: Vec<CopyReport>,
+}
+
+impl Story {
+    /// The smallest member key: stable as a story grows, so it names the story.
+    pub fn anchor(&self) -> i64 {
+        self.members.first().copied().unwrap_or_default()
+    }
+}
+
+/// Groups articles into stories (connected components of `links`) and traces
+/// each one. Articles without links are not stories.
+pub fn build_stories(articles: &[TracedArticle], links: &[Link]) -> Vec<Story> {
+    let by_key: HashMap<i64, &TracedArticle> = articles.iter().map(|a| (a.key, a)).collect();
+    components(links)
+        .into_iter()
+        .filter_map(|members| {
+            let group: Vec<&TracedArticle> =
+                members.iter().filter_map(|k| by_key.get(k).copied()).collect();
+            (group.len() >= 2).then(|| trace_story(&group, links))
+        })
+        .collect()
+}
+
+/// Traces one story whose members are known.
+pub fn trace_story(group: &[&TracedArticle], links: &[Link]) -> Story {
+    let mut members: Vec<i64> = group.iter().map(|a| a.key).collect();
+    members.sort_unstable();
+    let origin = find_origin(group);
+    let origin_key = origin.article_key();
+    let origin_article = origin_key.and_then(|k| group.iter().find(|a| a.key == k).copied());
+    let copies = group
+        .iter()
+        .filter(|a| Some(a.key) != origin_key)
+        .map(|copy| {
+            let (shared, kind) = share_with(copy.key, origin_key, links);
+            let (credit, evidence) = judge_credit(copy, &origin, origin_article);
+            CopyReport {
+                key: copy.key,
+                shared,
+                kind,
+                credit,
+                evidence,
+            }
+        })
+        .collect();
+    Story {
+        members,
+        origin,
+        copies,
+    }
+}
+
+/// The copy's share of text in the origin, or its best link when there is no
+/// direct link to an origin article.
+fn share_with(copy: i64, origin: Option<i64>, links: &[Link]) -> (f32, ReuseKind) {
+    let of_copy = |l: &Link| -> Option<(i64, f32, ReuseKind)> {
+        if l.a == copy {
+            Some((l.b, l.shared_a, l.kind))
+        } else if l.b == copy {
+            Some((l.a, l.shared_b, l.kind))
+        } else {
+            None
+        }
+    };
+    let mine: Vec<(i64, f32, ReuseKind)> = links.iter().filter_map(of_copy).collect();
+    if let Some(direct) = origin.and_then(|o| mine.iter().find(|(other, _, _)| *other == o)) {
+        return (direct.1, direct.2);
+    }
+    mine.iter()
+        .max_by(|x, y| x.1.total_cmp(&y.1))
+        .map(|(_, s, k)| (*s, *k))
+        .unwrap_or((0.0, ReuseKind::Partial))
+}
+
+/// Connected components of the link graph, each sorted, in order of their
+/// smallest key.
+pub fn components(links: &[Link]) -> Vec<Vec<i64>> {
+    let mut parent: HashMap<i64, i64> = HashMap::new();
+    fn find(parent: &mut HashMap<i64, i64>, x: i64) -> i64 {
+        let mut root = x;
+        while let Some(&p) = parent.get(&root) {
+            if p == root {
+                break;
+            }
+            root = p;
+        }
+        // Path compression keeps later look-ups short.
+        let mut cur = x;
+        while cur != root {
+            let next = parent.get(&cur).copied().unwrap_or(root);
+            parent.insert(cur, root);
+            cur = next;
+        }
+        root
+    }
+    for l in links {
+        parent.entry(l.a).or_insert(l.a);
+        parent.entry(l.b).or_insert(l.b);
+        let (ra, rb) = (find(&mut parent, l.a), find(&mut parent, l.b));
+        if ra != rb {
+            // The smaller key becomes the root, so a story keeps its anchor.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            parent.insert(hi, lo);
+        }
+    }
+    let keys: Vec<i64> = parent.keys().copied().collect();
+    let mut groups: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    for k in keys {
+        let r = find(&mut parent, k);
+        groups.entry(r).or_default().push(k);
+    }
+    groups
+        .into_values()
+        .map(|mut g| {
+            g.sort_unstable();
+            g
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(a: i64, b: i64) -> Link {
+        Link {
+            a,
+            b,
+            kind: ReuseKind::Copy,
+            shared_a: 0.9,
+            shared_b: 0.9,
+        }
+    }
+
+    #[test]
+    fn components_join_chains_and_keep_the_smallest_key_first() {
+        let c = components(&[link(5, 3), link(3, 9), link(1, 2)]);
+        assert_eq!(c, vec![vec![1, 2], vec![3, 5, 9]]);
+    }
+
+    #[test]
+    fn host_of_strips_scheme_port_and_www() {
+        assert_eq!(host_of("https://www.globalresearch.ca:443/x?y").as_deref(), Some("globalresearch.ca"));
+        assert_eq!(host_of("not a url"), None);
+    }
+}

@@ -37,7 +37,9 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Read pages, extract their articles, match them against everything stored and update the stories.
-    #[command(after_help = "Examples:\n  reprint ingest pages/ feed.jsonl crawl.warc.gz\n  reprint --db news.db ingest ../shared/data/reprints/census.jsonl")]
+    #[command(
+        after_help = "Examples:\n  reprint ingest pages/ feed.jsonl crawl.warc.gz\n  reprint --db news.db ingest ../shared/data/reprints/census.jsonl"
+    )]
     Ingest(commands::ingest::Args),
     /// List the stories found: groups of articles sharing text.
     #[command(after_help = "Examples:\n  reprint stories\n  reprint stories --json | jq '.[0]'")]
@@ -46,13 +48,19 @@ enum Command {
     #[command(after_help = "Examples:\n  reprint show 3\n  reprint show 3 --json")]
     Show(commands::stories::ShowArgs),
     /// Say which stored story a page would join, without storing it.
-    #[command(after_help = "Examples:\n  reprint trace page.html\n  curl -s https://example.org/a | reprint trace -")]
+    #[command(
+        after_help = "Examples:\n  reprint trace page.html\n  curl -s https://example.org/a | reprint trace -"
+    )]
     Trace(commands::trace::Args),
     /// Write stories, articles or matched pairs as JSONL or CSV.
-    #[command(after_help = "Examples:\n  reprint export --what pairs --format jsonl > pairs.jsonl\n  reprint export --what articles --format csv -o articles.csv")]
+    #[command(
+        after_help = "Examples:\n  reprint export --what pairs --format jsonl > pairs.jsonl\n  reprint export --what articles --format csv -o articles.csv"
+    )]
     Export(commands::export::Args),
     /// Extract articles from pages and print them, without storing anything.
-    #[command(after_help = "Examples:\n  reprint extract page.html\n  reprint extract --jsonl pages/ > articles.jsonl")]
+    #[command(
+        after_help = "Examples:\n  reprint extract page.html\n  reprint extract --jsonl pages/ > articles.jsonl"
+    )]
     Extract(commands::extract::Args),
 }
 

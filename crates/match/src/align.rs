@@ -324,14 +324,24 @@ mod tests {
     fn char_offsets_point_at_the_passage_in_both_texts() {
         let shared = words("s", 20);
         let a = format!("Ünïcödé lead-in here. {shared} tail");
-        let b = format!("{shared}");
+        let b = shared.clone();
         let (pa, pb) = (TextPrint::of(&a), TextPrint::of(&b));
         let tp = align(&pa, &pb, &HashSet::new(), &AlignParams::default());
         let cp = to_char_passages(&tp, &a, &pa, &b, &pb);
         assert_eq!(cp.len(), 1);
-        let got: String = a.chars().skip(cp[0].a.start).take(cp[0].a.end - cp[0].a.start).collect();
+        let got: String = a
+            .chars()
+            .skip(cp[0].a.start)
+            .take(cp[0].a.end - cp[0].a.start)
+            .collect();
         assert_eq!(got, shared);
-        assert_eq!(cp[0].b, CharSpan { start: 0, end: shared.chars().count() });
+        assert_eq!(
+            cp[0].b,
+            CharSpan {
+                start: 0,
+                end: shared.chars().count()
+            }
+        );
     }
 
     #[test]

@@ -89,9 +89,9 @@ pub fn shingles(tokens: &[Token]) -> Vec<u64> {
     tokens
         .windows(SHINGLE_WORDS)
         .map(|w| {
-            let h = w.iter().fold(FNV_OFFSET, |acc, t| {
-                (acc ^ t.hash).wrapping_mul(FNV_PRIME)
-            });
+            let h = w
+                .iter()
+                .fold(FNV_OFFSET, |acc, t| (acc ^ t.hash).wrapping_mul(FNV_PRIME));
             mix64(h)
         })
         .collect()
@@ -175,15 +175,24 @@ mod tests {
         let ha: Vec<u64> = a.tokens.iter().map(|t| t.hash).collect();
         let hb: Vec<u64> = b.tokens.iter().map(|t| t.hash).collect();
         assert_eq!(ha, hb);
-        assert_eq!(&"“Belgium’s exit,” he said."[a.tokens[0].start..a.tokens[0].end], "Belgium");
+        assert_eq!(
+            &"“Belgium’s exit,” he said."[a.tokens[0].start..a.tokens[0].end],
+            "Belgium"
+        );
     }
 
     #[test]
     fn shared_passage_shares_a_fingerprint() {
-        let passage = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
+        let passage =
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
         let a = TextPrint::of(&format!("alpha beta gamma delta {passage} epsilon zeta"));
-        let b = TextPrint::of(&format!("completely different words lead in here {passage}"));
-        assert!(a.fingerprints.iter().any(|h| b.fingerprints.binary_search(h).is_ok()));
+        let b = TextPrint::of(&format!(
+            "completely different words lead in here {passage}"
+        ));
+        assert!(a
+            .fingerprints
+            .iter()
+            .any(|h| b.fingerprints.binary_search(h).is_ok()));
     }
 
     #[test]

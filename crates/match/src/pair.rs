@@ -124,7 +124,9 @@ fn is_furniture(p: &TokenPassage, a: &TextPrint, furniture: &HashSet<u64>) -> bo
     if furniture.is_empty() {
         return false;
     }
-    let last_shingle = p.a.end.saturating_sub(crate::fingerprint::SHINGLE_WORDS - 1);
+    let last_shingle =
+        p.a.end
+            .saturating_sub(crate::fingerprint::SHINGLE_WORDS - 1);
     let inside = a
         .shingles
         .get(p.a.start..last_shingle.max(p.a.start))
@@ -156,7 +158,12 @@ mod tests {
     #[test]
     fn whole_reprint_is_a_copy() {
         let t = words("w", 200);
-        let m = cmp(&t, &format!("Reprinted from elsewhere. {t}"), &HashSet::new()).unwrap();
+        let m = cmp(
+            &t,
+            &format!("Reprinted from elsewhere. {t}"),
+            &HashSet::new(),
+        )
+        .unwrap();
         assert_eq!(m.kind, ReuseKind::Copy);
         assert!(m.shared_a > 0.99, "{}", m.shared_a);
     }
@@ -165,7 +172,12 @@ mod tests {
     fn excerpt_in_a_long_article_is_partial_for_the_long_one() {
         let excerpt = words("e", 60);
         let long = format!("{} {excerpt} {}", words("x", 400), words("y", 400));
-        let m = cmp(&long, &format!("{} {excerpt}", words("z", 200)), &HashSet::new()).unwrap();
+        let m = cmp(
+            &long,
+            &format!("{} {excerpt}", words("z", 200)),
+            &HashSet::new(),
+        )
+        .unwrap();
         assert_eq!(m.kind, ReuseKind::Partial);
         assert!(m.shared_a < 0.1);
     }

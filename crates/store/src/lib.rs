@@ -39,7 +39,11 @@ pub enum StoreError {
         expected: String,
     },
     #[error("{path}: schema version {found} is newer than this reprint knows ({known}); upgrade reprint")]
-    TooNew { path: String, found: i64, known: i64 },
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
     #[error("{path}: no such database")]
     Missing { path: String },
     #[error("{path}: {source}")]

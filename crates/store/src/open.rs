@@ -16,8 +16,9 @@ impl Store {
             conn,
             path: path.to_path_buf(),
         };
-        store.configure()?;
+        // Identity first: even switching the journal mode writes to the file.
         store.check_identity()?;
+        store.configure()?;
         store.migrate()?;
         store.check_scheme()?;
         Ok(store)

@@ -170,18 +170,20 @@ impl Store {
         Ok(Ok(()))
     }
 
-    /// Every matched pair, by the inputs' ids.
-    pub fn pairs(&self) -> Result<Vec<PairRow>> {
+    /// Matched pairs, by the inputs' ids: copies only, or with `partial`
+    /// also the partial reuse.
+    pub fn pairs(&self, partial: bool) -> Result<Vec<PairRow>> {
         let mut stmt = self
             .conn
             .prepare(
                 "SELECT x.ext_id, y.ext_id, p.kind, p.shared_a, p.shared_b, p.words
                  FROM pairs p JOIN articles x ON x.id = p.a JOIN articles y ON y.id = p.b
+                 WHERE p.kind = 'copy' OR ?1
                  ORDER BY p.a, p.b",
             )
             .map_err(self.sql())?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map([partial], |r| {
                 let (sa, sb): (f64, f64) = (r.get(3)?, r.get(4)?);
                 Ok(PairRow {
                     a: r.get(0)?,
@@ -215,7 +217,10 @@ impl Store {
         let found = matching::match_text(&self.conn, text, &print, None).map_err(self.sql())?;
         let keys: Vec<i64> = found.iter().map(|(k, _)| *k).collect();
         let rows = self.articles_by_key(&keys)?;
-        Ok(rows.into_iter().zip(found.into_iter().map(|(_, m)| m)).collect())
+        Ok(rows
+            .into_iter()
+            .zip(found.into_iter().map(|(_, m)| m))
+            .collect())
     }
 
     /// Articles traced for the given keys (used by `trace` to judge credit).

@@ -1,6 +1,10 @@
 //! Keeping stories current: after a batch, the connected components that
 //! contain a touched article are re-traced and their rows replaced; every
 //! other story is left as it was.
+//!
+//! Stories are joined by copies only. Partial reuse (an excerpt, a quoted
+//! passage) stays a pair between two articles: joining stories through it
+//! would chain unrelated stories through every round-up that quotes both.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -45,7 +49,8 @@ pub fn refresh(tx: &Transaction, touched: &BTreeSet<i64>, path: &str) -> Result<
 /// Every article reachable from `start` through stored pairs.
 fn component(conn: &Connection, start: i64) -> rusqlite::Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT b FROM pairs WHERE a = ?1 UNION SELECT a FROM pairs WHERE b = ?1",
+        "SELECT b FROM pairs WHERE a = ?1 AND kind = 'copy'
+         UNION SELECT a FROM pairs WHERE b = ?1 AND kind = 'copy'",
     )?;
     let mut seen: BTreeSet<i64> = BTreeSet::from([start]);
     let mut queue = vec![start];
@@ -92,11 +97,11 @@ pub fn load_traced(conn: &Connection, keys: &[i64], path: &str) -> Result<Vec<Tr
         .collect()
 }
 
-/// The pairs among `members`.
+/// The copy pairs among `members`.
 pub fn load_links(conn: &Connection, members: &[i64]) -> rusqlite::Result<Vec<Link>> {
     let set: BTreeSet<i64> = members.iter().copied().collect();
     let mut stmt = conn.prepare_cached(
-        "SELECT a, b, kind, shared_a, shared_b FROM pairs WHERE a = ?1",
+        "SELECT a, b, kind, shared_a, shared_b FROM pairs WHERE a = ?1 AND kind = 'copy'",
     )?;
     let mut links = Vec::new();
     for &a in members {
@@ -125,10 +130,17 @@ pub fn load_links(conn: &Connection, members: &[i64]) -> rusqlite::Result<Vec<Li
     Ok(links)
 }
 
-fn write_story(tx: &Transaction, story: &Story, articles: &[TracedArticle]) -> rusqlite::Result<()> {
+fn write_story(
+    tx: &Transaction,
+    story: &Story,
+    articles: &[TracedArticle],
+) -> rusqlite::Result<()> {
     let by_key: HashMap<i64, &TracedArticle> = articles.iter().map(|a| (a.key, a)).collect();
     let id = story.anchor();
-    let origin_article = story.origin.article_key().and_then(|k| by_key.get(&k).copied());
+    let origin_article = story
+        .origin
+        .article_key()
+        .and_then(|k| by_key.get(&k).copied());
     let (origin_outlet, headline_from) = match &story.origin {
         Origin::Article { .. } => (origin_article.and_then(|a| a.outlet()), origin_article),
         Origin::External { outlet, .. } => (Some(outlet.clone()), None),
@@ -157,7 +169,8 @@ fn write_story(tx: &Transaction, story: &Story, articles: &[TracedArticle]) -> r
             serde_json::to_string(story).unwrap_or_default(),
         ],
     )?;
-    let mut member = tx.prepare_cached("INSERT INTO story_members (story, article) VALUES (?1, ?2)")?;
+    let mut member =
+        tx.prepare_cached("INSERT INTO story_members (story, article) VALUES (?1, ?2)")?;
     for m in &story.members {
         member.execute(params![id, m])?;
     }

@@ -35,12 +35,26 @@ impl CreditVerdict {
     }
 }
 
+/// Below this origin confidence (an origin resting on fetch times alone),
+/// no copy is called uncredited: the "origin" may itself be a copy.
+pub const MIN_ORIGIN_CONFIDENCE: f32 = 0.5;
+
 /// Judges `copy` against the story's origin.
 pub fn judge_credit(
     copy: &TracedArticle,
     origin: &Origin,
     origin_article: Option<&TracedArticle>,
 ) -> (CreditVerdict, Vec<String>) {
+    if !matches!(origin, Origin::Undetermined { .. }) && origin.confidence() < MIN_ORIGIN_CONFIDENCE
+    {
+        return (
+            CreditVerdict::NotApplicable,
+            vec![format!(
+                "the origin is too uncertain (confidence {:.2}) to judge credit",
+                origin.confidence()
+            )],
+        );
+    }
     let (name, host) = match (origin, origin_article) {
         (Origin::Article { .. }, Some(o)) => match o.outlet() {
             Some(name) => (name, origin_host(o)),
@@ -62,7 +76,10 @@ pub fn judge_credit(
     if copy.outlet().is_some_and(|own| same_outlet(&own, &name)) {
         return (
             CreditVerdict::NotApplicable,
-            vec![format!("{} is on the same outlet as the origin ({name})", copy.id)],
+            vec![format!(
+                "{} is on the same outlet as the origin ({name})",
+                copy.id
+            )],
         );
     }
     let found = credit_forms(copy, &name, host.as_deref());
@@ -72,7 +89,9 @@ pub fn judge_credit(
     if let Some(snippet) = mention_in_text(copy, &name) {
         return (
             CreditVerdict::Partial,
-            vec![format!("{name} is named only in the text, not credited: \"{snippet}\"")],
+            vec![format!(
+                "{name} is named only in the text, not credited: \"{snippet}\""
+            )],
         );
     }
     (
@@ -88,7 +107,11 @@ pub fn judge_credit(
 fn credit_forms(copy: &TracedArticle, name: &str, host: Option<&str>) -> Vec<String> {
     let a = &copy.article;
     let mut found = Vec::new();
-    for s in a.declared_sources.iter().filter(|s| same_outlet(&s.outlet, name)) {
+    for s in a
+        .declared_sources
+        .iter()
+        .filter(|s| same_outlet(&s.outlet, name))
+    {
         found.push(format!("names {name}: \"{}\"", s.evidence));
     }
     if let Some(b) = a.byline.as_ref().filter(|b| same_outlet(&b.value, name)) {
@@ -167,7 +190,10 @@ mod tests {
 
     #[test]
     fn words_are_found_only_whole() {
-        assert_eq!(find_word("the associated press said", "associated press"), Some(4));
+        assert_eq!(
+            find_word("the associated press said", "associated press"),
+            Some(4)
+        );
         assert_eq!(find_word("reutersian", "reuters"), None);
     }
 

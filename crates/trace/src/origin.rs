@@ -82,10 +82,10 @@ fn origin_by_declaration(group: &[&TracedArticle]) -> Option<Origin> {
                 if same_outlet(&src.outlet, &outlet)
                     && !own.as_deref().is_some_and(|own| same_outlet(own, &outlet))
                 {
-                    votes.entry(o.key).or_default().push(format!(
-                        "{} credits {}: \"{}\"",
-                        m.id, outlet, src.evidence
-                    ));
+                    votes
+                        .entry(o.key)
+                        .or_default()
+                        .push(format!("{} credits {}: \"{}\"", m.id, outlet, src.evidence));
                 }
             }
         }
@@ -100,8 +100,9 @@ fn origin_by_declaration(group: &[&TracedArticle]) -> Option<Origin> {
             }
         }
     }
-    let best = votes.iter().map(|(_, v)| v.len()).max()?;
-    let winners: Vec<(&i64, &Vec<String>)> = votes.iter().filter(|(_, v)| v.len() == best).collect();
+    let best = votes.values().map(Vec::len).max()?;
+    let winners: Vec<(&i64, &Vec<String>)> =
+        votes.iter().filter(|(_, v)| v.len() == best).collect();
     if winners.len() != 1 {
         return None;
     }
@@ -217,14 +218,27 @@ fn date_confidence(s: FieldSource) -> f32 {
 
 /// The member's best date and a description of it for evidence.
 fn dated(m: &TracedArticle) -> Option<(When, String)> {
-    let published = m.article.published.as_ref().and_then(|p: &Sourced<String>| {
-        let w = parse_when(&p.value, date_confidence(p.source).min(p.confidence.max(0.5)))?;
-        Some((w, format!("{} published {} ({})", m.id, p.value, source_name(p.source))))
-    });
+    let published = m
+        .article
+        .published
+        .as_ref()
+        .and_then(|p: &Sourced<String>| {
+            let w = parse_when(
+                &p.value,
+                date_confidence(p.source).min(p.confidence.max(0.5)),
+            )?;
+            Some((
+                w,
+                format!("{} published {} ({})", m.id, p.value, source_name(p.source)),
+            ))
+        });
     // First-seen time only bounds publication from above, so it is weak.
     published.or_else(|| {
         let f = m.fetched.as_deref()?;
-        Some((parse_when(f, 0.4)?, format!("{} first seen {} (fetch time)", m.id, f)))
+        Some((
+            parse_when(f, 0.4)?,
+            format!("{} first seen {} (fetch time)", m.id, f),
+        ))
     })
 }
 
@@ -259,7 +273,10 @@ fn origin_by_date(group: &[&TracedArticle]) -> Origin {
         };
     };
     if !undated.is_empty() {
-        let mut e = vec![format!("earliest dated member is {}, but some members have no date", first.id)];
+        let mut e = vec![format!(
+            "earliest dated member is {}, but some members have no date",
+            first.id
+        )];
         e.extend(undated);
         return Origin::Undetermined { evidence: e };
     }
@@ -275,7 +292,13 @@ fn origin_by_date(group: &[&TracedArticle]) -> Origin {
         }
     }
     let mut e = vec![format!("earliest date in the story: {evidence}")];
-    e.extend(dates.iter().skip(1).take(3).map(|(_, _, d)| format!("later: {d}")));
+    e.extend(
+        dates
+            .iter()
+            .skip(1)
+            .take(3)
+            .map(|(_, _, d)| format!("later: {d}")),
+    );
     Origin::Article {
         key: first.key,
         confidence: when.confidence,

@@ -6,15 +6,29 @@
 const WIRES: &[(&str, &[&str])] = &[
     (
         "AP",
-        &["ap", "associated press", "the associated press", "apnews", "apnews.com"],
+        &[
+            "ap",
+            "associated press",
+            "the associated press",
+            "apnews",
+            "apnews.com",
+        ],
     ),
     ("Reuters", &["reuters", "thomson reuters", "reuters.com"]),
     (
         "AFP",
-        &["afp", "agence france-presse", "agence france presse", "afp.com"],
+        &[
+            "afp",
+            "agence france-presse",
+            "agence france presse",
+            "afp.com",
+        ],
     ),
     ("UPI", &["upi", "united press international", "upi.com"]),
-    ("Bloomberg", &["bloomberg", "bloomberg news", "bloomberg.com"]),
+    (
+        "Bloomberg",
+        &["bloomberg", "bloomberg news", "bloomberg.com"],
+    ),
     ("dpa", &["dpa", "deutsche presse-agentur"]),
     ("EFE", &["efe", "agencia efe"]),
     ("Xinhua", &["xinhua", "xinhua news agency"]),
@@ -43,7 +57,12 @@ pub fn normalise(name: &str) -> String {
         let labels: Vec<&str> = s.split('.').collect();
         let keep = labels
             .iter()
-            .take_while(|l| !matches!(**l, "com" | "net" | "org" | "co" | "uk" | "ca" | "au" | "news" | "info"))
+            .take_while(|l| {
+                !matches!(
+                    **l,
+                    "com" | "net" | "org" | "co" | "uk" | "ca" | "au" | "news" | "info"
+                )
+            })
             .copied()
             .collect::<Vec<_>>();
         s = keep.last().map(|l| l.to_string()).unwrap_or(s);

@@ -92,8 +92,10 @@ pub fn build_stories(articles: &[TracedArticle], links: &[Link]) -> Vec<Story> {
     components(links)
         .into_iter()
         .filter_map(|members| {
-            let group: Vec<&TracedArticle> =
-                members.iter().filter_map(|k| by_key.get(k).copied()).collect();
+            let group: Vec<&TracedArticle> = members
+                .iter()
+                .filter_map(|k| by_key.get(k).copied())
+                .collect();
             (group.len() >= 2).then(|| trace_story(&group, links))
         })
         .collect()
@@ -218,7 +220,10 @@ mod tests {
 
     #[test]
     fn host_of_strips_scheme_port_and_www() {
-        assert_eq!(host_of("https://www.globalresearch.ca:443/x?y").as_deref(), Some("globalresearch.ca"));
+        assert_eq!(
+            host_of("https://www.globalresearch.ca:443/x?y").as_deref(),
+            Some("globalresearch.ca")
+        );
         assert_eq!(host_of("not a url"), None);
     }
 }

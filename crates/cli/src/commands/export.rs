@@ -27,6 +27,10 @@ pub struct Args {
     what: What,
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
+    /// With `--what pairs`: also pairs that share a passage but less than
+    /// half of the shorter article (partial reuse, excerpts).
+    #[arg(long)]
+    include_partial: bool,
     /// Write here instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -60,12 +64,14 @@ struct StoryLine {
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let store = Store::open_read_only(&ctx.db)?;
     let sink: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(File::create(p).with_context(|| format!("{}: cannot create", p.display()))?),
+        Some(p) => {
+            Box::new(File::create(p).with_context(|| format!("{}: cannot create", p.display()))?)
+        }
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(sink);
     match args.what {
-        What::Pairs => export_pairs(&store, args.format, &mut out)?,
+        What::Pairs => export_pairs(&store, args.include_partial, args.format, &mut out)?,
         What::Articles => export_articles(&store, args.format, &mut out)?,
         What::Stories => export_stories(&store, args.format, &mut out)?,
     }
@@ -73,8 +79,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn export_pairs(store: &Store, format: Format, out: &mut impl Write) -> Result<()> {
-    let pairs = store.pairs()?;
+fn export_pairs(store: &Store, partial: bool, format: Format, out: &mut impl Write) -> Result<()> {
+    let pairs = store.pairs(partial)?;
     let lines = pairs.iter().map(|p| PairLine {
         a: &p.a,
         b: &p.b,
@@ -122,7 +128,10 @@ fn export_stories(store: &Store, format: Format, out: &mut impl Write) -> Result
     let mut views = Vec::new();
     for row in store.stories()? {
         if let Some(d) = store.story(row.id)? {
-            views.push((story_view(&d), d.members.iter().map(|m| m.id.clone()).collect::<Vec<_>>()));
+            views.push((
+                story_view(&d),
+                d.members.iter().map(|m| m.id.clone()).collect::<Vec<_>>(),
+            ));
         }
     }
     match format {
@@ -155,7 +164,11 @@ fn export_stories(store: &Store, format: Format, out: &mut impl Write) -> Result
     }
 }
 
-fn write_all<T: Serialize>(items: impl Iterator<Item = T>, format: Format, out: &mut impl Write) -> Result<()> {
+fn write_all<T: Serialize>(
+    items: impl Iterator<Item = T>,
+    format: Format,
+    out: &mut impl Write,
+) -> Result<()> {
     match format {
         Format::Jsonl => {
             for item in items {

@@ -60,7 +60,6 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let mut store = Store::open(&ctx.db)?;
     let opts = ReadOptions {
         max_page_bytes: args.max_page_mb.saturating_mul(1024 * 1024),
-        ..ReadOptions::default()
     };
     let progress = progress_bar();
     let mut summary = Summary::default();

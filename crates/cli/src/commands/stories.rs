@@ -6,7 +6,7 @@ use anyhow::{bail, Result};
 use reprint_store::Store;
 
 use super::Context;
-use crate::table::render;
+use crate::table::{for_terminal, render};
 use crate::view::{story_view, StoryView};
 
 #[derive(clap::Args, Debug)]
@@ -49,7 +49,10 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode> {
             ]
         })
         .collect();
-    print!("{}", render(&["id", "size", "origin", "date", "headline"], &cells, 70));
+    print!(
+        "{}",
+        render(&["id", "size", "origin", "date", "headline"], &cells, 70)
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -60,13 +63,17 @@ fn short_date(d: &str) -> String {
 pub fn show(ctx: &Context, args: ShowArgs) -> Result<ExitCode> {
     let store = Store::open_read_only(&ctx.db)?;
     let Some(detail) = store.story(args.story)? else {
-        bail!("{}: no story {} (see `reprint stories`)", ctx.db.display(), args.story);
+        bail!(
+            "{}: no story {} (see `reprint stories`)",
+            ctx.db.display(),
+            args.story
+        );
     };
     let view = story_view(&detail);
     if ctx.json {
         println!("{}", serde_json::to_string_pretty(&view)?);
     } else {
-        print!("{}", describe(&view));
+        print!("{}", for_terminal(&describe(&view)));
     }
     Ok(ExitCode::SUCCESS)
 }

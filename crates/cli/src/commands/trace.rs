@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::page::article_of;
-use crate::table::render;
+use crate::table::{for_terminal, render};
 use crate::view::story_view;
 
 #[derive(clap::Args, Debug)]
@@ -111,13 +111,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     if ctx.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        print!("{}", describe(&report));
+        print!("{}", for_terminal(&describe(&report)));
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn describe(r: &TraceReport) -> String {
-    let mut out = format!("{}: {}\n", r.input, r.title.as_deref().unwrap_or("(no title)"));
+    let mut out = format!(
+        "{}: {}\n",
+        r.input,
+        r.title.as_deref().unwrap_or("(no title)")
+    );
     if r.matches.is_empty() {
         out.push_str("no stored article shares text with this page\n");
         return out;
@@ -135,7 +139,11 @@ fn describe(r: &TraceReport) -> String {
             ]
         })
         .collect();
-    out.push_str(&render(&["shares text with", "site", "shared", "kind", "story"], &cells, 70));
+    out.push_str(&render(
+        &["shares text with", "site", "shared", "kind", "story"],
+        &cells,
+        70,
+    ));
     match &r.story {
         Some(s) => {
             out.push_str(&format!(

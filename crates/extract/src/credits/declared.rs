@@ -71,6 +71,10 @@ pub(crate) fn label_line(inline: &Inline) -> Option<DeclaredSource> {
 /// A line that is only an agency name ("The Associated Press", "By Reuters"):
 /// an agency byline printed in the body.
 pub(crate) fn agency_line(text: &str) -> Option<DeclaredSource> {
+    // A sentence before the agency makes it a sign-off, not a byline.
+    if [". ", "? ", "! "].iter().any(|end| text.contains(end)) {
+        return None;
+    }
     let outlet = wire::byline_agency(text.trim())?;
     Some(DeclaredSource {
         outlet: outlet.to_string(),

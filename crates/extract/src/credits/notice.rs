@@ -152,15 +152,7 @@ mod tests {
             "The ruling concerned the fair-use defence in a copyright case.",
             "Sources said over the weekend that Attorney General Loretta Lynch would attend.",
         ] {
-            assert_eq!(
-                kind(s).map(|(_, st)| st) == Some(Strength::Strong),
-                false,
-                "{s}"
-            );
+            assert_eq!(kind(s), None, "{s}");
         }
-        assert_eq!(
-            k("The company will donate $1 million to charity, Ek said."),
-            None
-        );
     }
 }

@@ -53,7 +53,7 @@ const AGENCIES: &[(&str, &str)] = &[
 pub(crate) fn canonical(name: &str) -> Option<&'static str> {
     let key = name
         .trim()
-        .trim_matches(|c: char| c.is_ascii_punctuation() && c != '.' || c.is_whitespace())
+        .trim_matches(|c: char| (c.is_ascii_punctuation() && c != '.') || c.is_whitespace())
         .trim_end_matches('.')
         .to_lowercase();
     AGENCIES.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)

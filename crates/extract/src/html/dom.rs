@@ -32,6 +32,9 @@ pub struct Element<'a> {
     /// Lower-case local name (`div`, `p`…).
     pub tag: &'a str,
     attrs: Vec<(&'a str, &'a str)>,
+    /// `class` and `id` joined and lower-cased, computed once: every pass
+    /// reads hints from it.
+    class_id: String,
 }
 
 impl<'a> Element<'a> {
@@ -42,17 +45,25 @@ impl<'a> Element<'a> {
             .map(|(_, v)| *v)
     }
 
-    /// `class` and `id` joined, lower-cased: what class/id hints are read from.
-    pub fn class_and_id(&self) -> String {
-        let mut s = String::new();
-        for key in ["class", "id"] {
-            if let Some(v) = self.attr(key) {
-                s.push_str(v);
-                s.push(' ');
+    fn new(tag: &'a str, attrs: Vec<(&'a str, &'a str)>) -> Element<'a> {
+        let mut class_id = String::new();
+        for (k, v) in &attrs {
+            if k.eq_ignore_ascii_case("class") || k.eq_ignore_ascii_case("id") {
+                class_id.push_str(v);
+                class_id.push(' ');
             }
         }
-        s.make_ascii_lowercase();
-        s
+        class_id.make_ascii_lowercase();
+        Element {
+            tag,
+            attrs,
+            class_id,
+        }
+    }
+
+    /// `class` and `id` joined, lower-cased: what class/id hints are read from.
+    pub fn class_and_id(&self) -> &str {
+        &self.class_id
     }
 }
 
@@ -167,10 +178,7 @@ impl<'a> Dom<'a> {
 fn node_data(node: &Node) -> NodeData<'_> {
     match node {
         Node::Document | Node::Fragment => NodeData::Document,
-        Node::Element(e) => NodeData::Element(Element {
-            tag: e.name(),
-            attrs: e.attrs().collect(),
-        }),
+        Node::Element(e) => NodeData::Element(Element::new(e.name(), e.attrs().collect())),
         Node::Text(t) => NodeData::Text(t),
         // Comments, doctypes, processing instructions carry no article text.
         _ => NodeData::Text(""),

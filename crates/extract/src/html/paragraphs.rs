@@ -284,9 +284,9 @@ fn is_lead_paragraph(b: &Block) -> bool {
 fn is_dateline(text: &str) -> bool {
     static DATE_BITS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?ix)(?:\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago
+            r"(?ix)\b(?:\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago
               |jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july
-              |august|september|october|november|december|today|yesterday)",
+              |august|september|october|november|december|today|yesterday)\b",
         )
         .expect("date bits regex")
     });
@@ -305,9 +305,8 @@ fn is_dateline(text: &str) -> bool {
 
 /// "By Matthew Digby, Minh Do on Monday…": a byline line left in the body.
 fn is_byline(text: &str) -> bool {
-    static BY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:By|BY|Von|Por|Par)\s+\p{Lu}").expect("byline regex")
-    });
+    static BY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:By|BY|Von|Por|Par)\s+\p{Lu}").expect("byline regex"));
     text.chars().count() <= 120 && !text.ends_with('.') && BY.is_match(text)
 }
 
@@ -385,7 +384,9 @@ mod tests {
     #[test]
     fn datelines_and_bylines_are_dropped() {
         // cbsnews.com and politifact.com put these between headline and body.
-        assert!(is_dateline("Updated on: November 19, 2019 / 10:07 AM / CBS News"));
+        assert!(is_dateline(
+            "Updated on: November 19, 2019 / 10:07 AM / CBS News"
+        ));
         assert!(is_dateline("11.14.2019 09:00 AM"));
         assert!(!is_dateline("On May 3, 2019, the council met and voted."));
         assert!(is_byline("By Stefan Becket, Kathryn Watson, Grace Segers"));

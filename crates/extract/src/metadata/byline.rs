@@ -9,7 +9,7 @@ use regex::Regex;
 pub fn clean(raw: &str) -> Option<String> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(?:(?:written|posted|published|reported|text|story|words|photos?)\s+)?(?:by|von|por|par|di|door|av|af|autor(?:in)?|author|auteur|texto?)\b\s*:?\s*",
+            r"(?i)^(?:(?:written|posted|published|reported|text|story|words|photos?|veröffentlicht|publiziert|geschrieben|verfasst|beitrag|artikel|publicado|escrito|publié|écrit)\s*)?(?:by|von|vom|por|par|di|door|av|af|autor(?:in)?|author|auteur|texto?)(?:\b\s*:?\s*|((?-i:\p{Lu})))",
         )
         .expect("byline lead")
     });
@@ -20,18 +20,38 @@ pub fn clean(raw: &str) -> Option<String> {
         .expect("byline tail")
     });
     let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    let name = LEAD.replace(&collapsed, "");
+    let punct = |c: char| c.is_whitespace() || ",;:|-–—·•»«".contains(c);
+    // "vonChris Jung": the capture keeps a name's capital run into "von".
+    let name = LEAD.replace(collapsed.trim_start_matches(punct), "${1}");
     let name = TAIL.replace(&name, "");
-    let name = name
-        .trim_matches(|c: char| c.is_whitespace() || ",;:|-–—·•".contains(c))
-        .to_string();
+    let name = name.trim_matches(punct).to_string();
     looks_like_names(&name).then_some(name)
 }
+
+/// Words that start a date or label line, never a name ("Veröffentlicht am").
+const LABEL_WORDS: &[&str] = &[
+    "veröffentlicht",
+    "publiziert",
+    "published",
+    "posted",
+    "updated",
+    "aktualisiert",
+    "am",
+    "on",
+    "le",
+    "el",
+    "publicado",
+    "share",
+    "teilen",
+    "mehr",
+];
 
 fn looks_like_names(s: &str) -> bool {
     let words = s.split_whitespace().count();
     let lower = s.to_lowercase();
+    let first_word = lower.split_whitespace().next().unwrap_or("");
     !s.is_empty()
+        && !LABEL_WORDS.contains(&first_word)
         && s.chars().count() <= 100
         && words <= 12
         && !lower.contains("http")
@@ -66,6 +86,12 @@ mod tests {
         assert_eq!(clean("By Jane Doe | May 31, 2019").unwrap(), "Jane Doe");
         assert_eq!(clean("Von  Roland Brockmann").unwrap(), "Roland Brockmann");
         assert_eq!(clean("BY JOHN SMITH - Updated 5pm").unwrap(), "JOHN SMITH");
+        // campino2k.de, foren.myoos.de: label and "von" run together.
+        assert_eq!(clean("Veröffentlicht vonChris Jung").unwrap(), "Chris Jung");
+        assert_eq!(clean("Beitragvon r23 »").unwrap(), "r23");
+        assert_eq!(clean("Veröffentlicht am"), None);
+        // france.attac.org: the byline span starts with a separator.
+        assert_eq!(clean(", par Attac France").unwrap(), "Attac France");
     }
 
     #[test]

@@ -67,7 +67,7 @@ pub fn read(dom: &Dom, url: Option<&str>, scope: &Scope) -> PageMetadata {
     let title = headline(dom, &meta, &ld, scope, site_text.as_deref());
     let kicker = visible::kicker(dom, &meta, scope, title.as_ref().map(|t| t.value.as_str()));
     PageMetadata {
-        byline: byline_of(dom, &meta, &ld, scope),
+        byline: byline_of(dom, &meta, &ld, scope, site_text.as_deref()),
         published: published(dom, &meta, &ld, scope, url),
         modified: modified(&meta, &ld),
         canonical_url: canonical(dom, &meta, url),
@@ -118,59 +118,95 @@ fn headline(
     scope: &Scope,
     site: Option<&str>,
 ) -> Option<Sourced<String>> {
-    let h1 = visible::main_heading(dom, scope);
-    // A visible <h1> that the meta titles agree with is the headline as
-    // printed; meta titles often add the site name or an SEO variant.
+    let h1 = visible::main_heading(dom, scope)
+        .filter(|h| !site.is_some_and(|s| same_text(s, h)));
+    let title_tag = dom.elements_named("title").next().map(|t| dom.text(t));
+    let meta_titles: Vec<String> = [
+        ld.headline.as_deref(),
+        meta.first(&["og:title"]),
+        meta.first(&["twitter:title"]),
+        title_tag.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| title::strip_site_suffix(&decode_entities(t), site))
+    .collect();
+    // A visible <h1> that a meta title agrees with is the headline as
+    // printed; meta titles often add the site name or an SEO variant. On
+    // blogs the <h1> is often the blog's name, which agrees with nothing.
     if let Some(h) = &h1 {
-        let agrees = [
-            ld.headline.as_deref(),
-            meta.first(&["og:title", "twitter:title"]),
-        ]
-        .into_iter()
-        .flatten()
-        .chain(
-            dom.elements_named("title")
-                .next()
-                .map(|t| dom.text(t))
-                .as_deref(),
-        )
-        .any(|t| same_text(t, h) || normalise_for_match(t).contains(&normalise_for_match(h)));
+        let agrees = meta_titles.iter().any(|t| {
+            same_text(t, h)
+                || (h.split_whitespace().count() >= 4
+                    && normalise_for_match(t).contains(&normalise_for_match(h)))
+        });
         if agrees {
             return Some(Sourced::new(h.clone(), FieldSource::Visible, 0.9));
         }
     }
+    let clean = |t: &str| title::strip_site_suffix(&decode_entities(t), site);
     if let Some(h) = &ld.headline {
-        return Some(Sourced::new(
-            title::strip_site_suffix(h, site),
-            FieldSource::JsonLd,
-            0.85,
-        ));
+        return Some(Sourced::new(clean(h), FieldSource::JsonLd, 0.85));
     }
     if let Some(t) = meta.first(&["og:title"]) {
-        return Some(Sourced::new(
-            title::strip_site_suffix(t, site),
-            FieldSource::OpenGraph,
-            0.8,
-        ));
+        return Some(Sourced::new(clean(t), FieldSource::OpenGraph, 0.8));
     }
-    if let Some(t) = meta.first(&[
-        "twitter:title",
-        "dc.title",
-        "sailthru.title",
-        "parsely-title",
-    ]) {
-        return Some(Sourced::new(
-            title::strip_site_suffix(t, site),
-            FieldSource::Meta,
-            0.75,
-        ));
+    if let Some(t) = meta.first(&["twitter:title", "dc.title", "sailthru.title", "parsely-title"]) {
+        return Some(Sourced::new(clean(t), FieldSource::Meta, 0.75));
     }
     if let Some(h) = h1 {
         return Some(Sourced::new(h, FieldSource::Visible, 0.7));
     }
-    let t = dom.elements_named("title").next().map(|t| dom.text(t))?;
-    let t = title::strip_site_suffix(&t, site);
+    let t = clean(&title_tag?);
     (!t.is_empty()).then(|| Sourced::new(t, FieldSource::TitleTag, 0.6))
+}
+
+/// Meta and JSON-LD values are sometimes HTML-escaped twice
+/// ("Thermen- &#038; Vulkanland" on 1000things.at): decode what is left.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        match decode_entity(rest) {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character of the entity at the start of `s` ("&amp;…") and its length.
+fn decode_entity(s: &str) -> Option<(char, usize)> {
+    let semi = s.find(';').filter(|&semi| semi <= 10)?;
+    let name = &s[1..semi];
+    let c = match name {
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        "lt" => '<',
+        "gt" => '>',
+        "nbsp" => ' ',
+        _ => {
+            let code = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => name.strip_prefix('#')?.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((c, semi + 1))
 }
 
 fn normalise_for_match(s: &str) -> String {
@@ -184,14 +220,34 @@ fn same_text(a: &str, b: &str) -> bool {
     normalise_for_match(a) == normalise_for_match(b)
 }
 
+/// The first byline source that names someone other than the site itself
+/// (an Organization author equal to the publisher says nothing about who
+/// wrote the piece); the site name only when nothing else is found.
 fn byline_of(
     dom: &Dom,
     meta: &MetaTags,
     ld: &JsonLdArticle,
     scope: &Scope,
+    site: Option<&str>,
 ) -> Option<Sourced<String>> {
+    let mut candidates = byline_candidates(dom, meta, ld, scope).into_iter();
+    let first = candidates.next()?;
+    let is_site = |b: &Sourced<String>| site.is_some_and(|s| same_text(s, &b.value));
+    if !is_site(&first) {
+        return Some(first);
+    }
+    candidates.find(|b| !is_site(b)).or(Some(first))
+}
+
+fn byline_candidates(
+    dom: &Dom,
+    meta: &MetaTags,
+    ld: &JsonLdArticle,
+    scope: &Scope,
+) -> Vec<Sourced<String>> {
+    let mut out = Vec::new();
     if let Some(names) = byline::join(&ld.authors) {
-        return Some(Sourced::new(names, FieldSource::JsonLd, 0.9));
+        out.push(Sourced::new(names, FieldSource::JsonLd, 0.9));
     }
     const KEYS: &[&str] = &[
         "author",
@@ -212,10 +268,13 @@ fn byline_of(
             } else {
                 FieldSource::Meta
             };
-            return Some(Sourced::new(n, source, 0.8));
+            out.push(Sourced::new(n, source, 0.8));
         }
     }
-    visible::byline(dom, scope).map(|b| Sourced::new(b, FieldSource::Visible, 0.7))
+    if let Some(b) = visible::byline(dom, scope) {
+        out.push(Sourced::new(b, FieldSource::Visible, 0.7));
+    }
+    out
 }
 
 fn published(
@@ -268,7 +327,9 @@ fn published(
     if let Some(d) = url.and_then(dates::from_url) {
         return Some(Sourced::new(d, FieldSource::Url, 0.7));
     }
-    visible::printed_date(dom, scope).map(|d| Sourced::new(d, FieldSource::Visible, 0.5))
+    visible::date_near_heading(dom, scope)
+        .or_else(|| visible::printed_date(dom, scope))
+        .map(|d| Sourced::new(d, FieldSource::Visible, 0.5))
 }
 
 fn modified(meta: &MetaTags, ld: &JsonLdArticle) -> Option<Sourced<String>> {
@@ -308,6 +369,17 @@ fn language(dom: &Dom, meta: &MetaTags) -> Option<String> {
         .or_else(|| meta.first(&["og:locale"]))?;
     let lang = lang.split(',').next()?.trim().replace('_', "-");
     (!lang.is_empty() && lang.len() <= 20).then_some(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_leftover_entities() {
+        assert_eq!(decode_entities("Thermen- &#038; Vulkanland"), "Thermen- & Vulkanland");
+        assert_eq!(decode_entities("a &amp; b &#x2013; c & d"), "a & b – c & d");
+    }
 }
 
 pub fn has_rel(dom: &Dom, i: NodeIx, rel: &str) -> bool {

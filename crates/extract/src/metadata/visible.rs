@@ -26,7 +26,8 @@ fn in_foreign_block(dom: &Dom, i: NodeIx) -> bool {
         .take(12)
         .any(|a| {
             let tag = dom.tag(a);
-            if matches!(tag, "aside" | "footer" | "nav") {
+            // (An article's own <footer> holds its byline, so footers pass.)
+            if matches!(tag, "aside" | "nav") {
                 return true;
             }
             dom.element(a).is_some_and(|e| {
@@ -36,16 +37,38 @@ fn in_foreign_block(dom: &Dom, i: NodeIx) -> bool {
         })
 }
 
+/// Bylines, dates and deks are small elements; checking only small subtrees
+/// keeps a `<body class="meta">` from being read as one.
+fn is_small(dom: &Dom, i: NodeIx) -> bool {
+    dom.nodes[i].end - i <= 60
+}
+
 fn class_matches(dom: &Dom, i: NodeIx, re: &Regex) -> bool {
     dom.element(i)
-        .is_some_and(|e| re.is_match(&e.class_and_id()))
+        .is_some_and(|e| re.is_match(e.class_and_id()))
+}
+
+fn main_heading_node(dom: &Dom, scope: &Scope) -> Option<NodeIx> {
+    in_scope_then_page(dom, scope)
+        .filter(|&i| dom.tag(i) == "h1" && !in_foreign_block(dom, i))
+        .find(|&i| dom.text(i).chars().count() >= 3)
 }
 
 pub fn main_heading(dom: &Dom, scope: &Scope) -> Option<String> {
-    in_scope_then_page(dom, scope)
-        .filter(|&i| dom.tag(i) == "h1" && !in_foreign_block(dom, i))
-        .map(|i| dom.text(i))
-        .find(|t| t.chars().count() >= 3)
+    main_heading_node(dom, scope).map(|i| dom.text(i))
+}
+
+/// A date printed in a short line just after (or shortly before) the
+/// headline, where press releases and news pages put it without markup
+/// ("<p><em>10.11.2021</em></p>" on bundespolizei.de).
+pub fn date_near_heading(dom: &Dom, scope: &Scope) -> Option<String> {
+    let h1 = main_heading_node(dom, scope)?;
+    let after = dom.nodes[h1].end..(dom.nodes[h1].end + 150).min(dom.len());
+    let before = h1.saturating_sub(40)..h1;
+    after.chain(before.rev()).find_map(|i| match dom.nodes[i].data {
+        crate::html::dom::NodeData::Text(t) if t.len() <= 160 => dates::visible(t),
+        _ => None,
+    })
 }
 
 /// A standfirst/dek: an element named as one, or a visible element before the
@@ -69,7 +92,7 @@ pub fn kicker(
         (15..=400).contains(&n) && title.is_none_or(|h| h != t)
     };
     let by_class = in_scope_then_page(dom, scope)
-        .filter(|&i| class_matches(dom, i, &DEK) && !in_foreign_block(dom, i))
+        .filter(|&i| is_small(dom, i) && class_matches(dom, i, &DEK) && !in_foreign_block(dom, i))
         .map(|i| dom.text(i))
         .find(|t| good(t));
     if let Some(k) = by_class {
@@ -92,7 +115,10 @@ pub fn byline(dom: &Dom, scope: &Scope) -> Option<String> {
     in_scope_then_page(dom, scope)
         .filter(|&i| {
             dom.element(i).is_some()
+                && is_small(dom, i)
                 && (super::has_rel(dom, i, "author")
+                    // <address> is HTML's element for the author's contact.
+                    || dom.tag(i) == "address"
                     || dom
                         .attr(i, "itemprop")
                         .is_some_and(|p| p.eq_ignore_ascii_case("author"))
@@ -150,7 +176,9 @@ pub fn printed_date(dom: &Dom, scope: &Scope) -> Option<String> {
             .expect("date box regex")
     });
     in_scope_then_page(dom, scope)
-        .filter(|&i| class_matches(dom, i, &DATE_BOX) && !in_foreign_block(dom, i))
+        .filter(|&i| {
+            is_small(dom, i) && class_matches(dom, i, &DATE_BOX) && !in_foreign_block(dom, i)
+        })
         .map(|i| dom.text(i))
         .filter(|t| t.chars().count() <= 200)
         .find_map(|t| dates::visible(&t))
@@ -173,7 +201,7 @@ pub fn image_credits(dom: &Dom, scope: &Scope) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for i in area..dom.nodes[area].end {
         let tag = dom.tag(i);
-        let text = if class_matches(dom, i, &CREDIT_CLASS) && tag != "body" {
+        let text = if is_small(dom, i) && class_matches(dom, i, &CREDIT_CLASS) {
             Some(dom.text(i)).filter(|t| t.chars().count() <= 150)
         } else if tag == "figcaption" {
             CREDIT_TEXT

@@ -40,24 +40,66 @@ fn score(set: &str, pairs_file: &std::path::Path) -> (f64, f64, f64, String) {
     (num("P"), num("R"), num("F1"), text)
 }
 
-/// The pairs where we disagree with the silver labels on purpose. Each is
-/// shown and justified in `silver_disagreements_are_real_reprints` below.
-const ADJUDICATED_EXTRAS: &[(&str, &str)] = &[
-    // CNN's own story and CNN Newsource's lightly edited version of it.
-    ("spotify:1333", "spotify:11438"),
-    ("spotify:1333", "spotify:8215"),
-    // One AP story in three write-thrus: NYT / San Diego / Star Tribune carry
-    // the short one, Miami Herald / Charlotte Observer a longer one, Chicago
-    // Tribune a third; all open with the same four paragraphs.
-    ("spotify:15231", "spotify:16361"),
-    ("spotify:15231", "spotify:19117"),
-    ("spotify:15231", "spotify:19721"),
-    ("spotify:16361", "spotify:17324"),
-    ("spotify:16361", "spotify:19721"),
-    ("spotify:17324", "spotify:19117"),
-    ("spotify:17324", "spotify:19721"),
-    ("spotify:19117", "spotify:19721"),
-];
+/// Exported copy pairs of one set, as JSONL lines.
+fn exported_pairs(db: &std::path::Path, set: &str) -> Vec<String> {
+    let prefix = format!("\"a\":\"{set}:");
+    ok(reprint(
+        db,
+        &["export", "--what", "pairs", "--format", "jsonl"],
+    ))
+    .lines()
+    .filter(|l| l.contains(&prefix))
+    .map(String::from)
+    .collect()
+}
+
+fn silver(set: &str) -> BTreeSet<(String, String)> {
+    std::fs::read_to_string(shared(&format!("data/reprints/{set}.silver-pairs.tsv")))
+        .unwrap()
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            let (x, a, b) = (c.first()?.parse::<f64>().ok()?, c.get(2)?, c.get(5)?);
+            (x >= 0.5).then(|| ordered(a, b))
+        })
+        .collect()
+}
+
+fn ordered(a: &str, b: &str) -> (String, String) {
+    if a < b {
+        (a.to_string(), b.to_string())
+    } else {
+        (b.to_string(), a.to_string())
+    }
+}
+
+fn texts(set: &str) -> std::collections::HashMap<String, (String, String)> {
+    jsonl(&std::fs::read_to_string(corpus(set)).unwrap())
+        .into_iter()
+        .map(|v| {
+            let id = v["id"].as_str().unwrap().to_string();
+            let site = v["publisher"].as_str().unwrap().to_string();
+            (id, (site, v["text"].as_str().unwrap().to_string()))
+        })
+        .collect()
+}
+
+/// Why a reported pair the silver labels lack is a reprint all the same, or
+/// None if it is not clearly one. The silver labels are word 8-gram set
+/// containment ≥ 0.5; an edited copy loses eight 8-grams to every changed
+/// word and every verbatim run shorter than eight words, so copies with light
+/// edits fall under the line. We accept a disagreement only when the texts
+/// still share ≥ 100 words verbatim in passages of 7+ words, more than half of
+/// the shorter text by our alignment, and ≥ 0.25 by the silver's own measure.
+fn explain_disagreement(pair: &serde_json::Value, a: &str, b: &str) -> Option<String> {
+    let c8 = containment8(a, b);
+    let words = pair["words"].as_i64()?;
+    let shared = pair["shared"].as_f64()?;
+    ((0.25..0.5).contains(&c8) && words >= 100 && shared >= 0.5).then(|| {
+        format!("8-gram containment {c8:.2} < 0.5, but {words} words ({shared:.2} of the shorter text) are shared in aligned passages")
+    })
+}
 
 #[test]
 fn silver_pairs_are_found() {
@@ -67,49 +109,37 @@ fn silver_pairs_are_found() {
         &db,
         &["ingest", &corpus("census"), &corpus("spotify")],
     ));
-    let exported = ok(reprint(
-        &db,
-        &["export", "--what", "pairs", "--format", "jsonl"],
-    ));
-    let adjudicated: BTreeSet<(String, String)> = ADJUDICATED_EXTRAS
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .map(|(a, b)| if a < b { (a, b) } else { (b, a) })
-        .collect();
     for set in SETS {
-        let prefix = format!("\"a\":\"{set}:");
-        let mine: String = exported
-            .lines()
-            .filter(|l| l.contains(&prefix))
-            .map(|l| format!("{l}\n"))
-            .collect();
+        let mine = exported_pairs(&db, set);
         let raw = dir.path().join(format!("{set}.jsonl"));
-        std::fs::write(&raw, &mine).unwrap();
+        std::fs::write(&raw, mine.join("\n") + "\n").unwrap();
         let (p, r, f1, report) = score(set, &raw);
         println!("{set} against silver: P {p:.3} R {r:.3} F1 {f1:.3}\n{report}");
         assert!(
             r >= 0.999,
             "{set}: every silver pair must be found\n{report}"
         );
-        // Against silver with our adjudicated disagreements taken as right.
-        let kept: String = mine
-            .lines()
+        // Against silver with the explained disagreements (see
+        // `silver_disagreements_are_real_reprints`) taken as right.
+        let gold = silver(set);
+        let t = texts(set);
+        let kept: Vec<&String> = mine
+            .iter()
             .filter(|l| {
                 let v: serde_json::Value = serde_json::from_str(l).unwrap();
                 let (a, b) = (v["a"].as_str().unwrap(), v["b"].as_str().unwrap());
-                let key = if a < b {
-                    (a.to_string(), b.to_string())
-                } else {
-                    (b.to_string(), a.to_string())
-                };
-                !adjudicated.contains(&key)
+                gold.contains(&ordered(a, b))
+                    || explain_disagreement(&v, &t[a].1, &t[b].1).is_none()
             })
-            .map(|l| format!("{l}\n"))
             .collect();
         let adj = dir.path().join(format!("{set}.adjudicated.jsonl"));
-        std::fs::write(&adj, kept).unwrap();
+        std::fs::write(
+            &adj,
+            kept.iter().map(|l| format!("{l}\n")).collect::<String>(),
+        )
+        .unwrap();
         let (p2, r2, f2, report2) = score(set, &adj);
-        println!("{set} with adjudicated pairs set aside: P {p2:.3} R {r2:.3} F1 {f2:.3}");
+        println!("{set} with explained disagreements set aside: P {p2:.3} R {r2:.3} F1 {f2:.3}");
         assert!(f2 >= 0.90, "{set}: F1 {f2:.3} below 0.90\n{report2}");
     }
 }
@@ -130,62 +160,45 @@ fn containment8(a: &str, b: &str) -> f64 {
     (shared / ga.len().max(1) as f64).max(shared / gb.len().max(1) as f64)
 }
 
-/// Each pair we report that the silver labels lack is the same story from the
-/// same source, reprinted with edits or in another write-thru: the 8-gram
-/// count misses it because every edit breaks eight 8-grams and every run
-/// shorter than eight words counts as unshared. The test prints both texts'
-/// openings and the longest shared passage, so a reader can judge.
+/// Every cross-site pair we report that the silver labels lack is shown here
+/// with both texts' openings and the reason it is a reprint all the same
+/// (light edits, other write-thrus of one wire story). A pair without such a
+/// reason fails the test.
 #[test]
 fn silver_disagreements_are_real_reprints() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.db");
-    ok(reprint(&db, &["ingest", &corpus("spotify")]));
-    let texts: std::collections::HashMap<String, String> =
-        jsonl(&std::fs::read_to_string(corpus("spotify")).unwrap())
-            .into_iter()
-            .map(|v| {
-                (
-                    v["id"].as_str().unwrap().to_string(),
-                    v["text"].as_str().unwrap().to_string(),
-                )
-            })
-            .collect();
-    let exported = ok(reprint(
+    ok(reprint(
         &db,
-        &["export", "--what", "pairs", "--format", "jsonl"],
+        &["ingest", &corpus("census"), &corpus("spotify")],
     ));
-    let pairs = jsonl(&exported);
-    for (a, b) in ADJUDICATED_EXTRAS {
-        let p = pairs
-            .iter()
-            .find(|v| {
-                let (x, y) = (v["a"].as_str().unwrap(), v["b"].as_str().unwrap());
-                (x == *a && y == *b) || (x == *b && y == *a)
-            })
-            .unwrap_or_else(|| {
-                panic!("{a} ~ {b} is no longer reported: drop it from ADJUDICATED_EXTRAS")
-            });
-        let c8 = containment8(&texts[*a], &texts[*b]);
-        println!(
-            "{a} ~ {b}: reprint shares {:.2} ({} words), silver 8-gram containment {c8:.2}\n  A: {}\n  B: {}",
-            p["shared"].as_f64().unwrap(),
-            p["words"],
-            &texts[*a].chars().take(160).collect::<String>(),
-            &texts[*b].chars().take(160).collect::<String>(),
-        );
-        assert!(
-            c8 < 0.5,
-            "{a} ~ {b} is in the silver set after all ({c8:.2})"
-        );
-        assert!(
-            c8 > 0.3,
-            "{a} ~ {b}: the texts share little by 8-grams ({c8:.2}); not a clear reprint"
-        );
-        assert!(
-            p["words"].as_i64().unwrap() >= 100,
-            "{a} ~ {b} shares under 100 words"
-        );
+    let mut shown = 0;
+    for set in SETS {
+        let gold = silver(set);
+        let t = texts(set);
+        for line in exported_pairs(&db, set) {
+            let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+            let (a, b) = (v["a"].as_str().unwrap(), v["b"].as_str().unwrap());
+            if gold.contains(&ordered(a, b)) || t[a].0 == t[b].0 {
+                continue;
+            }
+            let why = explain_disagreement(&v, &t[a].1, &t[b].1);
+            println!(
+                "{a} ({}) ~ {b} ({}): {}\n  A: {}\n  B: {}\n",
+                t[a].0,
+                t[b].0,
+                why.as_deref().unwrap_or("NOT EXPLAINED"),
+                t[a].1.chars().take(240).collect::<String>(),
+                t[b].1.chars().take(240).collect::<String>(),
+            );
+            assert!(
+                why.is_some(),
+                "{a} ~ {b} is reported but not in the silver set, and not clearly a reprint"
+            );
+            shown += 1;
+        }
     }
+    println!("{shown} disagreements with the silver labels, each explained above");
 }
 
 #[test]

@@ -235,11 +235,14 @@ pub fn filter_blocks(blocks: Vec<Block>, policy: LinkPolicy) -> Vec<Block> {
     let kept: Vec<Block> = blocks
         .into_iter()
         .filter(|b| {
-            !(drop_links && is_link_heavy(b))
-                && !is_furniture_line(&b.text)
-                && !is_dateline(&b.text)
-                && !is_byline(&b.text)
-                && (!b.in_header || is_lead_paragraph(b))
+            // Lines without a letter or digit are separators and garbage ("***", "<<>>").
+            let furniture = !b.text.chars().any(char::is_alphanumeric)
+                || is_furniture_line(&b.text)
+                || is_dateline(&b.text)
+                || is_byline(&b.text);
+            let links = drop_links && is_link_heavy(b);
+            let header_extra = b.in_header && !is_lead_paragraph(b);
+            !(furniture || links || header_extra)
         })
         .collect();
     drop_dangling_headings(kept)

@@ -145,8 +145,10 @@ const ANCESTOR_LEVELS: usize = 5;
 /// The containers chosen as the article, in document order.
 pub fn select_content(dom: &Dom, removed: &[bool], stats: &TextStats) -> Vec<NodeIx> {
     let scores = candidate_scores(dom, removed, stats);
+    // Without a single paragraph long enough to vote, the page is tiny:
+    // take all of <body> and let the paragraph filters judge it.
     let Some(mut top) = best_candidate(&scores) else {
-        return Vec::new();
+        return dom.elements_named("body").take(1).collect();
     };
     top = climb_from_top(dom, &scores, top);
     let picked = with_siblings(dom, removed, stats, &scores, top);
@@ -189,8 +191,8 @@ fn is_prose_around(stats: &TextStats, article: NodeIx, picked: &[NodeIx]) -> boo
 /// Per-node score after link-density damping; `None` for non-candidates.
 fn candidate_scores(dom: &Dom, removed: &[bool], stats: &TextStats) -> Vec<Option<f32>> {
     let mut raw: Vec<Option<f32>> = vec![None; dom.len()];
-    for i in 0..dom.len() {
-        if removed[i] || !is_voting_block(dom.tag(i)) || stats.own_chars[i] < MIN_VOTING_CHARS {
+    for (i, &cut) in removed.iter().enumerate() {
+        if cut || !is_voting_block(dom.tag(i)) || stats.own_chars[i] < MIN_VOTING_CHARS {
             continue;
         }
         let chars = stats.own_chars[i] as f32;

@@ -14,6 +14,8 @@ pub struct JsonLdArticle {
     pub date_modified: Option<String>,
     pub keywords: Vec<String>,
     pub article_body: Option<String>,
+    /// `articleSection`: the desk or category the article is filed under.
+    pub section: Option<String>,
     pub url: Option<String>,
     /// `publisher.name` of a WebSite/Organization node, when no article names one.
     pub site_name: Option<String>,
@@ -104,6 +106,7 @@ fn fill_from_article(out: &mut JsonLdArticle, a: &Value) {
         _ => Vec::new(),
     };
     out.article_body = a.get("articleBody").and_then(string_of);
+    out.section = a.get("articleSection").and_then(string_of);
     out.url = a
         .get("url")
         .or_else(|| {

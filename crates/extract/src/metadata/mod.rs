@@ -72,7 +72,7 @@ pub fn read(dom: &Dom, url: Option<&str>, scope: &Scope) -> PageMetadata {
         modified: modified(&meta, &ld),
         canonical_url: canonical(dom, &meta, url),
         language: language(dom, &meta),
-        tags: tags(dom, &meta, &ld),
+        tags: tags(dom, &meta, &ld, scope),
         image_credits: visible::image_credits(dom, scope),
         json_ld_body: ld.article_body.clone(),
         site,
@@ -118,8 +118,7 @@ fn headline(
     scope: &Scope,
     site: Option<&str>,
 ) -> Option<Sourced<String>> {
-    let h1 = visible::main_heading(dom, scope)
-        .filter(|h| !site.is_some_and(|s| same_text(s, h)));
+    let h1 = visible::main_heading(dom, scope).filter(|h| !site.is_some_and(|s| same_text(s, h)));
     let title_tag = dom.elements_named("title").next().map(|t| dom.text(t));
     let meta_titles: Vec<String> = [
         ld.headline.as_deref(),
@@ -151,7 +150,12 @@ fn headline(
     if let Some(t) = meta.first(&["og:title"]) {
         return Some(Sourced::new(clean(t), FieldSource::OpenGraph, 0.8));
     }
-    if let Some(t) = meta.first(&["twitter:title", "dc.title", "sailthru.title", "parsely-title"]) {
+    if let Some(t) = meta.first(&[
+        "twitter:title",
+        "dc.title",
+        "sailthru.title",
+        "parsely-title",
+    ]) {
         return Some(Sourced::new(clean(t), FieldSource::Meta, 0.75));
     }
     if let Some(h) = h1 {
@@ -371,27 +375,21 @@ fn language(dom: &Dom, meta: &MetaTags) -> Option<String> {
     (!lang.is_empty() && lang.len() <= 20).then_some(lang)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decodes_leftover_entities() {
-        assert_eq!(decode_entities("Thermen- &#038; Vulkanland"), "Thermen- & Vulkanland");
-        assert_eq!(decode_entities("a &amp; b &#x2013; c & d"), "a & b – c & d");
-    }
-}
-
 pub fn has_rel(dom: &Dom, i: NodeIx, rel: &str) -> bool {
     dom.attr(i, "rel")
         .is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case(rel)))
 }
 
-fn tags(dom: &Dom, meta: &MetaTags, ld: &JsonLdArticle) -> Vec<Tag> {
+/// Tags: the article's own tag list (article:tag, rel=tag links in the
+/// article area — a sidebar tag cloud is about the site), else JSON-LD or
+/// meta keywords; plus its section (article:section, JSON-LD articleSection),
+/// which pages file as a category.
+fn tags(dom: &Dom, meta: &MetaTags, ld: &JsonLdArticle, scope: &Scope) -> Vec<Tag> {
+    let in_area = |i: NodeIx| scope.article.is_none_or(|a| dom.is_within(i, a));
     let mut labels: Vec<String> = meta.all("article:tag").to_vec();
     labels.extend(
         dom.elements_named("a")
-            .filter(|&i| has_rel(dom, i, "tag"))
+            .filter(|&i| has_rel(dom, i, "tag") && in_area(i))
             .map(|i| dom.text(i)),
     );
     if labels.is_empty() {
@@ -402,15 +400,46 @@ fn tags(dom: &Dom, meta: &MetaTags, ld: &JsonLdArticle) -> Vec<Tag> {
             labels = json_ld::split_keywords(k);
         }
     }
+    // A "keyword" list that is really a sentence split at its commas.
+    if labels.iter().any(|l| l.split_whitespace().count() > 6) {
+        labels.clear();
+    }
     let mut out: Vec<Tag> = Vec::new();
-    for label in labels {
-        let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    let sections = meta.all("article:section").iter().chain(ld.section.iter());
+    let grouped = labels
+        .iter()
+        .map(|l| (l, None))
+        .chain(sections.map(|l| (l, Some("section"))));
+    for (label, group) in grouped {
+        let label = label
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_matches(|c: char| "\"'„“”«»#".contains(c))
+            .to_string();
         if label.is_empty() || label.chars().count() > 80 {
             continue;
         }
         if !out.iter().any(|t| t.label.eq_ignore_ascii_case(&label)) {
-            out.push(Tag { label, group: None });
+            out.push(Tag {
+                label,
+                group: group.map(String::from),
+            });
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_leftover_entities() {
+        assert_eq!(
+            decode_entities("Thermen- &#038; Vulkanland"),
+            "Thermen- & Vulkanland"
+        );
+        assert_eq!(decode_entities("a &amp; b &#x2013; c & d"), "a & b – c & d");
+    }
 }

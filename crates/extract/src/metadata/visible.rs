@@ -65,10 +65,12 @@ pub fn date_near_heading(dom: &Dom, scope: &Scope) -> Option<String> {
     let h1 = main_heading_node(dom, scope)?;
     let after = dom.nodes[h1].end..(dom.nodes[h1].end + 150).min(dom.len());
     let before = h1.saturating_sub(40)..h1;
-    after.chain(before.rev()).find_map(|i| match dom.nodes[i].data {
-        crate::html::dom::NodeData::Text(t) if t.len() <= 160 => dates::visible(t),
-        _ => None,
-    })
+    after
+        .chain(before.rev())
+        .find_map(|i| match dom.nodes[i].data {
+            crate::html::dom::NodeData::Text(t) if t.len() <= 160 => dates::visible(t),
+            _ => None,
+        })
 }
 
 /// A standfirst/dek: an element named as one, or a visible element before the

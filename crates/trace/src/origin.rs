@@ -1,7 +1,8 @@
 //! Which article (or outside outlet) a story started from, and why.
 //!
 //! The order of evidence, strongest first:
-//! 1. a member names another member's outlet as its source, or links to it;
+//! 1. a member names another member's outlet as its source (a credit line or
+//!    a copyright line kept), or links to it;
 //! 2. most members credit one outlet that is not in the corpus (a wire
 //!    service, typically): the origin is that outlet, outside the corpus;
 //! 3. the earliest date, when it is earlier than every other member's date
@@ -75,17 +76,30 @@ pub fn find_origin(group: &[&TracedArticle]) -> Origin {
 fn origin_by_declaration(group: &[&TracedArticle]) -> Option<Origin> {
     let mut votes: BTreeMap<i64, Vec<String>> = BTreeMap::new();
     for m in group {
-        for src in &m.article.declared_sources {
+        // A credit line, or a copyright line kept from another outlet, points
+        // to that outlet.
+        let credits = m
+            .article
+            .declared_sources
+            .iter()
+            .map(|s| (s.outlet.as_str(), s.evidence.as_str()))
+            .chain(
+                m.article
+                    .copyright
+                    .iter()
+                    .filter_map(|c| Some((c.holder.as_deref()?, c.evidence.as_str()))),
+            );
+        for (named, evidence) in credits {
             for o in group.iter().filter(|o| o.key != m.key) {
                 let Some(outlet) = o.outlet() else { continue };
                 let own = m.outlet();
-                if same_outlet(&src.outlet, &outlet)
+                if same_outlet(named, &outlet)
                     && !own.as_deref().is_some_and(|own| same_outlet(own, &outlet))
                 {
                     votes
                         .entry(o.key)
                         .or_default()
-                        .push(format!("{} credits {}: \"{}\"", m.id, outlet, src.evidence));
+                        .push(format!("{} credits {}: \"{}\"", m.id, outlet, evidence));
                 }
             }
         }

@@ -34,7 +34,17 @@ const WIRES: &[(&str, &[&str])] = &[
     ("Xinhua", &["xinhua", "xinhua news agency"]),
     ("TASS", &["tass", "itar-tass"]),
     ("Sputnik", &["sputnik", "sputnik news", "sputniknews.com"]),
-    ("CNN Wire", &["cnn wire", "cnn newsource"]),
+    // CNN Newsource is CNN's syndication arm: crediting it credits CNN.
+    (
+        "CNN",
+        &[
+            "cnn",
+            "cnn.com",
+            "cnn wire",
+            "the-cnn-wire",
+            "cnn newsource",
+        ],
+    ),
     ("Tribune News Service", &["tribune news service", "tns"]),
 ];
 
@@ -127,5 +137,6 @@ mod tests {
         assert!(!same_outlet("AP", "Reuters"));
         assert!(same_outlet("Global Research", "globalresearch.ca"));
         assert!(!same_outlet("ap", "apple"));
+        assert!(same_outlet("CNN NewSource", "cnn.com"));
     }
 }

@@ -6,8 +6,12 @@ use reprint_store::{ArticleRow, StoryDetail};
 use reprint_trace::Origin;
 use serde::Serialize;
 
+/// Version of the story JSON shape, described by `docs/story.schema.json`.
+pub const STORY_SCHEMA_VERSION: u32 = 1;
+
 #[derive(Debug, Serialize)]
 pub struct StoryView {
+    pub schema_version: u32,
     pub id: i64,
     pub size: i64,
     pub headline: Option<String>,
@@ -47,6 +51,8 @@ pub struct CopyView {
     pub shared: f32,
     pub credit: &'static str,
     pub evidence: Vec<String>,
+    /// What the copy changed against the origin, most severe first.
+    pub changes: Vec<reprint_trace::Change>,
 }
 
 fn article_ref(a: &ArticleRow) -> ArticleRef {
@@ -107,10 +113,12 @@ pub fn story_view(d: &StoryDetail) -> StoryView {
                 shared: c.shared,
                 credit: c.credit.as_str(),
                 evidence: c.evidence.clone(),
+                changes: c.changes.clone(),
             })
         })
         .collect();
     StoryView {
+        schema_version: STORY_SCHEMA_VERSION,
         id: d.row.id,
         size: d.row.size,
         headline: d.row.headline.clone(),

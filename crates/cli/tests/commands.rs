@@ -167,3 +167,63 @@ fn csv_rows(s: &str) -> Vec<Vec<String>> {
     }
     rows
 }
+
+/// `show --json` follows `docs/story.schema.json`: required fields present,
+/// enumerated values within the schema's enums (a small structural check; no
+/// JSON Schema validator dependency for one file).
+#[test]
+fn show_json_follows_the_published_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = census_without_12769(dir.path());
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo("docs/story.schema.json")).unwrap())
+            .unwrap();
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(reprint(&db, &["stories", "--json"]))).unwrap();
+    let copy_schema = &schema["properties"]["copies"]["items"];
+    let enum_of = |v: &serde_json::Value| -> Vec<String> {
+        v["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_str().unwrap().to_string())
+            .collect()
+    };
+    for s in list.as_array().unwrap() {
+        let id = s["id"].as_i64().unwrap().to_string();
+        let story: serde_json::Value =
+            serde_json::from_str(&ok(reprint(&db, &["show", &id, "--json"]))).unwrap();
+        for field in schema["required"].as_array().unwrap() {
+            assert!(
+                story.get(field.as_str().unwrap()).is_some(),
+                "story lacks {field}"
+            );
+        }
+        assert_eq!(
+            story["schema_version"],
+            schema["properties"]["schema_version"]["const"]
+        );
+        let kinds = enum_of(&schema["properties"]["origin"]["properties"]["kind"]);
+        assert!(kinds.contains(&story["origin"]["kind"].as_str().unwrap().to_string()));
+        for c in story["copies"].as_array().unwrap() {
+            for field in copy_schema["required"].as_array().unwrap() {
+                assert!(
+                    c.get(field.as_str().unwrap()).is_some(),
+                    "copy lacks {field}"
+                );
+            }
+            assert!(enum_of(&copy_schema["properties"]["credit"])
+                .contains(&c["credit"].as_str().unwrap().to_string()));
+            assert!(enum_of(&copy_schema["properties"]["kind"])
+                .contains(&c["kind"].as_str().unwrap().to_string()));
+            let change_kinds =
+                enum_of(&copy_schema["properties"]["changes"]["items"]["properties"]["kind"]);
+            for ch in c["changes"].as_array().unwrap() {
+                assert!(
+                    change_kinds.contains(&ch["kind"].as_str().unwrap().to_string()),
+                    "{ch}"
+                );
+            }
+        }
+    }
+}

@@ -285,36 +285,25 @@ fn normalise_export(s: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// Everything a store holds that users see: pairs, stories, articles.
+fn snapshot(db: &std::path::Path) -> [String; 3] {
+    [
+        vec!["export", "--what", "pairs", "--include-partial"],
+        vec!["export", "--what", "stories"],
+        vec!["export", "--what", "articles", "--format", "csv"],
+    ]
+    .map(|args| ok(reprint(db, &args)))
+}
+
 #[test]
 fn ingesting_the_same_pages_again_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.db");
     ok(reprint(&db, &["ingest", &corpus("census")]));
-    let before = (
-        ok(reprint(
-            &db,
-            &["export", "--what", "pairs", "--include-partial"],
-        )),
-        ok(reprint(&db, &["export", "--what", "stories"])),
-        ok(reprint(
-            &db,
-            &["export", "--what", "articles", "--format", "csv"],
-        )),
-    );
+    let before = snapshot(&db);
     let again = ok(reprint(&db, &["--json", "ingest", &corpus("census")]));
     let summary: serde_json::Value = serde_json::from_str(&again).unwrap();
     assert_eq!(summary["added"], 0);
     assert_eq!(summary["unchanged"], 32);
-    let after = (
-        ok(reprint(
-            &db,
-            &["export", "--what", "pairs", "--include-partial"],
-        )),
-        ok(reprint(&db, &["export", "--what", "stories"])),
-        ok(reprint(
-            &db,
-            &["export", "--what", "articles", "--format", "csv"],
-        )),
-    );
-    assert_eq!(before, after);
+    assert_eq!(before, snapshot(&db));
 }

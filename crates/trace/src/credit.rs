@@ -13,9 +13,11 @@ use crate::story::{host_of, TracedArticle};
 #[serde(rename_all = "kebab-case")]
 pub enum CreditVerdict {
     /// Named in a credit line, dateline or byline, or linked, or its
-    /// copyright line kept.
+    /// copyright line kept — and every term the origin sets is met.
     Credited,
-    /// Only mentioned in the running text, without a credit line.
+    /// Credited in part: named only in the running text, or a term the
+    /// origin sets (a hyperlink, the copyright line, no changes) is missing;
+    /// the evidence says which.
     Partial,
     /// No credit found anywhere.
     Uncredited,
@@ -39,11 +41,14 @@ impl CreditVerdict {
 /// no copy is called uncredited: the "origin" may itself be a copy.
 pub const MIN_ORIGIN_CONFIDENCE: f32 = 0.5;
 
-/// Judges `copy` against the story's origin.
+/// Judges `copy` against the story's origin. `changes_made` says whether
+/// the copy changed the text (for licences that forbid changes or require
+/// them to be indicated).
 pub fn judge_credit(
     copy: &TracedArticle,
     origin: &Origin,
     origin_article: Option<&TracedArticle>,
+    changes_made: bool,
 ) -> (CreditVerdict, Vec<String>) {
     if !matches!(origin, Origin::Undetermined { .. }) && origin.confidence() < MIN_ORIGIN_CONFIDENCE
     {
@@ -83,43 +88,147 @@ pub fn judge_credit(
         );
     }
     let found = credit_forms(copy, &name, host.as_deref());
-    if !found.is_empty() {
-        return (CreditVerdict::Credited, found);
-    }
-    if let Some(snippet) = mention_in_text(copy, &name) {
+    if found.is_empty() {
+        if let Some(snippet) = mention_in_text(copy, &name) {
+            return (
+                CreditVerdict::Partial,
+                vec![format!(
+                    "{name} is named only in the text, not credited: \"{snippet}\""
+                )],
+            );
+        }
         return (
-            CreditVerdict::Partial,
+            CreditVerdict::Uncredited,
             vec![format!(
-                "{name} is named only in the text, not credited: \"{snippet}\""
+                "no credit to {name} in the byline, credit lines, datelines, copyright lines, links or text of {}",
+                copy.id
             )],
         );
     }
-    (
-        CreditVerdict::Uncredited,
-        vec![format!(
-            "no credit to {name} in the byline, credit lines, datelines, copyright lines, links or text of {}",
-            copy.id
-        )],
-    )
+    let terms = origin_article.map(Terms::of).unwrap_or_default();
+    let missing = terms.missing(&found, changes_made);
+    let mut evidence: Vec<String> = found.iter().map(|f| f.evidence.clone()).collect();
+    if let Some(t) = &terms.stated {
+        evidence.push(format!("the origin's terms: \"{}\"", clip(t)));
+    }
+    if missing.is_empty() {
+        return (CreditVerdict::Credited, evidence);
+    }
+    evidence.extend(missing.iter().map(|m| format!("missing: {m}")));
+    (CreditVerdict::Partial, evidence)
+}
+
+/// One way a copy credits its origin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// In a credit line, dateline or sign-off.
+    Named,
+    Byline,
+    CopyrightKept,
+    Linked,
+}
+
+#[derive(Debug, Clone)]
+struct Found {
+    form: Form,
+    evidence: String,
+}
+
+/// What the origin requires of a copy. Without stated terms, a web article
+/// with an address is owed a hyperlink (the norm of every reuse licence and
+/// of the web); a wire story outside the corpus is owed its name.
+#[derive(Debug, Clone, Default)]
+struct Terms {
+    link: bool,
+    copyright: bool,
+    /// Creative Commons BY: changes must be indicated.
+    indicate_changes: bool,
+    /// Creative Commons ND: no changes at all.
+    no_changes: bool,
+    /// The licence text, quoted as evidence.
+    stated: Option<String>,
+}
+
+impl Terms {
+    fn of(origin: &TracedArticle) -> Terms {
+        let mut t = Terms {
+            link: origin.url.is_some(),
+            ..Terms::default()
+        };
+        for n in origin
+            .article
+            .notices
+            .iter()
+            .filter(|n| n.kind == reprint_extract::NoticeKind::Licence)
+        {
+            let text = n.text.to_lowercase();
+            let link = n.link.as_deref().unwrap_or("").to_lowercase();
+            let cc = text.contains("creative commons") || link.contains("creativecommons.org");
+            t.link |= text.contains("hyperlink") || text.contains("link to") || cc;
+            t.copyright |= text.contains("copyright") && text.contains("acknowledg");
+            if cc {
+                let nd =
+                    link.contains("-nd") || text.contains("noderiv") || text.contains("no deriv");
+                t.no_changes |= nd;
+                t.indicate_changes |= !nd;
+            }
+            t.stated.get_or_insert_with(|| n.text.clone());
+        }
+        t
+    }
+
+    /// The terms a copy with these credits does not meet.
+    fn missing(&self, found: &[Found], changes_made: bool) -> Vec<&'static str> {
+        let has = |f: Form| found.iter().any(|x| x.form == f);
+        let mut out = Vec::new();
+        if !has(Form::Named) && !has(Form::Byline) && !has(Form::Linked) {
+            out.push("the source is not named");
+        }
+        if self.link && !has(Form::Linked) {
+            out.push("no hyperlink to the original");
+        }
+        if self.copyright && !has(Form::CopyrightKept) {
+            out.push("the copyright line is not kept");
+        }
+        if self.no_changes && changes_made {
+            out.push("the text was changed, which the licence (no derivatives) forbids");
+        }
+        if self.indicate_changes && changes_made {
+            out.push("changes are not indicated, as the licence requires");
+        }
+        out
+    }
+}
+
+fn clip(s: &str) -> String {
+    let mut t: String = s.chars().take(200).collect();
+    if s.chars().count() > 200 {
+        t.push('…');
+    }
+    t
 }
 
 /// Every explicit credit the copy gives to `name`.
-fn credit_forms(copy: &TracedArticle, name: &str, host: Option<&str>) -> Vec<String> {
+fn credit_forms(copy: &TracedArticle, name: &str, host: Option<&str>) -> Vec<Found> {
     let a = &copy.article;
     let mut found = Vec::new();
+    let mut add = |form, evidence| found.push(Found { form, evidence });
     for s in a
         .declared_sources
         .iter()
         .filter(|s| same_outlet(&s.outlet, name))
     {
-        found.push(format!("names {name}: \"{}\"", s.evidence));
+        add(Form::Named, format!("names {name}: \"{}\"", s.evidence));
     }
     if let Some(b) = a.byline.as_ref().filter(|b| same_outlet(&b.value, name)) {
-        found.push(format!("byline: \"{}\"", b.value));
+        add(Form::Byline, format!("byline: \"{}\"", b.value));
     }
     for c in &a.copyright {
         if c.holder.as_deref().is_some_and(|h| same_outlet(h, name)) {
-            found.push(format!("copyright kept: \"{}\"", c.evidence));
+            add(
+                Form::CopyrightKept,
+                format!("copyright kept: \"{}\"", c.evidence),
+            );
         }
     }
     for link in &a.links {
@@ -127,7 +236,7 @@ fn credit_forms(copy: &TracedArticle, name: &str, host: Option<&str>) -> Vec<Str
             host.is_some_and(|oh| normalise(&h) == normalise(oh)) || same_outlet(&h, name)
         });
         if linked {
-            found.push(format!("links to {link}"));
+            add(Form::Linked, format!("links to {link}"));
         }
     }
     found

@@ -3,13 +3,18 @@
 //! article (or the outside outlet) the text started from with the evidence for
 //! it — or says "undetermined" — and [`credit`] judges whether each copy
 //! credited that origin, quoting the credit line or saying what was searched.
-//! [`outlet`] knows that "AP" and "The Associated Press" are one outlet.
+//! [`changes`] lists what each copy changed (cuts, inserts, altered quotes
+//! and numbers). [`outlet`] knows that "AP" and "The Associated Press" are one outlet.
 
+pub mod changes;
 pub mod credit;
 pub mod origin;
 pub mod outlet;
 pub mod story;
 
+pub use changes::{Change, ChangeKind};
 pub use credit::CreditVerdict;
 pub use origin::Origin;
-pub use story::{build_stories, components, trace_story, CopyReport, Link, Story, TracedArticle};
+pub use story::{
+    build_stories, components, text_changed, trace_story, CopyReport, Link, Story, TracedArticle,
+};

@@ -7,6 +7,7 @@ use reprint_extract::Article;
 use reprint_match::ReuseKind;
 use serde::{Deserialize, Serialize};
 
+use crate::changes::{changes, Change};
 use crate::credit::{judge_credit, CreditVerdict};
 use crate::origin::{find_origin, Origin};
 
@@ -66,6 +67,10 @@ pub struct CopyReport {
     pub credit: CreditVerdict,
     /// Evidence for the verdict: the credit line found, or what was searched.
     pub evidence: Vec<String>,
+    /// What the copy changed against the origin article, most severe first
+    /// (empty when the origin is not an article in the store).
+    #[serde(default)]
+    pub changes: Vec<Change>,
 }
 
 /// A group of articles sharing substantial text.
@@ -113,13 +118,18 @@ pub fn trace_story(group: &[&TracedArticle], links: &[Link]) -> Story {
         .filter(|a| Some(a.key) != origin_key)
         .map(|copy| {
             let (shared, kind) = share_with(copy.key, origin_key, links);
-            let (credit, evidence) = judge_credit(copy, &origin, origin_article);
+            let changed = origin_article
+                .map(|o| changes(&o.article, &copy.article))
+                .unwrap_or_default();
+            let (credit, evidence) =
+                judge_credit(copy, &origin, origin_article, text_changed(&changed));
             CopyReport {
                 key: copy.key,
                 shared,
                 kind,
                 credit,
                 evidence,
+                changes: changed,
             }
         })
         .collect();
@@ -128,6 +138,16 @@ pub fn trace_story(group: &[&TracedArticle], links: &[Link]) -> Story {
         origin,
         copies,
     }
+}
+
+/// True when the body text itself was changed (not only the headline).
+pub fn text_changed(changes: &[Change]) -> bool {
+    changes.iter().any(|c| {
+        !matches!(
+            c.kind,
+            crate::changes::ChangeKind::HeadlineChanged | crate::changes::ChangeKind::KickerAdded
+        )
+    })
 }
 
 /// The copy's share of text in the origin, or its best link when there is no

@@ -127,5 +127,22 @@ pub fn describe(v: &StoryView) -> String {
         &cells,
         80,
     ));
+    for c in v.copies.iter().filter(|c| !c.changes.is_empty()) {
+        out.push_str(&format!("\nchanges in {}:\n", c.article.id));
+        for ch in c.changes.iter().take(5) {
+            let kind = serde_json::to_value(ch.kind).unwrap_or_default();
+            out.push_str(&format!(
+                "  · {}: {}\n",
+                kind.as_str().unwrap_or("change"),
+                ch.detail
+            ));
+        }
+        if c.changes.len() > 5 {
+            out.push_str(&format!(
+                "  · … {} more (see --json)\n",
+                c.changes.len() - 5
+            ));
+        }
+    }
     out
 }

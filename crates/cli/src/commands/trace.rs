@@ -104,7 +104,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
             fetched: page.fetched.clone(),
             article,
         };
-        let (verdict, evidence) = judge_credit(&me, &d.story.origin, origin_article.as_ref());
+        let changed = origin_article
+            .as_ref()
+            .map(|o| reprint_trace::changes::changes(&o.article, &me.article))
+            .unwrap_or_default();
+        let (verdict, evidence) = judge_credit(
+            &me,
+            &d.story.origin,
+            origin_article.as_ref(),
+            reprint_trace::text_changed(&changed),
+        );
         report.credit = Some(verdict.as_str());
         report.credit_evidence = evidence;
     }

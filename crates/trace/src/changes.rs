@@ -1,0 +1,366 @@
+//! What a copy changed against its origin: headline, kicker, paragraphs cut,
+//! inserted or moved, and — inside paragraphs that were kept — altered
+//! numbers and altered quotations. Each change names where it is in both
+//! texts (paragraph indexes), ranked by severity: an altered quotation puts
+//! words in someone's mouth, a changed number changes a fact, a cut or an
+//! insert changes the story, a new headline or a moved paragraph changes how
+//! it reads.
+
+use std::collections::HashSet;
+
+use reprint_extract::Article;
+use serde::{Deserialize, Serialize};
+
+/// Kinds of change, most severe first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeKind {
+    QuoteAltered,
+    NumberChanged,
+    ParagraphCut,
+    ParagraphInserted,
+    HeadlineChanged,
+    KickerAdded,
+    ParagraphsReordered,
+}
+
+/// One change, with the paragraphs it concerns in the origin and the copy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub kind: ChangeKind,
+    /// Paragraph index in the origin's body, when the change has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin_paragraph: Option<usize>,
+    /// Paragraph index in the copy's body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copy_paragraph: Option<usize>,
+    /// What was there before and after, quoted for the reader.
+    pub detail: String,
+}
+
+/// Two paragraphs are "the same paragraph" when they share at least this
+/// share of the shorter one's words (as a multiset-free set).
+const SAME_PARAGRAPH: f32 = 0.6;
+
+/// Paragraphs shorter than this many words are not judged as cut or inserted
+/// (datelines, bylines, one-word furniture differ between sites).
+const MIN_JUDGED_WORDS: usize = 8;
+
+/// The changes from `origin` to `copy`, most severe first.
+pub fn changes(origin: &Article, copy: &Article) -> Vec<Change> {
+    let mut out = Vec::new();
+    headline_and_kicker(origin, copy, &mut out);
+    let pairs = match_paragraphs(&origin.paragraphs, &copy.paragraphs);
+    structure(origin, copy, &pairs, &mut out);
+    for &(o, c) in &pairs {
+        let (po, pc) = (&origin.paragraphs[o], &copy.paragraphs[c]);
+        if po == pc {
+            continue;
+        }
+        numbers(po, pc, o, c, &mut out);
+        quotes(po, pc, o, c, &mut out);
+    }
+    out.sort_by_key(|c| (c.kind, c.origin_paragraph, c.copy_paragraph));
+    out
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn overlap(a: &[String], b: &[String]) -> f32 {
+    let sa: HashSet<&String> = a.iter().collect();
+    let sb: HashSet<&String> = b.iter().collect();
+    let shared = sa.intersection(&sb).count();
+    shared as f32 / sa.len().min(sb.len()).max(1) as f32
+}
+
+/// Best one-to-one paragraph correspondence, greedy by overlap.
+fn match_paragraphs(origin: &[String], copy: &[String]) -> Vec<(usize, usize)> {
+    let ow: Vec<Vec<String>> = origin.iter().map(|p| words(p)).collect();
+    let cw: Vec<Vec<String>> = copy.iter().map(|p| words(p)).collect();
+    let mut scored: Vec<(f32, usize, usize)> = Vec::new();
+    for (i, a) in ow.iter().enumerate() {
+        for (j, b) in cw.iter().enumerate() {
+            let s = overlap(a, b);
+            if s >= SAME_PARAGRAPH && a.len().min(b.len()) >= 3 {
+                scored.push((s, i, j));
+            }
+        }
+    }
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let (mut used_o, mut used_c) = (HashSet::new(), HashSet::new());
+    let mut pairs = Vec::new();
+    for (_, i, j) in scored {
+        if used_o.insert(i) {
+            if used_c.insert(j) {
+                pairs.push((i, j));
+            } else {
+                used_o.remove(&i);
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs
+}
+
+fn headline_and_kicker(origin: &Article, copy: &Article, out: &mut Vec<Change>) {
+    if let (Some(a), Some(b)) = (origin.title_text(), copy.title_text()) {
+        if words(a) != words(b) {
+            out.push(Change {
+                kind: ChangeKind::HeadlineChanged,
+                origin_paragraph: None,
+                copy_paragraph: None,
+                detail: format!("\"{a}\" → \"{b}\""),
+            });
+        }
+    }
+    if origin.kicker.is_none() {
+        if let Some(k) = &copy.kicker {
+            out.push(Change {
+                kind: ChangeKind::KickerAdded,
+                origin_paragraph: None,
+                copy_paragraph: None,
+                detail: format!("\"{}\"", k.value),
+            });
+        }
+    }
+}
+
+/// Cut, inserted and moved paragraphs. Cuts and inserts are only judged
+/// inside the span the two texts share, plus whole paragraphs of substance
+/// outside it: a copy ending early is a cut, site furniture is not an insert.
+fn structure(origin: &Article, copy: &Article, pairs: &[(usize, usize)], out: &mut Vec<Change>) {
+    let kept_o: HashSet<usize> = pairs.iter().map(|p| p.0).collect();
+    let kept_c: HashSet<usize> = pairs.iter().map(|p| p.1).collect();
+    for (i, p) in origin.paragraphs.iter().enumerate() {
+        if !kept_o.contains(&i) && words(p).len() >= MIN_JUDGED_WORDS {
+            out.push(Change {
+                kind: ChangeKind::ParagraphCut,
+                origin_paragraph: Some(i),
+                copy_paragraph: None,
+                detail: format!("\"{}\"", clip(p)),
+            });
+        }
+    }
+    for (j, p) in copy.paragraphs.iter().enumerate() {
+        if !kept_c.contains(&j) && words(p).len() >= MIN_JUDGED_WORDS {
+            out.push(Change {
+                kind: ChangeKind::ParagraphInserted,
+                origin_paragraph: None,
+                copy_paragraph: Some(j),
+                detail: format!("\"{}\"", clip(p)),
+            });
+        }
+    }
+    // `pairs` is sorted by origin index; a copy index going backwards is a move.
+    let mut highest = None;
+    for &(o, c) in pairs {
+        if highest.is_some_and(|h| c < h) {
+            out.push(Change {
+                kind: ChangeKind::ParagraphsReordered,
+                origin_paragraph: Some(o),
+                copy_paragraph: Some(c),
+                detail: format!(
+                    "origin paragraph {} moved to position {} in the copy",
+                    o + 1,
+                    c + 1
+                ),
+            });
+        }
+        highest = highest.max(Some(c));
+    }
+}
+
+/// Numbers as written (digits with their separators), in order.
+fn numbers_in(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &ch) in chars.iter().enumerate() {
+        let inner_sep = (ch == ',' || ch == '.')
+            && !cur.is_empty()
+            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+        if ch.is_ascii_digit() || inner_sep {
+            cur.push(ch);
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn numbers(po: &str, pc: &str, o: usize, c: usize, out: &mut Vec<Change>) {
+    let (a, b) = (numbers_in(po), numbers_in(pc));
+    let sa: HashSet<&String> = a.iter().collect();
+    let sb: HashSet<&String> = b.iter().collect();
+    let gone: Vec<&&String> = sa.difference(&sb).collect();
+    let new: Vec<&&String> = sb.difference(&sa).collect();
+    if !gone.is_empty() && !new.is_empty() {
+        out.push(Change {
+            kind: ChangeKind::NumberChanged,
+            origin_paragraph: Some(o),
+            copy_paragraph: Some(c),
+            detail: format!(
+                "{} → {}",
+                gone.iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                new.iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    }
+}
+
+/// Text inside quotation marks (straight or curly, double or single
+/// guillemets), in order.
+fn quotations(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut open: Option<(char, String)> = None;
+    for ch in s.chars() {
+        match &mut open {
+            None => {
+                if matches!(ch, '"' | '“' | '«' | '„') {
+                    open = Some((ch, String::new()));
+                }
+            }
+            Some((start, text)) => {
+                let closes = match *start {
+                    '"' => ch == '"',
+                    '“' | '„' => matches!(ch, '”' | '“' | '"'),
+                    '«' => ch == '»',
+                    _ => false,
+                };
+                if closes {
+                    out.push(std::mem::take(text));
+                    open = None;
+                } else {
+                    text.push(ch);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn quotes(po: &str, pc: &str, o: usize, c: usize, out: &mut Vec<Change>) {
+    let qc = quotations(pc);
+    for q in quotations(po) {
+        let wq = words(&q);
+        if wq.len() < 3 {
+            continue;
+        }
+        // The same quotation in the copy, if it kept one: the most similar.
+        let best = qc
+            .iter()
+            .map(|x| (overlap(&wq, &words(x)), x))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((score, altered)) = best {
+            if score >= 0.5 && words(altered) != wq {
+                out.push(Change {
+                    kind: ChangeKind::QuoteAltered,
+                    origin_paragraph: Some(o),
+                    copy_paragraph: Some(c),
+                    detail: format!("\"{q}\" → \"{altered}\""),
+                });
+            }
+        }
+    }
+}
+
+fn clip(s: &str) -> String {
+    let mut t: String = s.chars().take(120).collect();
+    if s.chars().count() > 120 {
+        t.push('…');
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(title: &str, paras: &[&str]) -> Article {
+        Article {
+            title: Some(reprint_extract::Sourced::new(
+                title.to_string(),
+                reprint_extract::FieldSource::Visible,
+                1.0,
+            )),
+            paragraphs: paras.iter().map(|s| s.to_string()).collect(),
+            ..Article::default()
+        }
+    }
+
+    const P1: &str = "The minister said on Friday that the country would withdraw its six fighter jets from the coalition.";
+    const P2: &str = "\"We cannot afford to continue this operation any longer,\" the minister told reporters in Brussels.";
+    const P3: &str = "The jets had spent nine months flying missions over Iraq from a base in Jordan, officials said.";
+
+    #[test]
+    fn an_identical_copy_has_no_changes() {
+        let a = article("Belgium pulls jets", &[P1, P2, P3]);
+        assert!(changes(&a, &a.clone()).is_empty());
+    }
+
+    #[test]
+    fn altered_quote_cut_insert_and_new_headline_are_found_most_severe_first() {
+        let o = article("Belgium pulls jets", &[P1, P2, P3]);
+        let altered = P2.replace("cannot afford", "will not pay");
+        let inserted =
+            "Some unrelated inserted paragraph about the weather in the region this week.";
+        let c = article("Belgium quits bombing campaign", &[P1, &altered, inserted]);
+        let kinds: Vec<ChangeKind> = changes(&o, &c).iter().map(|c| c.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ChangeKind::QuoteAltered,
+                ChangeKind::ParagraphCut,
+                ChangeKind::ParagraphInserted,
+                ChangeKind::HeadlineChanged
+            ]
+        );
+    }
+
+    #[test]
+    fn a_changed_number_is_found() {
+        let o = article("t", &[P1, P2, &P3.replace("nine", "9")]);
+        let c = article("t", &[P1, P2, &P3.replace("nine", "10")]);
+        let ch = changes(&o, &c);
+        assert_eq!(ch.len(), 1, "{ch:?}");
+        assert_eq!(ch[0].kind, ChangeKind::NumberChanged);
+        assert_eq!(ch[0].detail, "9 → 10");
+    }
+
+    #[test]
+    fn moved_paragraphs_are_reported() {
+        let o = article("t", &[P1, P2, P3]);
+        let c = article("t", &[P3, P1, P2]);
+        let ch = changes(&o, &c);
+        assert!(
+            ch.iter().any(|c| c.kind == ChangeKind::ParagraphsReordered),
+            "{ch:?}"
+        );
+        assert!(!ch.iter().any(|c| matches!(
+            c.kind,
+            ChangeKind::ParagraphCut | ChangeKind::ParagraphInserted
+        )));
+    }
+
+    #[test]
+    fn numbers_keep_their_separators() {
+        assert_eq!(
+            numbers_in("1,466 quotes in 2018, up 3.5%."),
+            vec!["1,466", "2018", "3.5"]
+        );
+    }
+}

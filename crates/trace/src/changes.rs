@@ -222,35 +222,29 @@ fn numbers(po: &str, pc: &str, o: usize, c: usize, out: &mut Vec<Change>) {
     }
 }
 
-/// Text inside quotation marks (straight or curly, double or single
-/// guillemets), in order.
+/// Text inside quotation marks, in order of appearance: curly pairs
+/// (“…”, „…“), guillemets («…») and straight pairs ("…") are read
+/// separately, so a stray straight quote (common in scraped text) does not
+/// swallow the curly quotations after it.
 fn quotations(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut open: Option<(char, String)> = None;
-    for ch in s.chars() {
-        match &mut open {
-            None => {
-                if matches!(ch, '"' | '“' | '«' | '„') {
-                    open = Some((ch, String::new()));
-                }
-            }
-            Some((start, text)) => {
-                let closes = match *start {
-                    '"' => ch == '"',
-                    '“' | '„' => matches!(ch, '”' | '“' | '"'),
-                    '«' => ch == '»',
-                    _ => false,
-                };
-                if closes {
-                    out.push(std::mem::take(text));
-                    open = None;
-                } else {
-                    text.push(ch);
-                }
-            }
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for (open, close) in [('“', '”'), ('„', '“'), ('«', '»')] {
+        let mut rest = 0;
+        while let Some(i) = s[rest..].find(open) {
+            let start = rest + i + open.len_utf8();
+            let Some(j) = s[start..].find(close) else {
+                break;
+            };
+            found.push((start, s[start..start + j].to_string()));
+            rest = start + j + close.len_utf8();
         }
     }
-    out
+    let straight: Vec<usize> = s.match_indices('"').map(|(i, _)| i).collect();
+    for pair in straight.chunks_exact(2) {
+        found.push((pair[0] + 1, s[pair[0] + 1..pair[1]].to_string()));
+    }
+    found.sort_by_key(|(at, _)| *at);
+    found.into_iter().map(|(_, q)| q).collect()
 }
 
 fn quotes(po: &str, pc: &str, o: usize, c: usize, out: &mut Vec<Change>) {
@@ -354,6 +348,13 @@ mod tests {
             c.kind,
             ChangeKind::ParagraphCut | ChangeKind::ParagraphInserted
         )));
+    }
+
+    #[test]
+    fn a_stray_straight_quote_does_not_hide_curly_quotations() {
+        // From a PolNeAR article: the paragraph opens with an unmatched `"`.
+        let q = quotations("\"Trump tried to laugh it off by interjecting, “Only Rosie O’Donnell.” But Kelly was relentless.");
+        assert!(q.contains(&"Only Rosie O’Donnell.".to_string()), "{q:?}");
     }
 
     #[test]

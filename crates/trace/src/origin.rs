@@ -3,8 +3,9 @@
 //! The order of evidence, strongest first:
 //! 1. a member names another member's outlet as its source (a credit line or
 //!    a copyright line kept), or links to it;
-//! 2. most members credit one outlet that is not in the corpus (a wire
-//!    service, typically): the origin is that outlet, outside the corpus;
+//! 2. most members credit one outlet that is not in the corpus, or any
+//!    member credits a wire service that is not: the origin is that outlet,
+//!    outside the corpus;
 //! 3. the earliest date, when it is earlier than every other member's date
 //!    beyond the dates' precision. Otherwise the origin is undetermined:
 //!    people publish "X copied Y" on our word, so a tie is not broken by guess.
@@ -74,7 +75,8 @@ pub fn find_origin(group: &[&TracedArticle]) -> Origin {
 
 /// Step 1: a member credits or links to another member.
 fn origin_by_declaration(group: &[&TracedArticle]) -> Option<Origin> {
-    let mut votes: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    // Credit edges: target → (crediting member, evidence).
+    let mut votes: BTreeMap<i64, Vec<(i64, String)>> = BTreeMap::new();
     for m in group {
         // A credit line, or a copyright line kept from another outlet, points
         // to that outlet.
@@ -96,10 +98,10 @@ fn origin_by_declaration(group: &[&TracedArticle]) -> Option<Origin> {
                 if same_outlet(named, &outlet)
                     && !own.as_deref().is_some_and(|own| same_outlet(own, &outlet))
                 {
-                    votes
-                        .entry(o.key)
-                        .or_default()
-                        .push(format!("{} credits {}: \"{}\"", m.id, outlet, evidence));
+                    votes.entry(o.key).or_default().push((
+                        m.key,
+                        format!("{} credits {}: \"{}\"", m.id, outlet, evidence),
+                    ));
                 }
             }
         }
@@ -109,23 +111,66 @@ fn origin_by_declaration(group: &[&TracedArticle]) -> Option<Origin> {
                     votes
                         .entry(o.key)
                         .or_default()
-                        .push(format!("{} links to {}", m.id, link));
+                        .push((m.key, format!("{} links to {}", m.id, link)));
                 }
             }
         }
     }
-    let best = votes.values().map(Vec::len).max()?;
-    let winners: Vec<(&i64, &Vec<String>)> =
-        votes.iter().filter(|(_, v)| v.len() == best).collect();
-    if winners.len() != 1 {
-        return None;
+    credit_root(&votes, group)
+}
+
+/// Follows credit edges to the member that is credited but credits no other
+/// member: origin → proxy → aggregator chains resolve to the origin. Where
+/// several members are credited roots (a copy credited its proxy, not the
+/// origin), the one clearly dated before the others is the root; otherwise,
+/// or for a cycle, credits decide nothing.
+fn credit_root(
+    votes: &BTreeMap<i64, Vec<(i64, String)>>,
+    group: &[&TracedArticle],
+) -> Option<Origin> {
+    let crediting: std::collections::BTreeSet<i64> =
+        votes.values().flatten().map(|(voter, _)| *voter).collect();
+    let sinks: Vec<i64> = votes
+        .keys()
+        .copied()
+        .filter(|k| !crediting.contains(k))
+        .collect();
+    let mut evidence = Vec::new();
+    let root = match sinks[..] {
+        [] => return None,
+        [one] => one,
+        _ => {
+            let dates: Vec<(i64, When, String)> = sinks
+                .iter()
+                .filter_map(|k| group.iter().find(|m| m.key == *k))
+                .filter_map(|m| dated(m).map(|(w, e)| (m.key, w, e)))
+                .collect();
+            if dates.len() != sinks.len() {
+                return None;
+            }
+            let (first, when, e) = dates.iter().min_by_key(|(_, w, _)| (w.day, w.instant))?;
+            if !dates.iter().all(|(k, w, _)| k == first || when.before(w)) {
+                return None;
+            }
+            evidence.push(format!(
+                "{} members are credited; the earliest dated: {e}",
+                sinks.len()
+            ));
+            *first
+        }
+    };
+    // Evidence: the direct credits first, then the hops that lead to them.
+    evidence.extend(votes[&root].iter().map(|(_, e)| e.clone()));
+    let hops = votes.len() - 1;
+    for (_, edges) in votes.iter().filter(|(k, _)| **k != root) {
+        for (_, e) in edges {
+            evidence.push(format!("hop: {e}"));
+        }
     }
-    let (key, evidence) = winners[0];
-    let others_voting = votes.len() - 1;
     Some(Origin::Article {
-        key: *key,
-        confidence: if others_voting == 0 { 0.9 } else { 0.7 },
-        evidence: evidence.clone(),
+        key: root,
+        confidence: if hops == 0 { 0.9 } else { 0.8 },
+        evidence,
     })
 }
 
@@ -175,7 +220,11 @@ fn origin_outside(group: &[&TracedArticle]) -> Option<Origin> {
         .iter()
         .any(|m| m.outlet().is_some_and(|o| same_outlet(&o, &outlet)));
     let n = group.len();
-    if in_corpus || evidence.len() * 2 < n {
+    // Most members crediting one outside outlet decides it; so does a single
+    // wire service, since agencies are the origin of the text that carries
+    // their dateline and members without credit are its reprints.
+    let wire = wire_service(&outlet).is_some();
+    if in_corpus || (evidence.len() * 2 < n && !wire) {
         return None;
     }
     let mut lines = vec![format!(
@@ -186,37 +235,48 @@ fn origin_outside(group: &[&TracedArticle]) -> Option<Origin> {
     )];
     lines.extend(evidence.iter().cloned());
     Some(Origin::External {
-        confidence: 0.9 * evidence.len() as f32 / n as f32,
+        // Half the members crediting one outside outlet is already strong
+        // evidence; all of them, as strong as a credit line can be.
+        confidence: 0.5 + 0.4 * evidence.len() as f32 / n as f32,
         outlet,
         evidence: lines,
     })
 }
 
-/// A point in time known to lie within `[earliest, latest]` (Unix seconds).
+/// A publication or fetch time: its calendar day as written (local to the
+/// page) and, when the source gives one, the exact instant.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct When {
-    earliest: i64,
-    latest: i64,
+    day: NaiveDate,
+    instant: Option<i64>,
     confidence: f32,
 }
 
-/// Reads an ISO date or timestamp. A bare date could be in any time zone, so
-/// it stands for the whole span of that calendar day anywhere on earth.
+impl When {
+    /// Clearly earlier: by the instant when both have one, else by a whole
+    /// calendar day. Two dates on the same day cannot be ordered.
+    fn before(&self, other: &When) -> bool {
+        match (self.instant, other.instant) {
+            (Some(a), Some(b)) => a < b,
+            _ => self.day < other.day,
+        }
+    }
+}
+
+/// Reads an ISO date or an RFC 3339 timestamp.
 fn parse_when(s: &str, confidence: f32) -> Option<When> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        let t = t.timestamp();
         return Some(When {
-            earliest: t,
-            latest: t,
+            day: t.date_naive(),
+            instant: Some(t.timestamp()),
             confidence,
         });
     }
     let day = NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()?;
-    let start = day.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
     Some(When {
-        earliest: start - 14 * 3600,
-        latest: start + 24 * 3600 + 12 * 3600,
+        day,
+        instant: None,
         confidence: confidence * 0.9,
     })
 }
@@ -232,8 +292,12 @@ fn date_confidence(s: FieldSource) -> f32 {
 
 /// The member's best date and a description of it for evidence.
 fn dated(m: &TracedArticle) -> Option<(When, String)> {
-    let published = m
-        .article
+    published(m).or_else(|| fetched(m))
+}
+
+/// The member's publication date, with evidence.
+fn published(m: &TracedArticle) -> Option<(When, String)> {
+    m.article
         .published
         .as_ref()
         .and_then(|p: &Sourced<String>| {
@@ -245,15 +309,17 @@ fn dated(m: &TracedArticle) -> Option<(When, String)> {
                 w,
                 format!("{} published {} ({})", m.id, p.value, source_name(p.source)),
             ))
-        });
-    // First-seen time only bounds publication from above, so it is weak.
-    published.or_else(|| {
-        let f = m.fetched.as_deref()?;
-        Some((
-            parse_when(f, 0.4)?,
-            format!("{} first seen {} (fetch time)", m.id, f),
-        ))
-    })
+        })
+}
+
+/// The member's first-seen time. It only bounds publication from above, so
+/// it is weak evidence, and used only where no member has a publication date.
+fn fetched(m: &TracedArticle) -> Option<(When, String)> {
+    let f = m.fetched.as_deref()?;
+    Some((
+        parse_when(f, 0.4)?,
+        format!("{} first seen {} (fetch time)", m.id, f),
+    ))
 }
 
 fn source_name(s: FieldSource) -> &'static str {
@@ -271,15 +337,23 @@ fn source_name(s: FieldSource) -> &'static str {
 
 /// Step 3: the earliest member, when it is clearly earliest.
 fn origin_by_date(group: &[&TracedArticle]) -> Origin {
+    // A page with only a fetch time could have been published any time
+    // before it: comparable with other fetch times, not with publication dates.
+    let when: fn(&TracedArticle) -> Option<(When, String)> =
+        if group.iter().any(|m| published(m).is_some()) {
+            published
+        } else {
+            fetched
+        };
     let mut dates: Vec<(&TracedArticle, When, String)> = group
         .iter()
-        .filter_map(|m| dated(m).map(|(w, e)| (*m, w, e)))
+        .filter_map(|m| when(m).map(|(w, e)| (*m, w, e)))
         .collect();
-    dates.sort_by_key(|(_, w, _)| (w.earliest, w.latest));
+    dates.sort_by_key(|(_, w, _)| (w.day, w.instant));
     let undated: Vec<String> = group
         .iter()
-        .filter(|m| dated(m).is_none())
-        .map(|m| format!("{} has no date", m.id))
+        .filter(|m| when(m).is_none())
+        .map(|m| format!("{} has no publication date", m.id))
         .collect();
     let Some((first, when, evidence)) = dates.first() else {
         return Origin::Undetermined {
@@ -294,16 +368,14 @@ fn origin_by_date(group: &[&TracedArticle]) -> Origin {
         e.extend(undated);
         return Origin::Undetermined { evidence: e };
     }
-    if let Some((second, w2, e2)) = dates.get(1) {
-        if w2.earliest <= when.latest {
-            return Origin::Undetermined {
-                evidence: vec![
-                    format!("{} and {} cannot be ordered by date", first.id, second.id),
-                    evidence.clone(),
-                    e2.clone(),
-                ],
-            };
-        }
+    if let Some((second, _, e2)) = dates.iter().skip(1).find(|(_, w, _)| !when.before(w)) {
+        return Origin::Undetermined {
+            evidence: vec![
+                format!("{} and {} cannot be ordered by date", first.id, second.id),
+                evidence.clone(),
+                e2.clone(),
+            ],
+        };
     }
     let mut e = vec![format!("earliest date in the story: {evidence}")];
     e.extend(
@@ -330,10 +402,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_bare_date_covers_the_whole_day_everywhere() {
+    fn dates_order_by_day_and_timestamps_by_instant() {
         let d = parse_when("2015-07-03", 1.0).unwrap();
-        let t = parse_when("2015-07-03T23:00:00-05:00", 1.0).unwrap();
-        assert!(d.earliest <= t.earliest && t.latest <= d.latest);
+        let same_day = parse_when("2015-07-03T23:00:00-05:00", 1.0).unwrap();
+        let next_day = parse_when("2015-07-04", 1.0).unwrap();
+        assert!(
+            !d.before(&same_day) && !same_day.before(&d),
+            "same day: no order"
+        );
+        assert!(d.before(&next_day));
+        let later = parse_when("2015-07-03T23:30:00-05:00", 1.0).unwrap();
+        assert!(same_day.before(&later));
         assert!(parse_when("July 3", 1.0).is_none());
     }
 }

@@ -1,0 +1,308 @@
+//! Runs reprint's extraction, matching and tracing over simulated stories
+//! and scores it against the ground truth, beside the "earliest date" rule.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use reprint_extract::{extract_text, FieldSource, Sourced};
+use reprint_match::{compare, MatchParams, ReuseKind, TextPrint};
+use reprint_trace::{trace_story, ChangeKind, CreditVerdict, Link, Origin, Story, TracedArticle};
+use serde::Serialize;
+
+use crate::scenario::{SimStory, TruthCredit, TruthOrigin};
+
+/// The scores of one run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    pub stories: usize,
+    pub decidable: usize,
+    /// Origin accuracy on decidable stories.
+    pub origin_accuracy: f64,
+    /// The earliest-date rule on the same stories.
+    pub earliest_date_accuracy: f64,
+    /// The same two on decidable stories whose origin is a stored article
+    /// (the date rule cannot name an outlet outside the corpus).
+    pub origin_accuracy_in_corpus: f64,
+    pub earliest_date_accuracy_in_corpus: f64,
+    /// Share of undecidable stories reprint calls undetermined.
+    pub undecidable_called_undetermined: f64,
+    /// Of the undecidable stories reprint did decide, the share it got right
+    /// (the simulated pages' evidence was weaker than the truth, not absent).
+    pub undecidable_decided_right: f64,
+    /// Macro-F1 of credit verdicts over credited / partial / uncredited, on
+    /// copies of decidable stories.
+    pub credit_macro_f1: f64,
+    /// truth → predicted → count.
+    pub credit_confusion: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Micro-F1 of change classes per copy (stories whose origin was found).
+    pub change_f1: f64,
+    pub altered_quote_recall: f64,
+    /// Per change class: (truth count, recall, precision).
+    pub change_classes: BTreeMap<String, (usize, f64, f64)>,
+}
+
+/// Extracts and traces one simulated story.
+pub fn trace(story: &SimStory) -> (Vec<TracedArticle>, Story) {
+    let articles: Vec<TracedArticle> = story
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let mut article = extract_text(&m.page, Some(&m.url));
+            // The collector knows the site, as `reprint ingest` takes it from input.
+            article.site = Some(Sourced::new(
+                m.site.name.to_string(),
+                FieldSource::Input,
+                0.9,
+            ));
+            TracedArticle {
+                key: i as i64 + 1,
+                id: m.id.clone(),
+                url: Some(m.url.clone()),
+                fetched: Some(m.fetched.clone()),
+                article,
+            }
+        })
+        .collect();
+    let links = links(&articles);
+    let group: Vec<&TracedArticle> = articles.iter().collect();
+    let traced = trace_story(&group, &links);
+    (articles, traced)
+}
+
+/// Verified copy links among the members, as the store would find them.
+fn links(articles: &[TracedArticle]) -> Vec<Link> {
+    let texts: Vec<String> = articles.iter().map(|a| a.article.text()).collect();
+    let prints: Vec<TextPrint> = texts.iter().map(|t| TextPrint::of(t)).collect();
+    let mut out = Vec::new();
+    for i in 0..articles.len() {
+        for j in i + 1..articles.len() {
+            let found = compare(
+                &texts[i],
+                &prints[i],
+                &texts[j],
+                &prints[j],
+                &Default::default(),
+                &MatchParams::default(),
+            );
+            if let Some(m) = found.filter(|m| m.kind == ReuseKind::Copy) {
+                out.push(Link {
+                    a: articles[i].key,
+                    b: articles[j].key,
+                    kind: m.kind,
+                    shared_a: m.shared_a,
+                    shared_b: m.shared_b,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The earliest-date rule: the member with the earliest shown date, else
+/// the earliest fetch time.
+fn earliest_date(articles: &[TracedArticle]) -> Option<i64> {
+    articles
+        .iter()
+        .min_by_key(|a| {
+            let published = a.article.published.as_ref().map(|p| p.value.clone());
+            (published.is_none(), published, a.fetched.clone())
+        })
+        .map(|a| a.key)
+}
+
+fn origin_right(truth: &TruthOrigin, got: &Origin) -> bool {
+    match (truth, got) {
+        (TruthOrigin::Member(i), Origin::Article { key, .. }) => *key == *i as i64 + 1,
+        (TruthOrigin::Wire(w), Origin::External { outlet, .. }) => {
+            reprint_trace::outlet::same_outlet(w, outlet)
+        }
+        _ => false,
+    }
+}
+
+fn verdict_name(v: CreditVerdict) -> &'static str {
+    v.as_str()
+}
+
+fn truth_name(t: TruthCredit) -> &'static str {
+    match t {
+        TruthCredit::Credited => "credited",
+        TruthCredit::Partial => "partial",
+        TruthCredit::Uncredited => "uncredited",
+    }
+}
+
+fn kind_name(k: ChangeKind) -> String {
+    serde_json::to_value(k)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+pub fn evaluate(stories: &[SimStory]) -> Report {
+    let mut r = Report {
+        stories: stories.len(),
+        ..Report::default()
+    };
+    let (mut right, mut baseline, mut in_corpus, mut right_in, mut base_in) = (0, 0, 0, 0, 0);
+    let (mut undecidable, mut undetermined, mut guessed_right) = (0, 0, 0);
+    let mut change_counts: BTreeMap<ChangeKind, (usize, usize, usize)> = BTreeMap::new();
+    for s in stories {
+        let (articles, traced) = trace(s);
+        let ok = origin_right(&s.origin, &traced.origin);
+        if !s.decidable {
+            undecidable += 1;
+            undetermined += usize::from(matches!(traced.origin, Origin::Undetermined { .. }));
+            guessed_right += usize::from(ok);
+            let decided = !matches!(traced.origin, Origin::Undetermined { .. });
+            if decided && !ok && std::env::var_os("REPRINT_SIM_DEBUG_UNDECIDABLE").is_some() {
+                eprintln!(
+                    "--- undecidable: truth {:?}, got {:?}",
+                    s.origin, traced.origin
+                );
+                for (m, a) in s.members.iter().zip(&articles) {
+                    eprintln!(
+                        "  {} {:?} shown={:?} pub={:?} fetched={:?} credits={:?}",
+                        m.id,
+                        m.credit,
+                        m.date_shown,
+                        a.article.published.as_ref().map(|p| &p.value),
+                        a.fetched,
+                        a.article
+                            .declared_sources
+                            .iter()
+                            .map(|d| &d.outlet)
+                            .collect::<Vec<_>>()
+                    );
+                }
+            }
+            continue;
+        }
+        r.decidable += 1;
+        right += usize::from(ok);
+        if !ok && std::env::var_os("REPRINT_SIM_DEBUG").is_some() {
+            eprintln!("--- truth {:?}, got {:?}", s.origin, traced.origin);
+            for (m, a) in s.members.iter().zip(&articles) {
+                eprintln!(
+                    "  {} {:?} shown={:?} pub={:?} credits={:?}",
+                    m.id,
+                    m.credit,
+                    m.date_shown,
+                    a.article.published.as_ref().map(|p| &p.value),
+                    a.article
+                        .declared_sources
+                        .iter()
+                        .map(|d| (&d.outlet, d.kind))
+                        .collect::<Vec<_>>()
+                );
+            }
+        }
+        let base_ok = match s.origin {
+            TruthOrigin::Member(i) => earliest_date(&articles) == Some(i as i64 + 1),
+            TruthOrigin::Wire(_) => false,
+        };
+        baseline += usize::from(base_ok);
+        if matches!(s.origin, TruthOrigin::Member(_)) {
+            in_corpus += 1;
+            right_in += usize::from(ok);
+            base_in += usize::from(base_ok);
+        }
+        for (i, m) in s.members.iter().enumerate() {
+            let Some(truth) = m.credit else { continue };
+            let key = i as i64 + 1;
+            let got = traced
+                .copies
+                .iter()
+                .find(|c| c.key == key)
+                .map(|c| verdict_name(c.credit))
+                .unwrap_or("origin");
+            *r.credit_confusion
+                .entry(truth_name(truth).to_string())
+                .or_default()
+                .entry(got.to_string())
+                .or_default() += 1;
+            if !ok || matches!(s.origin, TruthOrigin::Wire(_)) {
+                continue;
+            }
+            let predicted: BTreeSet<ChangeKind> = traced
+                .copies
+                .iter()
+                .find(|c| c.key == key)
+                .map(|c| c.changes.iter().map(|ch| ch.kind).collect())
+                .unwrap_or_default();
+            if std::env::var_os("REPRINT_SIM_DEBUG_CHANGES").is_some() && m.changes != predicted {
+                eprintln!(
+                    "--- {}: truth {:?} predicted {:?}",
+                    m.id, m.changes, predicted
+                );
+                let origin = &articles[0].article;
+                for (o, c) in origin
+                    .paragraphs
+                    .iter()
+                    .zip(&articles[i].article.paragraphs)
+                {
+                    if o != c {
+                        eprintln!("  O: {o}\n  C: {c}");
+                    }
+                }
+            }
+            for k in m.changes.union(&predicted) {
+                let e = change_counts.entry(*k).or_default();
+                match (m.changes.contains(k), predicted.contains(k)) {
+                    (true, true) => e.0 += 1,
+                    (true, false) => e.1 += 1,
+                    (false, true) => e.2 += 1,
+                    (false, false) => {}
+                }
+            }
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    r.origin_accuracy = ratio(right, r.decidable);
+    r.earliest_date_accuracy = ratio(baseline, r.decidable);
+    r.origin_accuracy_in_corpus = ratio(right_in, in_corpus);
+    r.earliest_date_accuracy_in_corpus = ratio(base_in, in_corpus);
+    r.undecidable_called_undetermined = ratio(undetermined, undecidable);
+    r.undecidable_decided_right = ratio(guessed_right, undecidable - undetermined);
+    r.credit_macro_f1 = macro_f1(&r.credit_confusion);
+    let (tp, fn_, fp) = change_counts
+        .values()
+        .fold((0, 0, 0), |acc, c| (acc.0 + c.0, acc.1 + c.1, acc.2 + c.2));
+    r.change_f1 = ratio(2 * tp, 2 * tp + fn_ + fp);
+    for (k, (tp, fn_, fp)) in &change_counts {
+        r.change_classes.insert(
+            kind_name(*k),
+            (tp + fn_, ratio(*tp, tp + fn_), ratio(*tp, tp + fp)),
+        );
+    }
+    r.altered_quote_recall = change_counts
+        .get(&ChangeKind::QuoteAltered)
+        .map(|c| ratio(c.0, c.0 + c.1))
+        .unwrap_or(0.0);
+    r
+}
+
+/// Macro-F1 over the truth classes of a confusion table.
+fn macro_f1(confusion: &BTreeMap<String, BTreeMap<String, usize>>) -> f64 {
+    let classes: Vec<&String> = confusion.keys().collect();
+    let mut f1s = Vec::new();
+    for c in &classes {
+        let tp = confusion[*c].get(*c).copied().unwrap_or(0) as f64;
+        let truth: f64 = confusion[*c].values().sum::<usize>() as f64;
+        let predicted: f64 = confusion
+            .values()
+            .map(|row| row.get(*c).copied().unwrap_or(0))
+            .sum::<usize>() as f64;
+        let f1 = if truth + predicted == 0.0 {
+            0.0
+        } else {
+            2.0 * tp / (truth + predicted)
+        };
+        f1s.push(f1);
+    }
+    if f1s.is_empty() {
+        0.0
+    } else {
+        f1s.iter().sum::<f64>() / f1s.len() as f64
+    }
+}

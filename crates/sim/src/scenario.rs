@@ -1,0 +1,663 @@
+//! Simulated syndication: a story starts on one site (or at a wire service
+//! outside the corpus) and is copied by other sites, directly or through a
+//! proxy, each copy with its own credit behaviour, edits, date display and
+//! site furniture. Every page is rendered as a markdown text page, the way a
+//! scraper would flatten it, so extraction is part of what is measured.
+//!
+//! The ground truth is decided here from the scenario, by the rules a careful
+//! reader would apply — never by calling the tracer.
+
+use std::collections::BTreeSet;
+
+use reprint_trace::ChangeKind;
+
+use crate::rng::Rng;
+use crate::texts::SourceText;
+
+/// A site that publishes or copies stories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Site {
+    pub name: &'static str,
+    pub host: &'static str,
+}
+
+/// Invented outlets: plausible names, none a real outlet's.
+pub const SITES: &[Site] = &[
+    Site {
+        name: "Valley Herald",
+        host: "valleyherald.com",
+    },
+    Site {
+        name: "Capitol Ledger",
+        host: "capitolledger.com",
+    },
+    Site {
+        name: "Prairie Daily",
+        host: "prairiedaily.net",
+    },
+    Site {
+        name: "Harbor Times",
+        host: "harbortimes.org",
+    },
+    Site {
+        name: "Northern Sentinel",
+        host: "northernsentinel.com",
+    },
+    Site {
+        name: "Metro Dispatch",
+        host: "metrodispatch.com",
+    },
+    Site {
+        name: "Civic Wire Report",
+        host: "civicwirereport.net",
+    },
+    Site {
+        name: "Lakeside Tribune",
+        host: "lakesidetribune.com",
+    },
+    Site {
+        name: "Frontier Observer",
+        host: "frontierobserver.com",
+    },
+    Site {
+        name: "Riverbend Gazette",
+        host: "riverbendgazette.com",
+    },
+    Site {
+        name: "Summit Chronicle",
+        host: "summitchronicle.com",
+    },
+    Site {
+        name: "Independent Digest",
+        host: "independentdigest.org",
+    },
+    Site {
+        name: "Coastal Courier",
+        host: "coastalcourier.com",
+    },
+    Site {
+        name: "Global Perspective",
+        host: "globalperspective.ca",
+    },
+];
+
+/// Wire services: the origin is outside the corpus.
+pub const WIRES: &[(&str, &str)] = &[("AP", "(AP) —"), ("Reuters", "(Reuters) -")];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Licence {
+    None,
+    /// Global Research-style cross-posting terms: source and copyright
+    /// acknowledged, hyperlink to the original.
+    CrossPost,
+    CcBy,
+    CcByNd,
+}
+
+/// How a copy credits the page it copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Behaviour {
+    /// A credit line naming the source with a hyperlink (and the copyright
+    /// line, sometimes).
+    Full,
+    /// A credit line naming the source, without a link.
+    NameOnly,
+    /// The source named in a sentence of the body only.
+    TextMention,
+    None,
+}
+
+/// The date a page displays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateShown {
+    True,
+    Missing,
+    /// A few days earlier than the truth (a wrong or stale date).
+    Wrong,
+}
+
+/// The verdict a careful reader would give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TruthCredit {
+    Credited,
+    Partial,
+    Uncredited,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TruthOrigin {
+    /// The member at this index is the origin.
+    Member(usize),
+    Wire(&'static str),
+}
+
+/// One simulated page.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub id: String,
+    pub site: Site,
+    pub url: String,
+    /// The page as a scraper would flatten it (markdown).
+    pub page: String,
+    /// RFC 3339 fetch time.
+    pub fetched: String,
+    /// True publication time (Unix seconds).
+    pub published_at: i64,
+    /// What date the page shows.
+    pub date_shown: DateShown,
+    /// Credit to the story's origin (None for the origin itself).
+    pub credit: Option<TruthCredit>,
+    /// What changed against the origin.
+    pub changes: BTreeSet<ChangeKind>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SimStory {
+    pub members: Vec<Member>,
+    pub origin: TruthOrigin,
+    /// Whether the evidence on the pages decides the origin: a copy names or
+    /// links the origin in a credit line, or (wire stories) most copies carry
+    /// the wire's dateline, or every page shows a correct date and the
+    /// origin's is a calendar day earlier than all others.
+    pub decidable: bool,
+}
+
+/// Text of a story as it travels: headline and body.
+#[derive(Debug, Clone)]
+struct Body {
+    title: String,
+    paragraphs: Vec<String>,
+    changes: BTreeSet<ChangeKind>,
+}
+
+const DAY: i64 = 86_400;
+
+pub fn generate(rng: &mut Rng, texts: &[SourceText], stories: usize) -> Vec<SimStory> {
+    (0..stories)
+        .map(|n| {
+            let text = &texts[rng.below(texts.len())];
+            let filler = &texts[rng.below(texts.len())];
+            if rng.chance(0.25) {
+                wire_story(rng, n, text)
+            } else {
+                site_story(rng, n, text, filler)
+            }
+        })
+        .collect()
+}
+
+/// Picks `k` distinct sites.
+fn sites(rng: &mut Rng, k: usize) -> Vec<Site> {
+    let mut all: Vec<Site> = SITES.to_vec();
+    let mut out = Vec::new();
+    while out.len() < k && !all.is_empty() {
+        out.push(all.remove(rng.below(all.len())));
+    }
+    out
+}
+
+fn base_time(rng: &mut Rng) -> i64 {
+    // 2016-01-01 plus up to 300 days, at a random minute of the day.
+    1_451_606_400 + rng.below(300) as i64 * DAY + rng.below(1440) as i64 * 60
+}
+
+fn site_story(rng: &mut Rng, n: usize, text: &SourceText, filler: &SourceText) -> SimStory {
+    let copies = 1 + rng.below(4);
+    let places = sites(rng, copies + 1);
+    let licence = *rng.pick(&[
+        Licence::None,
+        Licence::None,
+        Licence::CrossPost,
+        Licence::CcBy,
+        Licence::CcByNd,
+    ]);
+    let t0 = base_time(rng);
+    let origin_body = Body {
+        title: text.title.clone(),
+        paragraphs: text.paragraphs.clone(),
+        changes: BTreeSet::new(),
+    };
+    let mut bodies = vec![origin_body.clone()];
+    let mut times = vec![t0];
+    let mut members = vec![render(
+        rng,
+        n,
+        0,
+        places[0],
+        &origin_body,
+        t0,
+        Some(licence),
+        None,
+        Behaviour::None,
+    )];
+    let mut decided_by_credit = false;
+    for (i, site) in places.iter().enumerate().skip(1) {
+        // Mostly from the origin; sometimes through an earlier copy (a proxy).
+        let source = if i > 1 && rng.chance(0.25) {
+            1 + rng.below(i - 1)
+        } else {
+            0
+        };
+        let behaviour = *rng.pick(&[
+            Behaviour::Full,
+            Behaviour::Full,
+            Behaviour::NameOnly,
+            Behaviour::TextMention,
+            Behaviour::None,
+            Behaviour::None,
+        ]);
+        let body = edit(rng, &bodies[source], filler);
+        let t = times[source] + 3600 + rng.below(47 * 3600) as i64;
+        let source_site = members[source].site;
+        let source_url = members[source].url.clone();
+        let mut m = render(
+            rng,
+            n,
+            i,
+            *site,
+            &body,
+            t,
+            None,
+            Some((source_site, source_url)),
+            behaviour,
+        );
+        let body_changed = body
+            .changes
+            .iter()
+            .any(|c| !matches!(c, ChangeKind::HeadlineChanged | ChangeKind::KickerAdded));
+        m.credit = Some(if source != 0 {
+            // A proxy's credit lines are not in its body: the origin's name
+            // is lost, whatever this copy says about the proxy.
+            TruthCredit::Uncredited
+        } else {
+            truth_credit(
+                behaviour,
+                licence,
+                body_changed,
+                m.page.contains("Copyright ©"),
+            )
+        });
+        decided_by_credit |=
+            source == 0 && matches!(behaviour, Behaviour::Full | Behaviour::NameOnly);
+        m.changes = body.changes.clone();
+        bodies.push(body);
+        times.push(t);
+        members.push(m);
+    }
+    let decidable = decided_by_credit || dates_decide(&members);
+    SimStory {
+        members,
+        origin: TruthOrigin::Member(0),
+        decidable,
+    }
+}
+
+/// The verdict on a direct copy of the origin, by the origin's terms: a
+/// hyperlink is always owed to a web original; the cross-posting terms also
+/// want the copyright line; CC BY wants changes indicated (our copies never
+/// indicate them); CC BY-ND forbids changes.
+fn truth_credit(b: Behaviour, licence: Licence, changed: bool, copyright: bool) -> TruthCredit {
+    match b {
+        Behaviour::None => TruthCredit::Uncredited,
+        Behaviour::NameOnly | Behaviour::TextMention => TruthCredit::Partial,
+        Behaviour::Full => {
+            let terms_met = match licence {
+                Licence::None => true,
+                Licence::CrossPost => copyright,
+                Licence::CcBy | Licence::CcByNd => !changed,
+            };
+            if terms_met {
+                TruthCredit::Credited
+            } else {
+                TruthCredit::Partial
+            }
+        }
+    }
+}
+
+/// Dates alone decide when every page shows its true date and the origin's
+/// calendar day is earlier than every copy's.
+fn dates_decide(members: &[Member]) -> bool {
+    let day =
+        |m: &Member| (m.date_shown == DateShown::True).then(|| m.published_at.div_euclid(DAY));
+    let Some(first) = members.first().and_then(day) else {
+        return false;
+    };
+    members
+        .iter()
+        .skip(1)
+        .all(|m| day(m).is_some_and(|d| d > first))
+}
+
+fn wire_story(rng: &mut Rng, n: usize, text: &SourceText) -> SimStory {
+    let (wire, dateline) = *rng.pick(WIRES);
+    let copies = 2 + rng.below(3);
+    let places = sites(rng, copies);
+    let t0 = base_time(rng);
+    let city = *rng.pick(&["WASHINGTON", "NEW YORK", "CHICAGO", "DES MOINES, Iowa"]);
+    let mut members = Vec::new();
+    let mut credited = 0;
+    for (i, site) in places.iter().enumerate() {
+        let behaviour = *rng.pick(&[
+            Behaviour::Full,
+            Behaviour::Full,
+            Behaviour::TextMention,
+            Behaviour::None,
+        ]);
+        let mut paragraphs = text.paragraphs.clone();
+        let credit = match behaviour {
+            Behaviour::Full | Behaviour::NameOnly => {
+                paragraphs[0] = format!("{city} {dateline} {}", paragraphs[0]);
+                credited += 1;
+                TruthCredit::Credited
+            }
+            Behaviour::TextMention => {
+                let full = if wire == "AP" {
+                    "The Associated Press"
+                } else {
+                    "Reuters"
+                };
+                let last = paragraphs.len() - 1;
+                paragraphs[last] = format!("{} {full} first reported the story.", paragraphs[last]);
+                TruthCredit::Partial
+            }
+            Behaviour::None => TruthCredit::Uncredited,
+        };
+        let body = Body {
+            title: text.title.clone(),
+            paragraphs,
+            changes: BTreeSet::new(),
+        };
+        let t = t0 + rng.below(12 * 3600) as i64;
+        let mut m = render(rng, n, i, *site, &body, t, None, None, Behaviour::None);
+        m.credit = Some(credit);
+        members.push(m);
+    }
+    SimStory {
+        members,
+        origin: TruthOrigin::Wire(wire),
+        decidable: credited * 2 >= copies,
+    }
+}
+
+/// Applies a random set of edits to a copy of `from`. Cuts come first and
+/// inserts last, so that quotations and numbers are only altered in text the
+/// origin has (an edit inside an inserted paragraph is not a change *to* the
+/// origin's text).
+fn edit(rng: &mut Rng, from: &Body, filler: &SourceText) -> Body {
+    let mut b = from.clone();
+    if rng.chance(0.3) {
+        b.title = format!(
+            "{}: {}",
+            rng.pick(&["Report", "Watch", "Analysis"]),
+            b.title
+        );
+        b.changes.insert(ChangeKind::HeadlineChanged);
+    }
+    if rng.chance(0.25) && b.paragraphs.len() > 4 {
+        let at = 1 + rng.below(b.paragraphs.len() - 1);
+        b.paragraphs.remove(at);
+        b.changes.insert(ChangeKind::ParagraphCut);
+    }
+    if rng.chance(0.3) && alter_quote(rng, &mut b.paragraphs) {
+        b.changes.insert(ChangeKind::QuoteAltered);
+    }
+    if rng.chance(0.25) && alter_number(rng, &mut b.paragraphs) {
+        b.changes.insert(ChangeKind::NumberChanged);
+    }
+    if rng.chance(0.15) && b.paragraphs.len() > 3 {
+        let at = 1 + rng.below(b.paragraphs.len() - 2);
+        b.paragraphs.swap(at, at + 1);
+        b.changes.insert(ChangeKind::ParagraphsReordered);
+    }
+    if rng.chance(0.25) {
+        let extra = filler.paragraphs[rng.below(filler.paragraphs.len())].clone();
+        let at = 1 + rng.below(b.paragraphs.len());
+        b.paragraphs.insert(at, extra);
+        b.changes.insert(ChangeKind::ParagraphInserted);
+    }
+    b
+}
+
+/// Replaces one word inside a quotation of three or more words.
+fn alter_quote(rng: &mut Rng, paragraphs: &mut [String]) -> bool {
+    let candidates: Vec<usize> = (0..paragraphs.len())
+        .filter(|&i| quote_span(&paragraphs[i]).is_some())
+        .collect();
+    if candidates.is_empty() {
+        return false;
+    }
+    let i = candidates[rng.below(candidates.len())];
+    let Some((start, end)) = quote_span(&paragraphs[i]) else {
+        return false;
+    };
+    let p = &paragraphs[i];
+    let inside = &p[start..end];
+    let words: Vec<&str> = inside.split(' ').collect();
+    let w = rng.below(words.len());
+    let mut new: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+    new[w] = rng
+        .pick(&["never", "certainly", "absolutely", "wrongly"])
+        .to_string();
+    paragraphs[i] = format!("{}{}{}", &p[..start], new.join(" "), &p[end..]);
+    true
+}
+
+/// Byte span of the first quotation (straight or curly) with 3+ words.
+fn quote_span(p: &str) -> Option<(usize, usize)> {
+    for (open, close) in [('“', '”'), ('"', '"')] {
+        let start = p.find(open)? + open.len_utf8();
+        let end = start + p[start..].find(close)?;
+        if p[start..end].split_whitespace().count() >= 3 {
+            return Some((start, end));
+        }
+    }
+    None
+}
+
+/// True when byte `at` of `p` lies inside a quotation: after more opening
+/// than closing curly quotes, or an odd number of straight ones.
+fn inside_quote(p: &str, at: usize) -> bool {
+    let before = &p[..at];
+    let opens = before.matches('“').count();
+    let closes = before.matches('”').count();
+    opens > closes || before.matches('"').count() % 2 == 1
+}
+
+/// Changes one plain number of two or more digits outside any quotation
+/// (so that a number change never also alters a quote), skipping years
+/// (19xx, 20xx) and numbers written with separators.
+fn alter_number(rng: &mut Rng, paragraphs: &mut [String]) -> bool {
+    for _ in 0..paragraphs.len() {
+        let i = rng.below(paragraphs.len());
+        let p = paragraphs[i].clone();
+        let mut start: Option<usize> = None;
+        for (at, ch) in p.char_indices().chain(std::iter::once((p.len(), ' '))) {
+            if ch.is_ascii_digit() || (start.is_some() && matches!(ch, ',' | '.')) {
+                start.get_or_insert(at);
+                continue;
+            }
+            let Some(s) = start.take() else { continue };
+            let token = &p[s..at];
+            let plain = token.chars().all(|c| c.is_ascii_digit());
+            let year = token.len() == 4 && (token.starts_with("19") || token.starts_with("20"));
+            let glued = p[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                || ch.is_alphanumeric();
+            if plain && token.len() >= 2 && !year && !glued && !inside_quote(&p, s) {
+                if let Ok(v) = token.parse::<u64>() {
+                    let new = v + 1 + rng.below(9) as u64;
+                    paragraphs[i] = format!("{}{new}{}", &p[..s], &p[at..]);
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn civil(t: i64) -> (i64, usize, i64) {
+    // Days since 1970-01-01 to (year, month index, day): Howard Hinnant's algorithm.
+    let z = t.div_euclid(DAY) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, (m - 1) as usize, d)
+}
+
+fn rfc3339(t: i64) -> String {
+    let (y, m, d) = civil(t);
+    let s = t.rem_euclid(DAY);
+    format!(
+        "{y:04}-{:02}-{d:02}T{:02}:{:02}:00Z",
+        m + 1,
+        s / 3600,
+        (s % 3600) / 60
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render(
+    rng: &mut Rng,
+    story: usize,
+    index: usize,
+    site: Site,
+    body: &Body,
+    published_at: i64,
+    licence: Option<Licence>,
+    source: Option<(Site, String)>,
+    behaviour: Behaviour,
+) -> Member {
+    let slug: String = body
+        .title
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect::<Vec<_>>()
+        .join("-");
+    let url = format!("https://www.{}/{}/{}-{story}", site.host, 2016, slug);
+    let mut page = format!("# {}\n\n", body.title);
+    // Dates: mostly true, sometimes missing, sometimes a few days early.
+    let (shown, date_shown) = match rng.below(10) {
+        0 => (None, DateShown::Missing),
+        1 => (
+            Some(published_at - (1 + rng.below(3) as i64) * DAY),
+            DateShown::Wrong,
+        ),
+        _ => (Some(published_at), DateShown::True),
+    };
+    if let Some(t) = shown {
+        let (y, m, d) = civil(t);
+        page.push_str(&format!("{}, {} {d:02}, {y}\n\n", site.name, MONTHS[m]));
+    }
+    let mut paragraphs = body.paragraphs.clone();
+    if let (Behaviour::TextMention, Some((src, _))) = (behaviour, &source) {
+        if let Some(last) = paragraphs.last_mut() {
+            last.push_str(&format!(" The story was first reported by {}.", src.name));
+        }
+    }
+    for p in &paragraphs {
+        page.push_str(p);
+        page.push_str("\n\n");
+    }
+    if let Some((src, src_url)) = &source {
+        match behaviour {
+            Behaviour::Full => {
+                page.push_str(&format!(
+                    "This article was originally published by [{}]({src_url}).\n\n",
+                    src.name
+                ));
+                if rng.chance(0.7) {
+                    let (y, _, _) = civil(published_at);
+                    page.push_str(&format!("Copyright © {}, {y}\n\n", src.name));
+                }
+            }
+            Behaviour::NameOnly => {
+                page.push_str(&format!(
+                    "This article was originally published by {}.\n\n",
+                    src.name
+                ));
+            }
+            Behaviour::TextMention | Behaviour::None => {}
+        }
+    }
+    match licence {
+        Some(Licence::CrossPost) => page.push_str(&format!(
+            "{0} grants permission to cross-post original {0} articles on community internet sites as long as the source and copyright are acknowledged together with a hyperlink to the original {0} article.\n\n",
+            site.name
+        )),
+        Some(Licence::CcBy) => page.push_str(
+            "This article is licensed under a [Creative Commons Attribution 4.0 International License](https://creativecommons.org/licenses/by/4.0/).\n\n",
+        ),
+        Some(Licence::CcByNd) => page.push_str(
+            "This article is licensed under a [Creative Commons Attribution-NoDerivatives 4.0 International License](https://creativecommons.org/licenses/by-nd/4.0/).\n\n",
+        ),
+        _ => {}
+    }
+    page.push_str(&format!(
+        "Sign up for the {} newsletter to get the latest news every morning.\n",
+        site.name
+    ));
+    let fetched = rfc3339(published_at + rng.below(72 * 3600) as i64);
+    Member {
+        id: format!("sim{story}-{index}"),
+        site,
+        url,
+        page,
+        fetched,
+        published_at,
+        date_shown,
+        credit: None,
+        changes: BTreeSet::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates_are_right() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(1_451_606_400), "2016-01-01T00:00:00Z");
+        assert_eq!(rfc3339(1_456_704_000 + 3_723), "2016-02-29T01:02:00Z");
+    }
+
+    #[test]
+    fn quotes_and_numbers_are_altered() {
+        let mut rng = Rng::new(1);
+        let mut ps = vec!["He said “we will win this race” on Monday.".to_string()];
+        assert!(alter_quote(&mut rng, &mut ps));
+        assert_ne!(ps[0], "He said “we will win this race” on Monday.");
+        let mut ps = vec!["About 45 people came in 2016.".to_string()];
+        assert!(alter_number(&mut rng, &mut ps));
+        assert!(
+            !ps[0].contains(" 45 ") && ps[0].contains("2016"),
+            "{}",
+            ps[0]
+        );
+    }
+}

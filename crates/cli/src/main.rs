@@ -62,6 +62,11 @@ enum Command {
         after_help = "Examples:\n  reprint extract page.html\n  reprint extract --jsonl pages/ > articles.jsonl"
     )]
     Extract(commands::extract::Args),
+    /// Serve the JSON API and the web UI over the database (read-only unless --ingest-token).
+    #[command(
+        after_help = "Examples:\n  reprint --db news.db serve\n  reprint --db news.db serve --bind 0.0.0.0:8080 --ingest-token \"$TOKEN\""
+    )]
+    Serve(commands::serve::Args),
 }
 
 /// Output formats for `export`.
@@ -85,6 +90,7 @@ fn main() -> ExitCode {
         Command::Trace(a) => commands::trace::run(&ctx, a),
         Command::Export(a) => commands::export::run(&ctx, a),
         Command::Extract(a) => commands::extract::run(&ctx, a),
+        Command::Serve(a) => commands::serve::run(&ctx, a),
     };
     match result {
         Ok(status) => status,

@@ -47,6 +47,12 @@ fn main() {
             "date": article.published.as_ref().map(|t| &t.value),
             "sitename": article.site.as_ref().map(|t| &t.value),
             "tags": article.tags.iter().map(|t| &t.label).collect::<Vec<_>>(),
+            "sources": {
+                "title": article.title.as_ref().map(|t| t.source),
+                "author": article.byline.as_ref().map(|t| t.source),
+                "date": article.published.as_ref().map(|t| t.source),
+            },
+            "modified": article.modified.as_ref().map(|t| &t.value),
         });
         writeln!(out, "{record}").expect("write output");
     }

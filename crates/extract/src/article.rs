@@ -121,6 +121,28 @@ pub enum NoticeKind {
     Sharing,
 }
 
+/// A quotation in the body, with who said it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the quotation marks.
+    pub text: String,
+    /// The speaker as written: "Lonechild", "he", "the prime minister".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// The named person the quote is given to: a pronoun, a bare surname or
+    /// an unattributed quote resolved to the last named speaker.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    /// The cue verb as written ("said", "told", "wrote").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verb: Option<String>,
+    /// Character (not byte) offsets of `text` in [`Article::text`].
+    pub start: usize,
+    pub end: usize,
+    /// Between quotation marks (true) or reported speech ("X said that …").
+    pub direct: bool,
+}
+
 /// One article as extracted from one page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -146,6 +168,19 @@ pub struct Article {
     pub image_credits: Vec<String>,
     /// Hyperlinks found in the body and credit lines (absolute where the page URL allows).
     pub links: Vec<String>,
+    /// Quotes in the body, in text order.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    /// The language the body text reads as (ISO 639-1 where it has one:
+    /// "en", "de", "zh", "ja"), whatever the page declares in `language`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detected_language: Option<String>,
+    /// The language the page declares (`<html lang>`, meta), when it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declared_language: Option<String>,
+    /// The body's main script ("Latin", "Cyrillic", "Han", "Arabic"…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub script: Option<String>,
 }
 
 impl Article {

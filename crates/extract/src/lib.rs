@@ -13,7 +13,9 @@
 pub mod article;
 pub mod credits;
 pub mod html;
+pub mod language;
 pub mod metadata;
+pub mod quotes;
 pub mod text_page;
 
 pub use article::*;
@@ -21,11 +23,22 @@ pub use article::*;
 /// Extracts an article from an HTML document. `url` is the page's address,
 /// used to resolve links and as a last-resort source of site and date.
 pub fn extract_html(html: &str, url: Option<&str>) -> Article {
-    html::extract(html, url)
+    let mut article = html::extract(html, url);
+    read_body(&mut article);
+    article
 }
 
 /// Extracts an article from a markdown or plain-text page (a scraper's
 /// flattened copy, like the seed page, or a JSONL `text` field).
 pub fn extract_text(text: &str, url: Option<&str>) -> Article {
-    text_page::extract(text, url)
+    let mut article = text_page::extract(text, url);
+    read_body(&mut article);
+    article
+}
+
+/// What is read off the final body text, for both page kinds: quotes and
+/// the language.
+fn read_body(article: &mut Article) {
+    article.quotes = quotes::find(&article.paragraphs);
+    language::assign(article);
 }

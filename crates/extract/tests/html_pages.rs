@@ -49,3 +49,40 @@ fn aljazeera_body_without_caption() {
     assert!(!text.contains("[File: Reuters]"));
     assert_eq!(a.site.unwrap().value, "Al Jazeera");
 }
+
+/// diem25.org (tfe-dev t0182): "By NAME | date" in an <h4> with no byline
+/// markup; frolleinherr.com (tfe-dev t0226): Yoast's twitter:label1
+/// "Verfasst von" with the name in twitter:data1.
+#[test]
+fn bylines_from_by_line_and_twitter_label() {
+    let body =
+        "<p>The Green Deal is a start, but it is not enough, say the scientists.</p>".repeat(5);
+    let html = format!(
+        "<html><body><article><h2>The EU's Green Deal isn't enough</h2>\
+         <h4>By Giovanni Gaggero | 12/10/2020</h4>{body}</article></body></html>"
+    );
+    let a = reprint_extract::extract_html(&html, None);
+    assert_eq!(a.byline.unwrap().value, "Giovanni Gaggero");
+
+    let html = format!(
+        r#"<html><head><meta name="twitter:label1" content="Verfasst von">
+           <meta name="twitter:data1" content="Karoline Herr"></head>
+           <body><article>{body}</article></body></html>"#
+    );
+    let a = reprint_extract::extract_html(&html, None);
+    assert_eq!(a.byline.unwrap().value, "Karoline Herr");
+}
+
+/// alacarte.at (tfe-dev t0474): the whole page sits in
+/// `<div class="layoutTwoColumnsRightSidebar">`; its <time> is still read.
+#[test]
+fn date_inside_page_wide_sidebar_layout() {
+    let body = "<p>Der historische Purzelbaum, eine Geschichte mit vielen Wendungen.</p>".repeat(5);
+    let html = format!(
+        r#"<html><body><div class="layoutTwoColumnsRightSidebar"><div class="content">
+           <ul><li class="artikeldatum"><time datetime="2021-11-25 16:11">25. November 2021</time></li></ul>
+           {body}</div></div></body></html>"#
+    );
+    let a = reprint_extract::extract_html(&html, None);
+    assert_eq!(a.published.unwrap().value, "2021-11-25T16:11:00");
+}

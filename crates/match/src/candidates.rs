@@ -27,22 +27,34 @@ pub struct Neighbour<K> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CandidateParams {
     /// A neighbour sharing less than this fraction of the smaller article's
-    /// fingerprints is "weakly related".
+    /// fingerprints is "weakly related": it may carry furniture.
     pub weak_fraction: f32,
-    /// A fingerprint carried by at least this many weakly related neighbours
-    /// is furniture.
+    /// Two neighbours sharing at least this fraction of the smaller one's
+    /// fingerprints are related to each other (copies of one story).
+    pub related_fraction: f32,
+    /// A fingerprint carried by this many weakly related neighbours that are
+    /// mutually unrelated is furniture.
     pub furniture_neighbours: usize,
+    /// How many weakly related carriers of one fingerprint are examined (the
+    /// earliest first) when looking for two unrelated ones.
+    pub max_carriers_checked: usize,
     /// Neighbours sharing fewer non-furniture fingerprints than this are not
     /// aligned at all.
     pub min_shared_fingerprints: usize,
+    /// A fingerprint carried by more stored articles than this is furniture
+    /// outright (a safety valve for cost; far above any story's size here).
+    pub max_postings: usize,
 }
 
 impl Default for CandidateParams {
     fn default() -> Self {
         CandidateParams {
-            weak_fraction: 0.2,
-            furniture_neighbours: 2,
+            weak_fraction: 0.5,
+            related_fraction: 0.5,
+            furniture_neighbours: 3,
+            max_carriers_checked: 6,
             min_shared_fingerprints: 2,
+            max_postings: 1000,
         }
     }
 }
@@ -69,32 +81,109 @@ fn is_weak<K>(n: &Neighbour<K>, own_count: usize, p: &CandidateParams) -> bool {
     (n.shared.len() as f32) < p.weak_fraction * smaller as f32
 }
 
-/// The new article's fingerprints that are furniture in this neighbourhood.
-pub fn furniture<K>(
+/// For every fingerprint carried by at least two weakly related neighbours,
+/// the first `max_carriers_checked` of them (indices into `neighbours`, which
+/// are sorted by key, so the earliest first).
+pub fn weak_carriers<K>(
     own_count: usize,
     neighbours: &[Neighbour<K>],
     p: &CandidateParams,
-) -> HashSet<u64> {
-    let mut weak_hits: HashMap<u64, usize> = HashMap::new();
-    for n in neighbours.iter().filter(|n| is_weak(n, own_count, p)) {
+) -> HashMap<u64, Vec<usize>> {
+    let mut by: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, n) in neighbours.iter().enumerate() {
+        if !is_weak(n, own_count, p) {
+            continue;
+        }
         for h in &n.shared {
-            *weak_hits.entry(*h).or_insert(0) += 1;
+            let v = by.entry(*h).or_default();
+            if v.len() < p.max_carriers_checked {
+                v.push(i);
+            }
         }
     }
-    weak_hits
-        .into_iter()
-        .filter(|(_, c)| *c >= p.furniture_neighbours)
-        .map(|(h, _)| h)
-        .collect()
+    by.retain(|_, v| v.len() >= 2);
+    by
+}
+
+/// True when two sorted fingerprint sets share at least `fraction` of the
+/// smaller one.
+pub fn related(x: &[u64], y: &[u64], fraction: f32) -> bool {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let smaller = x.len().min(y.len()).max(1);
+    common as f32 >= fraction * smaller as f32
+}
+
+/// The new article's fingerprints that are furniture in this neighbourhood,
+/// and the pairs of unrelated neighbours that carry them.
+///
+/// A fingerprint is furniture when three weakly related neighbours that are
+/// mutually unrelated all carry it: a site's blurb on pages about different
+/// things. (Two are not enough: an excerpt quoted by two unrelated articles
+/// is reuse.) Text shared by the copies of one story (which are
+/// related to each other) is never furniture, however many copies there are,
+/// so an excerpt of a much-copied story still counts. `prints(key)` gives a
+/// neighbour's whole fingerprint set.
+pub fn furniture<'a, K: Clone + Ord>(
+    own_count: usize,
+    neighbours: &[Neighbour<K>],
+    prints: impl Fn(&K) -> Option<&'a [u64]>,
+    p: &CandidateParams,
+) -> (HashSet<u64>, Vec<(K, K)>) {
+    let carriers = weak_carriers(own_count, neighbours, p);
+    let mut memo: HashMap<(usize, usize), bool> = HashMap::new();
+    let mut furniture = HashSet::new();
+    let mut unrelated: Vec<(K, K)> = Vec::new();
+    let mut hashes: Vec<&u64> = carriers.keys().collect();
+    hashes.sort_unstable();
+    for h in hashes {
+        // Mutually unrelated carriers, the earliest first (greedy).
+        let mut reps: Vec<usize> = Vec::new();
+        for &i in &carriers[h] {
+            let free = reps.iter().all(|&j| {
+                !*memo.entry((j, i)).or_insert_with(|| {
+                    match (prints(&neighbours[j].key), prints(&neighbours[i].key)) {
+                        (Some(a), Some(b)) => related(a, b, p.related_fraction),
+                        _ => true,
+                    }
+                })
+            });
+            if free {
+                reps.push(i);
+            }
+        }
+        if reps.len() < p.furniture_neighbours {
+            continue;
+        }
+        furniture.insert(*h);
+        for (x, &i) in reps.iter().enumerate() {
+            for &j in &reps[x + 1..] {
+                let pair = (neighbours[i].key.clone(), neighbours[j].key.clone());
+                if !unrelated.contains(&pair) {
+                    unrelated.push(pair);
+                }
+            }
+        }
+    }
+    (furniture, unrelated)
 }
 
 /// Neighbours worth aligning: enough shared fingerprints beyond furniture.
 pub fn candidates<'a, K>(
     neighbours: &'a [Neighbour<K>],
-    furniture: &HashSet<u64>,
+    furniture: &'a HashSet<u64>,
     p: &CandidateParams,
 ) -> impl Iterator<Item = &'a Neighbour<K>> + 'a {
-    let furniture = furniture.clone();
     let min = p.min_shared_fingerprints;
     neighbours
         .iter()
@@ -116,9 +205,18 @@ mod tests {
     #[test]
     fn footer_on_unrelated_pages_is_furniture() {
         // Fingerprints 1..=3 are a footer on two unrelated pages of 100 prints.
-        let ns = [n(1, &[1, 2, 3], 100), n(2, &[1, 2, 3], 100)];
-        let f = furniture(100, &ns, &CandidateParams::default());
+        let ns = [
+            n(1, &[1, 2, 3], 100),
+            n(2, &[1, 2, 3], 100),
+            n(3, &[1, 2, 3], 100),
+        ];
+        let pages: Vec<Vec<u64>> = (0..4u64)
+            .map(|k| (1..=3).chain(1000 * (k + 1)..1000 * (k + 1) + 97).collect())
+            .collect();
+        let prints = |k: &u32| Some(&pages[*k as usize][..]);
+        let (f, unrelated) = furniture(100, &ns, prints, &CandidateParams::default());
         assert_eq!(f.len(), 3);
+        assert_eq!(unrelated, vec![(1, 2), (1, 3), (2, 3)]);
         assert_eq!(candidates(&ns, &f, &CandidateParams::default()).count(), 0);
     }
 
@@ -126,9 +224,21 @@ mod tests {
     fn text_shared_by_many_copies_is_not_furniture() {
         let all: Vec<u64> = (0..50).collect();
         let ns: Vec<_> = (0..10).map(|k| n(k, &all, 50)).collect();
-        let f = furniture(50, &ns, &CandidateParams::default());
+        let (f, _) = furniture(50, &ns, |_| Some(&all[..]), &CandidateParams::default());
         assert!(f.is_empty());
         assert_eq!(candidates(&ns, &f, &CandidateParams::default()).count(), 10);
+    }
+
+    #[test]
+    fn an_excerpt_of_a_copied_story_is_not_furniture() {
+        // The new article quotes 2 paragraphs (fingerprints 1..=5) of a story
+        // stored in three related copies: weakly related to the new article,
+        // but related to each other.
+        let story: Vec<u64> = (1..=60).collect();
+        let ns: Vec<_> = (0..3).map(|k| n(k, &[1, 2, 3, 4, 5], 60)).collect();
+        let (f, _) = furniture(80, &ns, |_| Some(&story[..]), &CandidateParams::default());
+        assert!(f.is_empty());
+        assert_eq!(candidates(&ns, &f, &CandidateParams::default()).count(), 3);
     }
 
     #[test]

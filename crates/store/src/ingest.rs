@@ -8,6 +8,7 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use reprint_extract::Article;
@@ -60,8 +61,20 @@ impl Store {
         let tx = self.conn.transaction().map_err(sql)?;
         let mut report = BatchReport::default();
         let mut touched: BTreeSet<i64> = BTreeSet::new();
-        for item in batch {
-            let (outcome, key, print) = store_article(&tx, item, &mut touched).map_err(sql)?;
+        // Texts and fingerprints are computed in parallel up front.
+        let prepared: Vec<(String, TextPrint)> = batch
+            .par_iter()
+            .map(|item| {
+                let text = item.article.text();
+                let print = TextPrint::of(&text);
+                (text, print)
+            })
+            .collect();
+        // Store every article first (keys in batch order) ...
+        let mut stored: Vec<(i64, usize)> = Vec::new();
+        for (pos, (item, (text, print))) in batch.iter().zip(&prepared).enumerate() {
+            let (outcome, key, replaced) =
+                store_article(&tx, item, text, print, &mut touched).map_err(sql)?;
             match outcome {
                 IngestOutcome::Unchanged => {
                     report.unchanged += 1;
@@ -70,28 +83,65 @@ impl Store {
                 IngestOutcome::Added => report.added += 1,
                 IngestOutcome::Replaced => report.replaced += 1,
             }
-            let text = item.article.text();
-            let found = matching::match_text(&tx, &text, &print, Some(key)).map_err(sql)?;
-            for (other, m) in &found {
-                insert_pair(&tx, key, *other, m).map_err(sql)?;
-            }
-            report.pairs += found.len();
-            index_fingerprints(&tx, key, &print).map_err(sql)?;
-            touched.insert(key);
+            // The same id twice in one batch: the later one replaced it.
+            stored.retain(|(k, _)| Some(*k) != replaced);
+            stored.push((key, pos));
         }
+        // ... then match each against everything before it ...
+        let items: Vec<matching::Item> = stored
+            .iter()
+            .map(|&(key, pos)| matching::Item {
+                key: Some(key),
+                text: &prepared[pos].0,
+                print: &prepared[pos].1,
+            })
+            .collect();
+        let results = matching::match_batch(&tx, &items).map_err(sql)?;
+        // ... and write the results in batch order.
+        for ((key, pos), result) in stored.iter().zip(results) {
+            for (x, y) in &result.suspects {
+                if matching::recheck_pair(&tx, *x, *y, &result.furniture).map_err(sql)? {
+                    tx.execute("DELETE FROM pairs WHERE a = ?1 AND b = ?2", params![x, y])
+                        .map_err(sql)?;
+                    report.pairs = report.pairs.saturating_sub(1);
+                    touched.insert(*x);
+                    touched.insert(*y);
+                }
+            }
+            for (other, m) in &result.found {
+                insert_pair(&tx, *key, *other, m).map_err(sql)?;
+            }
+            report.pairs += result.found.len();
+            touched.insert(*key);
+        }
+        // The index is written once, in hash order: far fewer B-tree pages
+        // touched than article by article.
+        let mut postings: Vec<(i64, i64)> = stored
+            .iter()
+            .flat_map(|&(key, pos)| {
+                prepared[pos]
+                    .1
+                    .fingerprints
+                    .iter()
+                    .map(move |h| (to_stored(*h), key))
+            })
+            .collect();
+        postings.sort_unstable();
+        index_fingerprints(&tx, &postings).map_err(sql)?;
         report.stories_touched = stories::refresh(&tx, &touched, &path)?;
         tx.commit().map_err(sql)?;
         Ok(report)
     }
 }
 
-/// Inserts or replaces the article; returns its key and fingerprints.
+/// Inserts or replaces the article; returns its key and the key it replaced.
 fn store_article(
     tx: &Transaction,
     item: &NewArticle,
+    text: &str,
+    print: &TextPrint,
     touched: &mut BTreeSet<i64>,
-) -> rusqlite::Result<(IngestOutcome, i64, TextPrint)> {
-    let text = item.article.text();
+) -> rusqlite::Result<(IngestOutcome, i64, Option<i64>)> {
     let json = serde_json::to_string(&item.article).unwrap_or_default();
     let hash = to_stored(fnv1a(json.as_bytes()));
     let existing: Option<(i64, i64)> = tx
@@ -102,9 +152,10 @@ fn store_article(
         )
         .optional()?;
     let mut outcome = IngestOutcome::Added;
+    let mut replaced = None;
     if let Some((id, old_hash)) = existing {
         if old_hash == hash {
-            return Ok((IngestOutcome::Unchanged, id, TextPrint::default()));
+            return Ok((IngestOutcome::Unchanged, id, None));
         }
         // The old version's story must be re-traced without it.
         let members = stories::story_members_of(tx, id)?;
@@ -112,8 +163,8 @@ fn store_article(
         stories::delete_story_of(tx, id)?;
         tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
         outcome = IngestOutcome::Replaced;
+        replaced = Some(id);
     }
-    let print = TextPrint::of(&text);
     let a = &item.article;
     tx.execute(
         "INSERT INTO articles (ext_id, origin, url, site, title, byline, published, fetched,
@@ -135,14 +186,15 @@ fn store_article(
             json,
         ],
     )?;
-    Ok((outcome, tx.last_insert_rowid(), print))
+    crate::queries::index_for_search(tx, tx.last_insert_rowid())?;
+    Ok((outcome, tx.last_insert_rowid(), replaced))
 }
 
-fn index_fingerprints(tx: &Transaction, key: i64, print: &TextPrint) -> rusqlite::Result<()> {
+fn index_fingerprints(tx: &Transaction, postings: &[(i64, i64)]) -> rusqlite::Result<()> {
     let mut stmt =
         tx.prepare_cached("INSERT OR IGNORE INTO fingerprints (hash, article) VALUES (?1, ?2)")?;
-    for h in &print.fingerprints {
-        stmt.execute(params![to_stored(*h), key])?;
+    for (h, key) in postings {
+        stmt.execute(params![h, key])?;
     }
     Ok(())
 }

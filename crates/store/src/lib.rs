@@ -8,11 +8,13 @@
 //!
 //! Modules: [`schema`] (tables, migrations), [`open`] (opening and refusing
 //! foreign files), [`ingest`] (adding a batch), [`matching`] (index look-ups
-//! and verification), [`stories`] (re-tracing), [`read`] (queries for the CLI).
+//! and verification), [`stories`] (re-tracing), [`read`] (queries for the CLI), [`queries`] (queries for the server,
+//! full-text search).
 
 pub mod ingest;
 pub mod matching;
 pub mod open;
+pub mod queries;
 pub mod read;
 pub mod schema;
 pub mod stories;

@@ -1,74 +1,324 @@
-//! Matching one article against everything stored: fingerprint look-ups in
-//! the index, furniture and candidate selection, then alignment of each
-//! candidate's stored text (stages from `reprint-match`).
+//! Matching a batch of articles against everything stored and against the
+//! batch's earlier articles: fingerprint look-ups, furniture and candidate
+//! selection, then alignment (stages from `reprint-match`).
+//!
+//! Article `i` of a batch is matched against every stored article and the
+//! batch's articles `0..i`, exactly as if they had been stored one by one, so
+//! ingesting in one batch or several gives the same pairs. The work is done
+//! in phases so that SQLite is read in bulk and the pure parts run in
+//! parallel (rayon) with results in batch order:
+//! 1. stored postings of all the batch's fingerprints, in one pass;
+//! 2. (parallel) each article's neighbours: stored postings plus an
+//!    in-memory index of the batch's earlier articles;
+//! 3. fingerprint sets of the stored neighbours that furniture judgement
+//!    needs; (parallel) furniture and candidates;
+//! 4. texts of the stored candidates, fingerprinted once each; (parallel)
+//!    alignment of every candidate.
 
-use rusqlite::{params, Connection};
+use std::collections::{HashMap, HashSet};
 
-use reprint_match::candidates::{candidates, furniture, group_hits};
+use rayon::prelude::*;
+use rusqlite::Connection;
+
+use reprint_match::candidates::{candidates, furniture, group_hits, weak_carriers};
 use reprint_match::fingerprint::{from_stored, to_stored};
 use reprint_match::{compare, CandidateParams, MatchParams, Neighbour, PairMatch, TextPrint};
 
-/// Fingerprints are looked up in chunks to stay under SQLite's limit on
-/// bound parameters.
+/// Values are bound in chunks to stay under SQLite's limit on parameters.
 const LOOKUP_CHUNK: usize = 500;
 
-/// Every stored article sharing a fingerprint with `print`, except `own`.
-pub fn neighbours(
+/// One article to match. `key` is its stored key (None for a page that is
+/// not stored, as in `trace`); batch articles with a key are matched against
+/// each other in order.
+pub struct Item<'a> {
+    pub key: Option<i64>,
+    pub text: &'a str,
+    pub print: &'a TextPrint,
+}
+
+/// What matching one article found.
+#[derive(Debug, Default)]
+pub struct ItemResult {
+    /// Verified matches, with the article as side A.
+    pub found: Vec<(i64, PairMatch)>,
+    /// Earlier articles (smaller key first) that this article showed to be
+    /// unrelated carriers of furniture: a stored pair between them is
+    /// re-verified with `furniture` ignored (see [`recheck_pair`]).
+    pub suspects: Vec<(i64, i64)>,
+    /// This article's furniture fingerprints.
+    pub furniture: HashSet<u64>,
+}
+
+/// Runs `f` over chunks of `values` bound as `?` lists.
+fn chunked<T: rusqlite::ToSql>(
     conn: &Connection,
-    print: &TextPrint,
-    own: Option<i64>,
-) -> rusqlite::Result<Vec<Neighbour<i64>>> {
-    let mut hits: Vec<(u64, i64)> = Vec::new();
-    for chunk in print.fingerprints.chunks(LOOKUP_CHUNK) {
+    sql: &str,
+    values: &[T],
+    mut f: impl FnMut(&rusqlite::Row) -> rusqlite::Result<()>,
+) -> rusqlite::Result<()> {
+    for chunk in values.chunks(LOOKUP_CHUNK) {
         let marks = vec!["?"; chunk.len()].join(",");
-        let sql = format!("SELECT hash, article FROM fingerprints WHERE hash IN ({marks})");
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let values: Vec<i64> = chunk.iter().map(|h| to_stored(*h)).collect();
-        let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
-            Ok((from_stored(r.get(0)?), r.get::<_, i64>(1)?))
-        })?;
-        for row in rows {
-            let (h, a) = row?;
-            if Some(a) != own {
-                hits.push((h, a));
+        let mut stmt = conn.prepare_cached(&sql.replace("{}", &marks))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(chunk.iter()))?;
+        while let Some(r) = rows.next()? {
+            f(r)?;
+        }
+    }
+    Ok(())
+}
+
+/// Matches a batch; results are in batch order.
+pub fn match_batch(conn: &Connection, items: &[Item]) -> rusqlite::Result<Vec<ItemResult>> {
+    let cp = CandidateParams::default();
+    let mp = MatchParams::default();
+    let batch_keys: HashSet<i64> = items.iter().filter_map(|i| i.key).collect();
+
+    // 1. Stored postings of every fingerprint in the batch.
+    let mut all: Vec<i64> = items
+        .iter()
+        .flat_map(|i| i.print.fingerprints.iter().map(|h| to_stored(*h)))
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    let mut postings: HashMap<u64, Vec<i64>> = HashMap::new();
+    chunked(
+        conn,
+        "SELECT hash, article FROM fingerprints WHERE hash IN ({})",
+        &all,
+        |r| {
+            let a: i64 = r.get(1)?;
+            if !batch_keys.contains(&a) {
+                postings.entry(from_stored(r.get(0)?)).or_default().push(a);
+            }
+            Ok(())
+        },
+    )?;
+    for v in postings.values_mut() {
+        v.sort_unstable();
+    }
+    let mut stored_keys: Vec<i64> = postings
+        .values()
+        .filter(|v| v.len() <= cp.max_postings)
+        .flatten()
+        .copied()
+        .collect();
+    stored_keys.sort_unstable();
+    stored_keys.dedup();
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    chunked(
+        conn,
+        "SELECT id, fingerprint_count FROM articles WHERE id IN ({})",
+        &stored_keys,
+        |r| {
+            counts.insert(r.get(0)?, r.get::<_, i64>(1)?.max(0) as usize);
+            Ok(())
+        },
+    )?;
+
+    // The batch's own index: fingerprint -> positions of keyed articles.
+    let mut batch_index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (pos, item) in items.iter().enumerate() {
+        if item.key.is_some() {
+            for h in &item.print.fingerprints {
+                batch_index.entry(*h).or_default().push(pos);
             }
         }
     }
-    let mut count_stmt =
-        conn.prepare_cached("SELECT fingerprint_count FROM articles WHERE id = ?1")?;
-    group_hits(hits)
-        .into_iter()
-        .map(|(key, shared)| {
-            let fingerprint_count: i64 = count_stmt.query_row([key], |r| r.get(0))?;
-            Ok(Neighbour {
-                key,
-                shared,
-                fingerprint_count: fingerprint_count.max(0) as usize,
-            })
+    let batch_prints: HashMap<i64, &[u64]> = items
+        .iter()
+        .filter_map(|i| Some((i.key?, i.print.fingerprints.as_slice())))
+        .collect();
+
+    // 2. Neighbours of each article, and the fingerprints too frequent to
+    //    look at (counted over everything before it, stored or batch).
+    let near: Vec<(Vec<Neighbour<i64>>, HashSet<u64>)> = items
+        .par_iter()
+        .enumerate()
+        .map(|(pos, item)| {
+            let mut hits: Vec<(u64, i64)> = Vec::new();
+            let mut frequent = HashSet::new();
+            for h in &item.print.fingerprints {
+                let stored = postings.get(h).map(|v| v.as_slice()).unwrap_or(&[]);
+                let batch = batch_index.get(h).map(|v| v.as_slice()).unwrap_or(&[]);
+                let batch = &batch[..batch.partition_point(|&p| p < pos)];
+                if stored.len() + batch.len() > cp.max_postings {
+                    frequent.insert(*h);
+                    continue;
+                }
+                hits.extend(stored.iter().map(|a| (*h, *a)));
+                hits.extend(batch.iter().filter_map(|&p| Some((*h, items[p].key?))));
+            }
+            hits.retain(|(_, a)| Some(*a) != item.key);
+            let neighbours = group_hits(hits)
+                .into_iter()
+                .map(|(key, shared)| Neighbour {
+                    fingerprint_count: batch_prints
+                        .get(&key)
+                        .map(|p| p.len())
+                        .or_else(|| counts.get(&key).copied())
+                        .unwrap_or(0),
+                    key,
+                    shared,
+                })
+                .collect();
+            (neighbours, frequent)
         })
-        .collect()
+        .collect();
+
+    // 3. Whole fingerprint sets of the stored neighbours furniture judgement
+    //    may compare, then furniture and candidates.
+    let mut need: Vec<i64> = near
+        .par_iter()
+        .zip(items.par_iter())
+        .flat_map_iter(|((ns, _), item)| {
+            let carriers = weak_carriers(item.print.fingerprints.len(), ns, &cp);
+            let mut keys: Vec<i64> = carriers
+                .values()
+                .flatten()
+                .map(|&i| ns[i].key)
+                .filter(|k| !batch_prints.contains_key(k))
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            keys
+        })
+        .collect();
+    need.sort_unstable();
+    need.dedup();
+    let mut stored_prints: HashMap<i64, Vec<u64>> = HashMap::new();
+    chunked(
+        conn,
+        "SELECT article, hash FROM fingerprints WHERE article IN ({})",
+        &need,
+        |r| {
+            stored_prints
+                .entry(r.get(0)?)
+                .or_default()
+                .push(from_stored(r.get(1)?));
+            Ok(())
+        },
+    )?;
+    for v in stored_prints.values_mut() {
+        v.sort_unstable();
+    }
+    let prints_of = |k: &i64| -> Option<&[u64]> {
+        batch_prints
+            .get(k)
+            .copied()
+            .or_else(|| stored_prints.get(k).map(|v| v.as_slice()))
+    };
+    let selected: Vec<(HashSet<u64>, Vec<i64>, Vec<(i64, i64)>)> = near
+        .par_iter()
+        .zip(items.par_iter())
+        .map(|((ns, frequent), item)| {
+            let (mut noise, unrelated) =
+                furniture(item.print.fingerprints.len(), ns, prints_of, &cp);
+            noise.extend(frequent.iter().copied());
+            let keys = candidates(ns, &noise, &cp).map(|n| n.key).collect();
+            (noise, keys, unrelated)
+        })
+        .collect();
+
+    // 4. Texts of stored candidates (and of furniture-only pairs to
+    //    re-check), fingerprinted once; then alignment.
+    let mut want: Vec<i64> = selected
+        .iter()
+        .flat_map(|(_, keys, _)| {
+            keys.iter().copied()
+        })
+        .filter(|k| !batch_prints.contains_key(k))
+        .collect();
+    want.sort_unstable();
+    want.dedup();
+    let mut texts: Vec<(i64, String)> = Vec::with_capacity(want.len());
+    chunked(
+        conn,
+        "SELECT id, text FROM articles WHERE id IN ({})",
+        &want,
+        |r| {
+            texts.push((r.get(0)?, r.get(1)?));
+            Ok(())
+        },
+    )?;
+    let stored_texts: HashMap<i64, (String, TextPrint)> = texts
+        .into_par_iter()
+        .map(|(k, t)| {
+            let p = TextPrint::of(&t);
+            (k, (t, p))
+        })
+        .collect();
+    let batch_texts: HashMap<i64, (&str, &TextPrint)> = items
+        .iter()
+        .filter_map(|i| Some((i.key?, (i.text, i.print))))
+        .collect();
+    let text_of = |k: i64| -> Option<(&str, &TextPrint)> {
+        batch_texts
+            .get(&k)
+            .copied()
+            .or_else(|| stored_texts.get(&k).map(|(t, p)| (t.as_str(), p)))
+    };
+
+    let results = items
+        .par_iter()
+        .zip(selected.par_iter())
+        .map(|(item, (noise, keys, unrelated))| {
+            let found = keys
+                .iter()
+                .filter_map(|&k| {
+                    let (t, p) = text_of(k)?;
+                    compare(item.text, item.print, t, p, noise, &mp).map(|m| (k, m))
+                })
+                .collect();
+            let suspects = unrelated
+                .iter()
+                .map(|&(x, y)| (x.min(y), x.max(y)))
+                .collect();
+            ItemResult {
+                found,
+                suspects,
+                furniture: noise.clone(),
+            }
+        })
+        .collect();
+    Ok(results)
 }
 
-/// Verified matches of a text against the store: `(article, match)` with the
+/// Re-verifies the stored pair `(a, b)` ignoring `furniture`: true when it
+/// should be withdrawn (nothing but furniture is shared). Pairs of early
+/// pages of a site, matched before its blurb was known as furniture, are
+/// withdrawn this way once a later page shows it is; the check is rare
+/// (only stored pairs between unrelated furniture carriers).
+pub fn recheck_pair(
+    conn: &Connection,
+    a: i64,
+    b: i64,
+    furniture: &HashSet<u64>,
+) -> rusqlite::Result<bool> {
+    let mut exists = conn.prepare_cached("SELECT 1 FROM pairs WHERE a = ?1 AND b = ?2")?;
+    if !exists.exists([a, b])? {
+        return Ok(false);
+    }
+    let mut text = conn.prepare_cached("SELECT text FROM articles WHERE id = ?1")?;
+    let ta: String = text.query_row([a], |r| r.get(0))?;
+    let tb: String = text.query_row([b], |r| r.get(0))?;
+    let (pa, pb) = (TextPrint::of(&ta), TextPrint::of(&tb));
+    Ok(compare(&ta, &pa, &tb, &pb, furniture, &MatchParams::default()).is_none())
+}
+
+/// Verified matches of a text that is not stored: `(article, match)` with the
 /// text as side A.
 pub fn match_text(
     conn: &Connection,
     text: &str,
     print: &TextPrint,
-    own: Option<i64>,
 ) -> rusqlite::Result<Vec<(i64, PairMatch)>> {
-    let cp = CandidateParams::default();
-    let mp = MatchParams::default();
-    let near = neighbours(conn, print, own)?;
-    let noise = furniture(print.fingerprints.len(), &near, &cp);
-    let mut text_stmt = conn.prepare_cached("SELECT text FROM articles WHERE id = ?1")?;
-    let mut out = Vec::new();
-    for n in candidates(&near, &noise, &cp) {
-        let other: String = text_stmt.query_row(params![n.key], |r| r.get(0))?;
-        let other_print = TextPrint::of(&other);
-        if let Some(m) = compare(text, print, &other, &other_print, &noise, &mp) {
-            out.push((n.key, m));
-        }
-    }
-    Ok(out)
+    let item = Item {
+        key: None,
+        text,
+        print,
+    };
+    Ok(match_batch(conn, std::slice::from_ref(&item))?
+        .pop()
+        .map(|r| r.found)
+        .unwrap_or_default())
 }

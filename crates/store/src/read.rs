@@ -60,6 +60,8 @@ pub struct PairRow {
     pub shared_a: f64,
     pub shared_b: f64,
     pub words: i64,
+    /// The aligned passages: character spans in `a` and in `b`.
+    pub passages: Vec<reprint_match::Passage>,
 }
 
 const ARTICLE_COLUMNS: &str = "id, ext_id, url, site, title, byline, published, fetched, words";
@@ -176,7 +178,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT x.ext_id, y.ext_id, p.kind, p.shared_a, p.shared_b, p.words
+                "SELECT x.ext_id, y.ext_id, p.kind, p.shared_a, p.shared_b, p.words, p.passages_json
                  FROM pairs p JOIN articles x ON x.id = p.a JOIN articles y ON y.id = p.b
                  WHERE p.kind = 'copy' OR ?1
                  ORDER BY p.a, p.b",
@@ -193,6 +195,7 @@ impl Store {
                     shared_a: sa,
                     shared_b: sb,
                     words: r.get(5)?,
+                    passages: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default(),
                 })
             })
             .map_err(self.sql())?;
@@ -214,7 +217,7 @@ impl Store {
     /// Matches a text that is not stored against the store, without writing.
     pub fn match_unstored(&self, text: &str) -> Result<Vec<(ArticleRow, PairMatch)>> {
         let print = TextPrint::of(text);
-        let found = matching::match_text(&self.conn, text, &print, None).map_err(self.sql())?;
+        let found = matching::match_text(&self.conn, text, &print).map_err(self.sql())?;
         let keys: Vec<i64> = found.iter().map(|(k, _)| *k).collect();
         let rows = self.articles_by_key(&keys)?;
         Ok(rows

@@ -69,4 +69,20 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE UNIQUE INDEX story_members_article ON story_members(article);
     "#,
+    // 2: the full-text search index (serve's /api/search). External
+    // content: the text lives once, in `articles`; rows are added on ingest
+    // by `queries::index_for_search` and removed by the trigger below.
+    r#"
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, byline, site, text,
+        content = 'articles', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, byline, site, text)
+        VALUES ('delete', old.id, old.title, old.byline, old.site, old.text);
+    END;
+    CREATE INDEX articles_url ON articles(url);
+    "#,
 ];

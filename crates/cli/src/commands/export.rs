@@ -46,6 +46,10 @@ struct PairLine<'a> {
     shared_a: f64,
     shared_b: f64,
     words: i64,
+    /// Aligned passages (JSONL only): `{"a": {"start", "end"}, "b": …,
+    /// "words", "exact"}`, character offsets into each article's text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    passages: Option<&'a [reprint_match::Passage]>,
 }
 
 /// A CSV line of `--what stories`.
@@ -89,6 +93,7 @@ fn export_pairs(store: &Store, partial: bool, format: Format, out: &mut impl Wri
         shared_a: round(p.shared_a),
         shared_b: round(p.shared_b),
         words: p.words,
+        passages: (format == Format::Jsonl).then_some(p.passages.as_slice()),
     });
     write_all(lines, format, out)
 }

@@ -3,6 +3,7 @@
 pub mod export;
 pub mod extract;
 pub mod ingest;
+pub mod serve;
 pub mod stories;
 pub mod trace;
 

@@ -13,7 +13,7 @@ mod copyright;
 pub(crate) mod date;
 mod declared;
 mod notice;
-mod sentences;
+pub(crate) mod sentences;
 mod wire;
 
 use crate::{Article, CreditKind, DeclaredSource};
@@ -32,17 +32,12 @@ const DATELINE_WINDOW: usize = 3;
 /// source of this article is …"). Safe to call twice: results are de-duplicated.
 pub fn harvest(article: &mut Article) {
     let paragraphs = split_credit_lines(std::mem::take(&mut article.paragraphs));
-    let verdicts: Vec<Option<Verdict>> =
-        paragraphs.iter().map(|p| classify::paragraph(p)).collect();
-    let lead = verdicts.iter().take_while(|v| v.is_some()).count();
-    let trail = verdicts.iter().rev().take_while(|v| v.is_some()).count();
-    let len = paragraphs.len();
-    let mut body = Vec::new();
-    for (i, (paragraph, verdict)) in paragraphs.into_iter().zip(verdicts).enumerate() {
-        let at_edge = i < lead || i + trail >= len;
+    let verdicts = classify_all(&paragraphs);
+    let mut body = Vec::with_capacity(paragraphs.len());
+    for (paragraph, verdict) in paragraphs.into_iter().zip(verdicts) {
         match verdict {
-            Some(v) if at_edge || v.strength == Strength::Strong => record(article, v.items),
-            _ => body.push(paragraph),
+            Some(v) => record(article, v.items),
+            None => body.push(paragraph),
         }
     }
     strip_trailing_sign_off(&mut body, article);
@@ -50,6 +45,37 @@ pub fn harvest(article: &mut Article) {
     record_byline_agency(article);
     article.paragraphs = body;
     reconcile(article);
+}
+
+/// The verdict for each paragraph that leaves the body: any credit or notice
+/// in the leading and trailing runs, only strong ones in between. Full
+/// classification runs only on those runs and on middle paragraphs passing
+/// the cheap [`classify::may_be_strong`] test — most of a long article's
+/// paragraphs cost one substring scan.
+fn classify_all(paragraphs: &[String]) -> Vec<Option<Verdict>> {
+    let len = paragraphs.len();
+    let mut verdicts: Vec<Option<Verdict>> = vec![None; len];
+    let mut lead = 0;
+    while let Some(v) = paragraphs.get(lead).and_then(|p| classify::paragraph(p)) {
+        verdicts[lead] = Some(v);
+        lead += 1;
+    }
+    // Index `lead` (if any) is known to be article text.
+    let mut trail_start = len;
+    while trail_start > lead + 1 {
+        let Some(v) = classify::paragraph(&paragraphs[trail_start - 1]) else {
+            break;
+        };
+        trail_start -= 1;
+        verdicts[trail_start] = Some(v);
+    }
+    let middle = paragraphs.iter().zip(verdicts.iter_mut());
+    for (p, verdict) in middle.take(trail_start).skip(lead + 1) {
+        if classify::may_be_strong(p) {
+            *verdict = classify::paragraph(p).filter(|v| v.strength == Strength::Strong);
+        }
+    }
+    verdicts
 }
 
 /// True when a line is a credit, notice or page furniture rather than
@@ -65,6 +91,9 @@ fn split_credit_lines(paragraphs: Vec<String>) -> Vec<String> {
     paragraphs
         .into_iter()
         .flat_map(|p| {
+            if !p.contains('\n') {
+                return vec![p];
+            }
             let lines: Vec<String> = p
                 .lines()
                 .map(str::trim)
@@ -142,6 +171,7 @@ fn record_dateline(body: &[String], article: &mut Article) {
     let found = body
         .iter()
         .take(DATELINE_WINDOW)
+        .filter(|p| p.contains('('))
         .find_map(|p| wire::dateline(&crate::text_page::markdown::plain(p), year));
     article.declared_sources.extend(found);
 }

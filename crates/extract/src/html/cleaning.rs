@@ -13,8 +13,16 @@ const MAJORITY_SHARE: f32 = 0.4;
 /// `removed[i]` is true when node `i` or one of its ancestors was cut.
 pub fn mark_removed(dom: &Dom) -> Vec<bool> {
     let raw = raw_text_chars(dom);
+    let prose = prose_chars(dom, &raw);
     let page_chars = raw.first().copied().unwrap_or(0) as f32;
-    let holds_majority = |i: NodeIx| raw[i] as f32 >= MAJORITY_SHARE * page_chars && raw[i] > 200;
+    let page_prose = prose.first().copied().unwrap_or(0) as f32;
+    // Holds most of the page's text, or most of its paragraph prose (a
+    // `<div id="socialicons-sticky">` wrapped around the whole post on
+    // piratenpartei-hessen.de, tfe-dev t0822).
+    let holds_majority = |i: NodeIx| {
+        (raw[i] as f32 >= MAJORITY_SHARE * page_chars && raw[i] > 200)
+            || (prose[i] as f32 >= PROSE_SHARE * page_prose && prose[i] > 400)
+    };
     let mut removed = vec![false; dom.len()];
     for i in 0..dom.len() {
         if let Some(p) = dom.nodes[i].parent {
@@ -62,6 +70,31 @@ fn inside_article(dom: &Dom, i: NodeIx) -> bool {
     })
 }
 
+/// Share of the page's paragraph prose that makes a furniture-named
+/// subtree the article's wrapper.
+const PROSE_SHARE: f32 = 0.6;
+
+/// Non-whitespace characters in `<p>` elements of at least 80 such
+/// characters that are mostly not links, summed under each node.
+fn prose_chars(dom: &Dom, raw: &[usize]) -> Vec<usize> {
+    let mut link = vec![0usize; dom.len()];
+    let mut prose = vec![0usize; dom.len()];
+    for i in (0..dom.len()).rev() {
+        let tag = dom.tag(i);
+        if tag == "a" {
+            link[i] = raw[i];
+        }
+        if tag == "p" && raw[i] >= 80 && link[i] * 4 < raw[i] {
+            prose[i] = raw[i];
+        }
+        if let Some(p) = dom.nodes[i].parent {
+            link[p] += link[i];
+            prose[p] += prose[i];
+        }
+    }
+    prose
+}
+
 /// Non-whitespace characters of text under each node, scripts and styles
 /// excluded; computed bottom-up (children have larger indices than parents).
 fn raw_text_chars(dom: &Dom) -> Vec<usize> {
@@ -101,6 +134,20 @@ mod tests {
             kept_text(html),
             "Story text that is long enough to matter for the page."
         );
+    }
+
+    #[test]
+    fn social_named_wrapper_around_the_post_is_kept() {
+        // piratenpartei-hessen.de (tfe-dev t0822): the post's paragraphs sit
+        // in <div id="socialicons-sticky">, beside a long sidebar.
+        let para = "<p>Die Corona-Pandemie breitet sich aus. Ungeachtet der Maßnahmen steigt die Zahl an Infizierten weiter an.</p>".repeat(6);
+        let sidebar = "<li>Kreisverband Kassel Stadt-Land-Web und mehr Links</li>".repeat(60);
+        let html = format!(
+            r#"<body><div id="socialicons-sticky"><div class="entry-content">{para}</div></div><ul class="x">{sidebar}</ul><div class="share-bar"><p>Share</p></div></body>"#
+        );
+        let kept = kept_text(&html);
+        assert!(kept.starts_with("Die Corona-Pandemie"));
+        assert!(!kept.contains("Share"));
     }
 
     #[test]

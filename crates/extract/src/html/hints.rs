@@ -184,7 +184,10 @@ pub fn class_hint(el: &Element) -> ClassHint {
             strong |= is_strong;
             boiler |= is_strong || is_boilerplate_word(word);
             content |= is_content_word(word);
-            hint.comments |= word.starts_with("comment") || word == "disqus" || word == "replies";
+            // taz.de files opinion pieces under "commentary" (tfe-dev t0387).
+            hint.comments |= (word.starts_with("comment") && !word.starts_with("commentar"))
+                || word == "disqus"
+                || word == "replies";
         }
         hint.boilerplate |= boiler;
         if boiler && (strong || !content) {
@@ -239,7 +242,7 @@ fn is_strong_boilerplate_word(w: &str) -> bool {
         "signup",
         "affiliat",
     ];
-    EXACT.contains(&w) || PREFIXES.iter().any(|p| w.starts_with(p))
+    (EXACT.contains(&w) || PREFIXES.iter().any(|p| w.starts_with(p))) && !w.starts_with("commentar")
 }
 
 fn is_boilerplate_word(w: &str) -> bool {
@@ -374,6 +377,14 @@ mod tests {
         assert!(!h.is_furniture());
         let h = first_div_hint(r#"<div class="related-articles">x</div>"#);
         assert!(h.is_furniture());
+    }
+
+    #[test]
+    fn commentary_is_not_a_comment_section() {
+        // taz.de (tfe-dev t0387): <div class="sect_article news subjective commentary">.
+        let h = first_div_hint(r#"<div class="sect_article news commentary">x</div>"#);
+        assert!(!h.comments && !h.is_furniture());
+        assert!(first_div_hint(r#"<div class="comment-list">x</div>"#).comments);
     }
 
     #[test]

@@ -120,7 +120,11 @@ fn tag_weight(tag: &str) -> f32 {
     }
 }
 
-fn class_weight(dom: &Dom, i: NodeIx) -> f32 {
+/// Below this many characters a content-named element is a label or a meta
+/// line, not the article: its class bonus shrinks with its text.
+const CONTENT_BONUS_CHARS: f32 = 200.0;
+
+fn class_weight(dom: &Dom, stats: &TextStats, i: NodeIx) -> f32 {
     let Some(el) = dom.element(i) else {
         return 0.0;
     };
@@ -135,6 +139,11 @@ fn class_weight(dom: &Dom, i: NodeIx) -> f32 {
     }
     if el.tag == "article" {
         w += 10.0;
+    }
+    // mdr.de (tfe-dev t0768): a 32-character <div class="articleMeta">
+    // date line must not outscore the paragraphs for its "article" name.
+    if w > 0.0 {
+        w *= (stats.chars[i] as f32 / CONTENT_BONUS_CHARS).min(1.0);
     }
     w
 }
@@ -218,7 +227,8 @@ fn candidate_scores(dom: &Dom, removed: &[bool], stats: &TextStats) -> Vec<Optio
                 1 => 2.0,
                 _ => level as f32 * 3.0,
             };
-            let score = raw[a].get_or_insert_with(|| tag_weight(dom.tag(a)) + class_weight(dom, a));
+            let score =
+                raw[a].get_or_insert_with(|| tag_weight(dom.tag(a)) + class_weight(dom, stats, a));
             *score += vote / divider;
         }
     }
@@ -331,6 +341,30 @@ mod tests {
     use super::*;
     use crate::html::cleaning::mark_removed;
     use scraper::Html;
+
+    fn picked_ids(html: &str) -> Vec<String> {
+        let doc = Html::parse_document(html);
+        let dom = Dom::from_html(&doc);
+        let removed = mark_removed(&dom);
+        let stats = TextStats::compute(&dom, &removed);
+        select_content(&dom, &removed, &stats)
+            .iter()
+            .filter_map(|&i| dom.attr(i, "id").map(String::from))
+            .collect()
+    }
+
+    #[test]
+    fn short_content_named_meta_line_does_not_win() {
+        // mdr.de (tfe-dev t0768): each paragraph in its own wrapper; the
+        // date line's class "articleMeta" reads as content.
+        let para = "<div class=paragraph><p class=text>Thüringens Autohäuser rechnen mit einem langsamen Neustart des Geschäftes, sagte er am Montag.</p></div>";
+        let html = format!(
+            r#"<body><div class=box><div class=articleMeta id=meta><p>Stand: 20. April 2020, 14:57 Uhr</p></div></div>
+               <div class=box id=story>{}</div></body>"#,
+            para.repeat(4)
+        );
+        assert_eq!(picked_ids(&html), vec!["story"]);
+    }
 
     #[test]
     fn picks_the_prose_container_over_link_lists() {

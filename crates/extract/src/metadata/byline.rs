@@ -9,7 +9,7 @@ use regex::Regex;
 pub fn clean(raw: &str) -> Option<String> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)^(?:(?:written|posted|published|reported|text|story|words|photos?|veröffentlicht|publiziert|geschrieben|verfasst|beitrag|artikel|publicado|escrito|publié|écrit)\s*)?(?:by|von|vom|por|par|di|door|av|af|autor(?:in)?|author|auteur|texto?)(?:\b\s*:?\s*|((?-i:\p{Lu})))",
+            r"^(?i:(?:written|posted|published|reported|text|story|words|photos?|veröffentlicht|publiziert|geschrieben|verfasst|erstellt|beitrag|artikel|publicado|escrito|publié|écrit|interview)\s*:?\s*)?(?:(?i:by|von|vom|por|par|di|door|av|af|autor(?:in)?|author|auteur|texto?|interview)\b\s*:?\s*|(?:by|von|vom|por|par|di|door|av|af)(\p{Lu}))",
         )
         .expect("byline lead")
     });
@@ -24,7 +24,14 @@ pub fn clean(raw: &str) -> Option<String> {
     // "vonChris Jung": the capture keeps a name's capital run into "von".
     let name = LEAD.replace(collapsed.trim_start_matches(punct), "${1}");
     let name = TAIL.replace(&name, "");
-    let name = name.trim_matches(punct).to_string();
+    let name = name.trim_matches(punct);
+    // "R. R. am" before a date that was cut (ivw-online.de, tfe-dev t0431).
+    let name = name
+        .strip_suffix(" am")
+        .or_else(|| name.strip_suffix(" on"))
+        .unwrap_or(name)
+        .trim_matches(punct)
+        .to_string();
     looks_like_names(&name).then_some(name)
 }
 
@@ -62,7 +69,17 @@ fn looks_like_names(s: &str) -> bool {
         && s.chars().any(char::is_alphabetic)
         && !matches!(
             lower.as_str(),
-            "admin" | "administrator" | "staff" | "editor" | "redaktion" | "author" | "unknown"
+            "admin"
+                | "administrator"
+                | "staff"
+                | "editor"
+                | "redaktion"
+                | "author"
+                | "unknown"
+                | "no author"
+                | "about the author"
+                | "über den autor"
+                | "über die autorin"
         )
 }
 
@@ -92,6 +109,11 @@ mod tests {
         assert_eq!(clean("Veröffentlicht am"), None);
         // france.attac.org: the byline span starts with a separator.
         assert_eq!(clean(", par Attac France").unwrap(), "Attac France");
+        // tfe-dev t0602 (wsl.ch), t0643 (fluter.de), t0918 (thelocal.de).
+        assert_eq!(clean("Erstellt von Andri Bryner").unwrap(), "Andri Bryner");
+        assert_eq!(clean("Interview: Julia Lauter").unwrap(), "Julia Lauter");
+        assert_eq!(clean("AFP/The Local").unwrap(), "AFP/The Local");
+        assert_eq!(clean("About the Author"), None);
     }
 
     #[test]

@@ -106,8 +106,16 @@ pub fn from_url(url: &str) -> Option<String> {
         Regex::new(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
             .expect("url date")
     });
-    let c = PATH_DATE.captures(url)?;
-    ymd(&c[1], &c[2], &c[3])
+    static PATH_DMY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/(0[1-9]|[12]\d|3[01])-(0[1-9]|1[0-2])-((?:19|20)\d{2})(?:[/_.-]|$)")
+            .expect("url dmy date")
+    });
+    if let Some(c) = PATH_DATE.captures(url) {
+        return ymd(&c[1], &c[2], &c[3]);
+    }
+    // weisser-ring.de/media-news/meldungen/29-10-2021 (tfe-dev t0444).
+    let c = PATH_DMY.captures(url)?;
+    ymd(&c[3], &c[2], &c[1])
 }
 
 fn ymd(y: &str, m: &str, d: &str) -> Option<String> {
@@ -209,5 +217,9 @@ mod tests {
             "2019-05-31"
         );
         assert_eq!(visible("no date here"), None);
+        assert_eq!(
+            from_url("https://weisser-ring.de/media-news/meldungen/29-10-2021").unwrap(),
+            "2021-10-29"
+        );
     }
 }

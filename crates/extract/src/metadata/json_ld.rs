@@ -66,6 +66,28 @@ pub fn read(dom: &Dom) -> JsonLdArticle {
         .max_by_key(|o| article_rank(o));
     if let Some(a) = article {
         fill_from_article(&mut out, a);
+        // Yoast: "author": {"@id": "…#/schema/person/…"}, the Person node
+        // elsewhere in the graph (diem25.org, tfe-dev t0182).
+        if out.authors.is_empty() {
+            out.authors = a
+                .get("author")
+                .map(|v| referenced_names(v, &objects))
+                .unwrap_or_default();
+        }
+    }
+    // Yoast's graph often has no article node, only a WebPage with the
+    // dates (sat1regional.de, tfe-dev t0960).
+    if out.date_published.is_none() {
+        let page = objects
+            .iter()
+            .find(|o| types(o).iter().any(|t| t == "WebPage") && o.get("datePublished").is_some());
+        if let Some(p) = page {
+            out.date_published = p.get("datePublished").and_then(string_of);
+            out.date_modified = out
+                .date_modified
+                .take()
+                .or_else(|| p.get("dateModified").and_then(string_of));
+        }
     }
     out.site_name = objects
         .iter()
@@ -182,6 +204,27 @@ fn string_of(v: &Value) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// Names of the nodes an `{"@id"}` reference (or a list of them) points to.
+fn referenced_names(v: &Value, objects: &[Value]) -> Vec<String> {
+    let ids: Vec<&str> = match v {
+        Value::Object(o) => o.get("@id").and_then(Value::as_str).into_iter().collect(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(|i| i.get("@id").and_then(Value::as_str))
+            .collect(),
+        _ => Vec::new(),
+    };
+    ids.iter()
+        .filter_map(|id| {
+            objects
+                .iter()
+                .find(|o| o.get("@id").and_then(Value::as_str) == Some(id))
+                .and_then(|o| o.get("name"))
+                .and_then(string_of)
+        })
+        .collect()
+}
+
 /// Names from a string, a Person/Organization object or an array of them.
 fn names_of(v: &Value) -> Vec<String> {
     match v {
@@ -210,5 +253,33 @@ mod tests {
         assert_eq!(ld.authors, vec!["Ann Lee", "Bo Chan"]);
         assert_eq!(ld.keywords, vec!["a", "b"]);
         assert_eq!(ld.site_name.as_deref(), Some("Example News"));
+    }
+
+    #[test]
+    fn author_by_graph_reference() {
+        // diem25.org (tfe-dev t0182): Yoast links the author by @id.
+        let html = r#"<script type="application/ld+json">{"@graph":[
+            {"@type":"Article","headline":"Green Deal","author":{"@id":"https://diem25.org/#/schema/person/65b"}},
+            {"@type":"Person","@id":"https://diem25.org/#/schema/person/65b","name":"Giovanni Gaggero"}]}</script>"#;
+        let doc = Html::parse_document(html);
+        let ld = read(&Dom::from_html(&doc));
+        assert_eq!(ld.authors, vec!["Giovanni Gaggero"]);
+    }
+
+    #[test]
+    fn dates_from_web_page_without_article() {
+        // sat1regional.de (tfe-dev t0960): Yoast graph without an article.
+        let html = r#"<script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"SAT.1 REGIONAL"},
+            {"@type":"WebPage","datePublished":"2019-10-19T13:07:47+00:00","dateModified":"2019-10-19T13:20:31+00:00"}]}</script>"#;
+        let doc = Html::parse_document(html);
+        let ld = read(&Dom::from_html(&doc));
+        assert_eq!(
+            ld.date_published.as_deref(),
+            Some("2019-10-19T13:07:47+00:00")
+        );
+        assert_eq!(
+            ld.date_modified.as_deref(),
+            Some("2019-10-19T13:20:31+00:00")
+        );
     }
 }

@@ -66,11 +66,12 @@ pub fn read(dom: &Dom, url: Option<&str>, scope: &Scope) -> PageMetadata {
     let site_text = site.as_ref().map(|s| s.value.clone());
     let title = headline(dom, &meta, &ld, scope, site_text.as_deref());
     let kicker = visible::kicker(dom, &meta, scope, title.as_ref().map(|t| t.value.as_str()));
+    let canonical_url = canonical(dom, &meta, url);
     PageMetadata {
         byline: byline_of(dom, &meta, &ld, scope, site_text.as_deref()),
-        published: published(dom, &meta, &ld, scope, url),
+        published: published(dom, &meta, &ld, scope, url.or(canonical_url.as_deref())),
         modified: modified(&meta, &ld),
-        canonical_url: canonical(dom, &meta, url),
+        canonical_url,
         language: language(dom, &meta),
         tags: tags(dom, &meta, &ld, scope),
         image_credits: visible::image_credits(dom, scope),
@@ -236,11 +237,26 @@ fn byline_of(
 ) -> Option<Sourced<String>> {
     let mut candidates = byline_candidates(dom, meta, ld, scope).into_iter();
     let first = candidates.next()?;
-    let is_site = |b: &Sourced<String>| site.is_some_and(|s| same_text(s, &b.value));
+    // A site's domain as the author ("handwerksblatt.de", tfe-dev t0680)
+    // is a placeholder too.
+    let is_site = |b: &Sourced<String>| {
+        site.is_some_and(|s| same_text(s, &b.value)) || is_domain_name(&b.value)
+    };
     if !is_site(&first) {
         return Some(first);
     }
     candidates.find(|b| !is_site(b)).or(Some(first))
+}
+
+/// "stol.it", "mdr.de": one word with a dot and a top-level domain.
+fn is_domain_name(s: &str) -> bool {
+    let s = s.trim();
+    !s.contains(char::is_whitespace)
+        && s.rsplit_once('.').is_some_and(|(head, tld)| {
+            !head.is_empty()
+                && (2..=6).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+        })
 }
 
 fn byline_candidates(
@@ -275,10 +291,38 @@ fn byline_candidates(
             out.push(Sourced::new(n, source, 0.8));
         }
     }
+    // Yoast's Twitter card: twitter:label1 "Written by" / "Verfasst von"
+    // with the name in twitter:data1 (frolleinherr.com, tfe-dev t0226).
+    for n in 1..=3 {
+        let label = meta.first(&[&format!("twitter:label{n}")]).unwrap_or("");
+        if is_author_label(label) {
+            let names = meta.all(&format!("twitter:data{n}")).to_vec();
+            if let Some(b) = byline::join(&names) {
+                out.push(Sourced::new(b, FieldSource::Meta, 0.75));
+            }
+        }
+    }
     if let Some(b) = visible::byline(dom, scope) {
         out.push(Sourced::new(b, FieldSource::Visible, 0.7));
     }
+    if let Some(b) = visible::by_line_text(dom, scope) {
+        out.push(Sourced::new(b, FieldSource::Visible, 0.6));
+    }
     out
+}
+
+fn is_author_label(label: &str) -> bool {
+    let l = label.trim().to_lowercase();
+    matches!(
+        l.as_str(),
+        "written by"
+            | "verfasst von"
+            | "geschrieben von"
+            | "escrito por"
+            | "écrit par"
+            | "author"
+            | "autor"
+    )
 }
 
 fn published(
@@ -334,6 +378,10 @@ fn published(
     visible::date_near_heading(dom, scope)
         .or_else(|| visible::printed_date(dom, scope))
         .map(|d| Sourced::new(d, FieldSource::Visible, 0.5))
+        .or_else(|| {
+            visible::first_printed_date(dom, scope)
+                .map(|d| Sourced::new(d, FieldSource::Visible, 0.3))
+        })
 }
 
 fn modified(meta: &MetaTags, ld: &JsonLdArticle) -> Option<Sourced<String>> {

@@ -19,11 +19,18 @@ fn in_scope_then_page(dom: &Dom, scope: &Scope) -> impl Iterator<Item = NodeIx> 
 }
 
 /// Does any of the element's (or its near ancestors') class words say this
-/// is a comment or a teaser for another article?
-fn in_foreign_block(dom: &Dom, i: NodeIx) -> bool {
+/// is a comment or a teaser for another article? An ancestor that also holds
+/// the article's body is a layout wrapper (`<div class="layoutTwoColumnsRightSidebar">`
+/// around the whole page on alacarte.at, tfe-dev t0474), not a foreign block.
+fn in_foreign_block(dom: &Dom, scope: &Scope, i: NodeIx) -> bool {
+    let holds_body = |a: NodeIx| {
+        scope.body_start.is_some_and(|b| dom.is_within(b, a))
+            || scope.article.is_some_and(|b| dom.is_within(b, a))
+    };
     std::iter::once(i)
         .chain(dom.ancestors(i))
         .take(12)
+        .filter(|&a| !holds_body(a))
         .any(|a| {
             let tag = dom.tag(a);
             // (An article's own <footer> holds its byline, so footers pass.)
@@ -50,7 +57,7 @@ fn class_matches(dom: &Dom, i: NodeIx, re: &Regex) -> bool {
 
 fn main_heading_node(dom: &Dom, scope: &Scope) -> Option<NodeIx> {
     in_scope_then_page(dom, scope)
-        .filter(|&i| dom.tag(i) == "h1" && !in_foreign_block(dom, i))
+        .filter(|&i| dom.tag(i) == "h1" && !in_foreign_block(dom, scope, i))
         .find(|&i| dom.text(i).chars().count() >= 3)
 }
 
@@ -94,7 +101,9 @@ pub fn kicker(
         (15..=400).contains(&n) && title.is_none_or(|h| h != t)
     };
     let by_class = in_scope_then_page(dom, scope)
-        .filter(|&i| is_small(dom, i) && class_matches(dom, i, &DEK) && !in_foreign_block(dom, i))
+        .filter(|&i| {
+            is_small(dom, i) && class_matches(dom, i, &DEK) && !in_foreign_block(dom, scope, i)
+        })
         .map(|i| dom.text(i))
         .find(|t| good(t));
     if let Some(k) = by_class {
@@ -102,8 +111,10 @@ pub fn kicker(
     }
     let description = meta.first(&["og:description", "description"])?;
     let body_start = scope.body_start?;
+    // Only small elements can hold a one-paragraph dek; rendering the text
+    // of every wrapper before the body was quadratic on deep pages.
     (0..body_start)
-        .filter(|&i| matches!(dom.tag(i), "p" | "h2" | "div" | "span"))
+        .filter(|&i| matches!(dom.tag(i), "p" | "h2" | "div" | "span") && is_small(dom, i))
         .find(|&i| dom.text(i) == description)
         .filter(|_| good(description))
         .map(|_| Sourced::new(description.to_string(), FieldSource::Visible, 0.6))
@@ -125,7 +136,7 @@ pub fn byline(dom: &Dom, scope: &Scope) -> Option<String> {
                         .attr(i, "itemprop")
                         .is_some_and(|p| p.eq_ignore_ascii_case("author"))
                     || class_matches(dom, i, &BYLINE))
-                && !in_foreign_block(dom, i)
+                && !in_foreign_block(dom, scope, i)
         })
         .find_map(|i| {
             // itemprop=author often wraps a name element plus a bio.
@@ -142,6 +153,24 @@ pub fn byline(dom: &Dom, scope: &Scope) -> Option<String> {
             };
             byline::clean(&text)
         })
+}
+
+/// A short line of the article area that starts with "By"/"Von"/"Por"…
+/// and a capitalised name, without byline markup ("<h4>By Giovanni Gaggero |
+/// 12/10/2020</h4>" on diem25.org, tfe-dev t0182).
+pub fn by_line_text(dom: &Dom, scope: &Scope) -> Option<String> {
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:By|BY|Von|VON|Por|POR|Par|PAR|Door|Di)\s+\p{Lu}").expect("by line regex")
+    });
+    let area = scope.article?;
+    (area..dom.nodes[area].end)
+        .filter_map(|i| match dom.nodes[i].data {
+            crate::html::dom::NodeData::Text(t) => Some((i, t.trim())),
+            _ => None,
+        })
+        .filter(|(_, t)| t.len() <= 120 && BY.is_match(t))
+        .find(|&(i, _)| !in_foreign_block(dom, scope, i))
+        .and_then(|(_, t)| byline::clean(t))
 }
 
 /// `<time datetime>`, or an element marked `itemprop=datePublished`.
@@ -162,7 +191,7 @@ pub fn time_element(dom: &Dom, scope: &Scope) -> Option<String> {
     });
     published_marked.or_else(|| {
         in_scope_then_page(dom, scope)
-            .filter(|&i| dom.tag(i) == "time" && !in_foreign_block(dom, i))
+            .filter(|&i| dom.tag(i) == "time" && !in_foreign_block(dom, scope, i))
             .find_map(|i| {
                 dom.attr(i, "datetime")
                     .and_then(dates::normalise)
@@ -179,11 +208,31 @@ pub fn printed_date(dom: &Dom, scope: &Scope) -> Option<String> {
     });
     in_scope_then_page(dom, scope)
         .filter(|&i| {
-            is_small(dom, i) && class_matches(dom, i, &DATE_BOX) && !in_foreign_block(dom, i)
+            is_small(dom, i) && class_matches(dom, i, &DATE_BOX) && !in_foreign_block(dom, scope, i)
         })
         .map(|i| dom.text(i))
         .filter(|t| t.chars().count() <= 200)
         .find_map(|t| dates::visible(&t))
+}
+
+/// Last resort: the first date printed anywhere in the article area, then
+/// the page, outside scripts and foreign blocks ("Mise en ligne 23 mai
+/// 2019" in a credits list on franceculture.fr, tfe-dev t0485).
+pub fn first_printed_date(dom: &Dom, scope: &Scope) -> Option<String> {
+    in_scope_then_page(dom, scope)
+        .filter_map(|i| match dom.nodes[i].data {
+            crate::html::dom::NodeData::Text(t) if t.len() <= 300 && t.len() >= 6 => Some((i, t)),
+            _ => None,
+        })
+        .filter(|&(i, _)| {
+            let parent = dom.nodes[i].parent.map(|p| dom.tag(p)).unwrap_or("");
+            !matches!(
+                parent,
+                "script" | "style" | "noscript" | "template" | "title" | "option"
+            )
+        })
+        .filter(|(_, t)| t.bytes().any(|b| b.is_ascii_digit()))
+        .find_map(|(i, t)| dates::visible(t).filter(|_| !in_foreign_block(dom, scope, i)))
 }
 
 /// Photo credits in the article area: credit/copyright-classed elements and

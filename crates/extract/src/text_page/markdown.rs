@@ -42,6 +42,14 @@ pub(crate) struct Inline {
 /// Parses inline markdown. Images are dropped (their alt text is not prose);
 /// links keep their text.
 pub(crate) fn parse(raw: &str) -> Inline {
+    // HTML paragraphs and most prose carry no markup: skip the regex passes
+    // (credits classify every body paragraph and sentence through here).
+    if !raw.contains(MARKUP) {
+        return Inline {
+            text: collapse_spaces(raw),
+            links: Vec::new(),
+        };
+    }
     let mut links = Vec::new();
     let text = LINK.replace_all(raw, |c: &regex::Captures| {
         let (is_image, text, url) = (&c[1] == "!", c[2].trim(), &c[3]);
@@ -81,6 +89,21 @@ pub(crate) fn is_link_only(raw: &str) -> bool {
     let rest = plain_emphasis(&LINK.replace_all(raw, " "));
     let rest = rest.trim_matches(|c: char| c.is_whitespace() || ",|·•/-–—".contains(c));
     rest.is_empty() || (rest.ends_with(':') && rest.split_whitespace().count() <= 3)
+}
+
+/// Characters that can start inline markdown handled by [`parse`].
+const MARKUP: &[char] = &['[', '<', '*', '_', '`', '\\'];
+
+/// Trimmed, with every whitespace run as one space (what `SPACES` does).
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn plain_emphasis(s: &str) -> String {

@@ -1,0 +1,39 @@
+//! `reprint serve`: the HTTP API and web UI (crate reprint-serve) over the
+//! database. Read-only unless `--ingest-token` is given.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{anyhow, Result};
+
+use super::Context;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
+    bind: SocketAddr,
+    /// Accept `POST /api/ingest` with `Authorization: Bearer TOKEN` (16+ characters).
+    #[arg(long, value_name = "TOKEN")]
+    ingest_token: Option<String>,
+    /// Largest request body accepted, in MB (larger gets 413).
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    max_body_mb: usize,
+    /// Longest a request may take, in seconds (then 503).
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    timeout_secs: u64,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
+    if args.ingest_token.as_deref().is_some_and(|t| t.len() < 16) {
+        anyhow::bail!("--ingest-token must be at least 16 characters");
+    }
+    let mut cfg = reprint_serve::Config::new(ctx.db.clone());
+    cfg.bind = args.bind;
+    cfg.ingest_token = args.ingest_token;
+    cfg.max_body = args.max_body_mb.max(1) << 20;
+    cfg.timeout = Duration::from_secs(args.timeout_secs.max(1));
+    reprint_serve::run_blocking(cfg).map_err(|e| anyhow!("{e}"))?;
+    Ok(ExitCode::SUCCESS)
+}

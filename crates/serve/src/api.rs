@@ -1,0 +1,605 @@
+//! The JSON API handlers (`/api/...`). Every parameter is validated before
+//! use and every failure is a JSON [`ApiError`]: 400 for bad parameters or
+//! bodies, 401/403 for ingestion without the token, 404 for unknown ids,
+//! 413 for oversized bodies.
+
+use std::io::Cursor;
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use subtle::ConstantTimeEq;
+
+use reprint_extract::{extract_html, extract_text, Article, FieldSource, Sourced};
+use reprint_ingest::{read_reader, InputKind, Page, PageBody, ReadOptions};
+use reprint_store::queries::{FullArticle, StoryFilter};
+use reprint_store::{NewArticle, Store};
+use reprint_trace::TracedArticle;
+
+use crate::error::{rejection, ApiError};
+use crate::Shared;
+
+type Q<T> = Result<Query<T>, QueryRejection>;
+
+fn query<T>(q: Q<T>) -> Result<T, ApiError> {
+    q.map(|Query(t)| t).map_err(rejection)
+}
+
+/// Parses a numeric id from a path segment (400 if it is not one).
+pub fn parse_id(raw: &str) -> Result<i64, ApiError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| ApiError::bad_request(format!("not an id: {:?}", truncate(raw, 40))))
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+/// Paging parameters: `limit` 1–200 (default 20), `offset` 0–1,000,000.
+#[derive(Debug, Deserialize, Default)]
+pub struct Paging {
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+impl Paging {
+    pub fn check(&self) -> Result<(i64, i64), ApiError> {
+        let limit = self.limit.unwrap_or(20);
+        let offset = self.offset.unwrap_or(0);
+        if !(1..=200).contains(&limit) {
+            return Err(ApiError::bad_request("limit must be between 1 and 200"));
+        }
+        if !(0..=1_000_000).contains(&offset) {
+            return Err(ApiError::bad_request(
+                "offset must be between 0 and 1000000",
+            ));
+        }
+        Ok((limit, offset))
+    }
+}
+
+pub async fn openapi() -> Json<Value> {
+    Json(crate::openapi::document())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SearchParams {
+    pub q: Option<String>,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+/// Validates a search query: present, at most 500 characters.
+pub fn search_text(q: Option<&str>) -> Result<String, ApiError> {
+    let q = q.map(str::trim).unwrap_or_default();
+    if q.is_empty() {
+        return Err(ApiError::bad_request("q (the search text) is required"));
+    }
+    if q.chars().count() > 500 {
+        return Err(ApiError::bad_request("q is longer than 500 characters"));
+    }
+    Ok(q.to_string())
+}
+
+pub async fn search(State(s): State<Shared>, q: Q<SearchParams>) -> Result<Response, ApiError> {
+    let p = query(q)?;
+    let text = search_text(p.q.as_deref())?;
+    let (limit, offset) = Paging {
+        limit: p.limit,
+        offset: p.offset,
+    }
+    .check()?;
+    let page =
+        s.db.read(move |st| Ok(st.search(&text, limit, offset)?))
+            .await?;
+    let items: Vec<Value> = page
+        .items
+        .iter()
+        .map(|h| {
+            json!({
+                "article": h.article,
+                "story": h.story,
+                "snippet": h.snippet.replace([reprint_store::queries::MARK_START, reprint_store::queries::MARK_END], ""),
+            })
+        })
+        .collect();
+    Ok(
+        Json(json!({"total": page.total, "limit": limit, "offset": offset, "items": items}))
+            .into_response(),
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LookupParams {
+    pub url: Option<String>,
+    pub site: Option<String>,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+/// `/api/articles?url=` or `?site=`.
+pub async fn articles_lookup(
+    State(s): State<Shared>,
+    q: Q<LookupParams>,
+) -> Result<Response, ApiError> {
+    let p = query(q)?;
+    let (limit, offset) = Paging {
+        limit: p.limit,
+        offset: p.offset,
+    }
+    .check()?;
+    match (p.url, p.site) {
+        (Some(url), None) => {
+            let rows = s.db.read(move |st| Ok(st.articles_by_url(&url)?)).await?;
+            Ok(Json(json!({"total": rows.len(), "items": rows})).into_response())
+        }
+        (None, Some(site)) => {
+            let page =
+                s.db.read(move |st| Ok(st.articles_by_site(&site, limit, offset)?))
+                    .await?;
+            Ok(Json(
+                json!({"total": page.total, "limit": limit, "offset": offset, "items": page.items}),
+            )
+            .into_response())
+        }
+        _ => Err(ApiError::bad_request("give exactly one of url or site")),
+    }
+}
+
+pub async fn article(
+    State(s): State<Shared>,
+    raw: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let Path(raw) = raw.map_err(rejection)?;
+    let id = parse_id(&raw)?;
+    let found = s.db.read(move |st| Ok(st.article_full(id)?)).await?;
+    let a = found.ok_or_else(|| ApiError::not_found(format!("no article {id}")))?;
+    Ok(Json(article_json(&a)).into_response())
+}
+
+/// An article's JSON: the summary, the story, and in `fields` the whole
+/// extracted record: each metadata field with where it came from and its
+/// confidence, notices, declared sources, quotes, and the body paragraphs.
+pub fn article_json(a: &FullArticle) -> Value {
+    json!({
+        "key": a.row.key,
+        "id": a.row.id,
+        "url": a.row.url,
+        "site": a.row.site,
+        "title": a.row.title,
+        "byline": a.row.byline,
+        "published": a.row.published,
+        "fetched": a.row.fetched,
+        "words": a.row.words,
+        "story": a.story,
+        "fields": a.article,
+    })
+}
+
+pub async fn site(
+    State(s): State<Shared>,
+    site: Result<Path<String>, PathRejection>,
+    q: Q<Paging>,
+) -> Result<Response, ApiError> {
+    let Path(site) = site.map_err(rejection)?;
+    let (limit, offset) = query(q)?.check()?;
+    let (stats, page) =
+        s.db.read(move |st| {
+            Ok((
+                st.site_stats(&site)?,
+                st.articles_by_site(&site, limit, offset)?,
+            ))
+        })
+        .await?;
+    if stats.articles == 0 {
+        return Err(ApiError::not_found("no articles from this site"));
+    }
+    Ok(Json(json!({"stats": stats, "articles": page})).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct StoriesParams {
+    pub site: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub min_size: Option<i64>,
+    pub credit: Option<String>,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+const CREDITS: [&str; 4] = ["credited", "partial", "uncredited", "not-applicable"];
+
+fn valid_date(d: &str) -> bool {
+    let b = d.as_bytes();
+    matches!(b.len(), 4 | 7 | 10)
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
+impl StoriesParams {
+    /// Checks the parameters; empty strings (from an HTML form) mean "no filter".
+    pub fn filter(self) -> Result<StoryFilter, ApiError> {
+        let (limit, offset) = Paging {
+            limit: self.limit,
+            offset: self.offset,
+        }
+        .check()?;
+        let nonempty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        let (from, to) = (nonempty(self.from), nonempty(self.to));
+        for d in [&from, &to].into_iter().flatten() {
+            if !valid_date(d) {
+                return Err(ApiError::bad_request(
+                    "dates are YYYY, YYYY-MM or YYYY-MM-DD",
+                ));
+            }
+        }
+        let credit = nonempty(self.credit);
+        if let Some(c) = &credit {
+            if !CREDITS.contains(&c.as_str()) {
+                return Err(ApiError::bad_request(
+                    "credit is one of credited, partial, uncredited, not-applicable",
+                ));
+            }
+        }
+        if let Some(n) = self.min_size {
+            if !(0..=1_000_000).contains(&n) {
+                return Err(ApiError::bad_request(
+                    "min_size must be between 0 and 1000000",
+                ));
+            }
+        }
+        Ok(StoryFilter {
+            site: nonempty(self.site),
+            from,
+            to,
+            min_size: self.min_size,
+            credit,
+            limit,
+            offset,
+        })
+    }
+}
+
+pub async fn stories(State(s): State<Shared>, q: Q<StoriesParams>) -> Result<Response, ApiError> {
+    let f = query(q)?.filter()?;
+    let (limit, offset) = (f.limit, f.offset);
+    let page = s.db.read(move |st| Ok(st.stories_filtered(&f)?)).await?;
+    Ok(
+        Json(json!({"total": page.total, "limit": limit, "offset": offset, "items": page.items}))
+            .into_response(),
+    )
+}
+
+pub async fn story(
+    State(s): State<Shared>,
+    raw: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let Path(raw) = raw.map_err(rejection)?;
+    let id = parse_id(&raw)?;
+    let found =
+        s.db.read(move |st| {
+            let Some(d) = st.story(id)? else {
+                return Ok(None);
+            };
+            let links = st.links_among(&d.story.members)?;
+            Ok(Some((d, links)))
+        })
+        .await?;
+    let (d, links) = found.ok_or_else(|| ApiError::not_found(format!("no story {id}")))?;
+    Ok(Json(json!({
+        "id": d.row.id, "size": d.row.size, "headline": d.row.headline, "date": d.row.date,
+        "origin": d.story.origin, "copies": d.story.copies, "members": d.members, "links": links,
+    }))
+    .into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DiffParams {
+    pub a: Option<String>,
+    pub b: Option<String>,
+}
+
+/// Loads both articles of a diff and their stored pair (404 if either is unknown).
+pub async fn load_diff(s: &Shared, p: DiffParams) -> Result<crate::diff::Diff, ApiError> {
+    let a = parse_id(
+        p.a.as_deref()
+            .ok_or_else(|| ApiError::bad_request("a is required"))?,
+    )?;
+    let b = parse_id(
+        p.b.as_deref()
+            .ok_or_else(|| ApiError::bad_request("b is required"))?,
+    )?;
+    s.db.read(move |st| {
+        let x = st
+            .article_full(a)?
+            .ok_or_else(|| ApiError::not_found(format!("no article {a}")))?;
+        let y = st
+            .article_full(b)?
+            .ok_or_else(|| ApiError::not_found(format!("no article {b}")))?;
+        let pair = if a == b { None } else { st.stored_pair(a, b)? };
+        Ok(crate::diff::diff(&x, &y, pair))
+    })
+    .await
+}
+
+pub async fn diff(State(s): State<Shared>, q: Q<DiffParams>) -> Result<Response, ApiError> {
+    let d = load_diff(&s, query(q)?).await?;
+    Ok(Json(d).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ExportParams {
+    pub what: Option<String>,
+    pub partial: Option<bool>,
+}
+
+/// Bulk export as JSON lines (`stories`, `articles` or `pairs`).
+pub async fn export(State(s): State<Shared>, q: Q<ExportParams>) -> Result<Response, ApiError> {
+    let p = query(q)?;
+    let what = p.what.unwrap_or_default();
+    let partial = p.partial.unwrap_or(false);
+    if !["stories", "articles", "pairs"].contains(&what.as_str()) {
+        return Err(ApiError::bad_request(
+            "what is one of stories, articles, pairs",
+        ));
+    }
+    let body =
+        s.db.read(move |st| export_lines(st, &what, partial))
+            .await?;
+    Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], body).into_response())
+}
+
+fn export_lines(st: &Store, what: &str, partial: bool) -> Result<String, ApiError> {
+    let mut out = String::new();
+    let mut line = |v: &dyn erased::Ser| -> Result<(), ApiError> {
+        out.push_str(&v.json().map_err(ApiError::internal)?);
+        out.push('\n');
+        Ok(())
+    };
+    match what {
+        "stories" => {
+            for r in st.stories()? {
+                if let Some(d) = st.story(r.id)? {
+                    line(&d)?;
+                }
+            }
+        }
+        "pairs" => {
+            for p in st.pairs(partial)? {
+                line(&p)?;
+            }
+        }
+        _ => {
+            let r = st.for_each_article(|row, json| -> Result<(), ApiError> {
+                let fields: Value = serde_json::from_str(json).map_err(ApiError::internal)?;
+                line(
+                    &json!({"key": row.key, "id": row.id, "url": row.url, "site": row.site,
+                    "title": row.title, "published": row.published, "fields": fields}),
+                )
+            })?;
+            r?;
+        }
+    }
+    Ok(out)
+}
+
+/// Object-safe JSON serialisation for the export's line writer.
+mod erased {
+    pub trait Ser {
+        fn json(&self) -> serde_json::Result<String>;
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn json(&self) -> serde_json::Result<String> {
+            serde_json::to_string(self)
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct TraceJson {
+    html: Option<String>,
+    text: Option<String>,
+    url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TraceParams {
+    pub url: Option<String>,
+}
+
+/// Extracts a page's article and fills in the input's own metadata, as
+/// `reprint ingest` does: the collector's `site` wins; its `published` is
+/// used only when the page declares none.
+pub fn article_of(page: &Page) -> Article {
+    let url = page.url.as_deref();
+    let mut article = match &page.body {
+        PageBody::Html(html) => extract_html(html, url),
+        PageBody::Text(text) => extract_text(text, url),
+    };
+    if let Some(site) = &page.site {
+        article.site = Some(Sourced::new(site.clone(), FieldSource::Input, 0.9));
+    }
+    if article.published.is_none() {
+        if let Some(p) = &page.published {
+            article.published = Some(Sourced::new(p.clone(), FieldSource::Input, 0.85));
+        }
+    }
+    article
+}
+
+/// `POST /api/trace`: the body is a page (`text/html`, `text/plain`, or
+/// JSON `{"html"|"text", "url"}`); answers the story it would join.
+pub async fn trace(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    q: Q<TraceParams>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let p = query(q)?;
+    let body = body.map_err(rejection)?;
+    let ctype = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let (page_body, url) = if ctype.starts_with("application/json") {
+        let j: TraceJson = serde_json::from_slice(&body)
+            .map_err(|e| ApiError::bad_request(format!("malformed JSON: {e}")))?;
+        match (j.html, j.text) {
+            (Some(h), None) => (PageBody::Html(h), j.url),
+            (None, Some(t)) => (PageBody::Text(t), j.url),
+            _ => return Err(ApiError::bad_request("give exactly one of html or text")),
+        }
+    } else {
+        let text = String::from_utf8(body.to_vec())
+            .map_err(|_| ApiError::bad_request("the body is not UTF-8 text"))?;
+        let html = ctype.contains("html")
+            || (!ctype.starts_with("text/plain") && text.trim_start().starts_with('<'));
+        (
+            if html {
+                PageBody::Html(text)
+            } else {
+                PageBody::Text(text)
+            },
+            p.url,
+        )
+    };
+    let page = Page {
+        id: "request".into(),
+        url,
+        body: page_body,
+        published: None,
+        fetched: None,
+        site: None,
+        origin: "request".into(),
+    };
+    let article = article_of(&page);
+    if article.is_empty() {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "no article text found in the body",
+        ));
+    }
+    let me = TracedArticle {
+        key: -1,
+        id: page.id.clone(),
+        url: page.url.clone(),
+        fetched: None,
+        article,
+    };
+    let title = me.article.title.as_ref().map(|t| t.value.clone());
+    let out = s.db.read(move |st| Ok(st.trace_unstored(&me)?)).await?;
+    Ok(Json(json!({
+        "title": title,
+        "matches": out.matches,
+        "story": out.story.as_ref().map(|d| json!({
+            "id": d.row.id, "size": d.row.size, "headline": d.row.headline,
+            "origin": d.story.origin,
+        })),
+        "credit": out.credit,
+        "credit_evidence": out.credit_evidence,
+    }))
+    .into_response())
+}
+
+#[derive(Debug, Serialize)]
+struct IngestReport {
+    added: usize,
+    unchanged: usize,
+    replaced: usize,
+    pairs: usize,
+    stories_touched: usize,
+    errors: Vec<String>,
+}
+
+/// True when the request carries `Authorization: Bearer <token>`.
+/// Compared in constant time (`subtle`), so response timing does not reveal
+/// how much of a guess was right; only the length can differ observably.
+fn authorised(headers: &HeaderMap, token: &str) -> bool {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    bool::from(given.as_bytes().ct_eq(token.as_bytes()))
+}
+
+/// `POST /api/ingest`: JSON lines in `reprint ingest`'s JSONL format.
+pub async fn ingest(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let Some(token) = &s.ingest_token else {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "this server is read-only (start it with --ingest-token to accept pages)",
+        ));
+    };
+    if !authorised(&headers, token) {
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "missing or wrong bearer token",
+        ));
+    }
+    let body = body.map_err(rejection)?;
+    let pages = read_reader(
+        "request",
+        Cursor::new(body.to_vec()),
+        Some(InputKind::Jsonl),
+        &ReadOptions::default(),
+    );
+    let mut batch = Vec::new();
+    let mut errors = Vec::new();
+    for p in pages {
+        match p {
+            Ok(page) => {
+                let article = article_of(&page);
+                if article.is_empty() {
+                    errors.push(format!(
+                        "{}: no article text found on the page",
+                        page.origin
+                    ));
+                    continue;
+                }
+                batch.push(NewArticle {
+                    ext_id: page.id.clone(),
+                    origin: page.origin.clone(),
+                    url: page.url.clone(),
+                    fetched: page.fetched.clone(),
+                    article,
+                });
+            }
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    if batch.is_empty() {
+        return Err(ApiError::bad_request(format!(
+            "no page to ingest{}",
+            errors.first().map(|e| format!(": {e}")).unwrap_or_default()
+        )));
+    }
+    let r = s.db.write(move |st| Ok(st.ingest_batch(&batch)?)).await?;
+    Ok(Json(IngestReport {
+        added: r.added,
+        unchanged: r.unchanged,
+        replaced: r.replaced,
+        pairs: r.pairs,
+        stories_touched: r.stories_touched,
+        errors,
+    })
+    .into_response())
+}

@@ -1,0 +1,168 @@
+//! The OpenAPI 3.1 document served at `/api/openapi.json`. Hand-written (a
+//! generator would need annotations on every handler and a heavy crate); a
+//! test checks that every API route the router registers is described here.
+
+use serde_json::{json, Value};
+
+fn param(name: &str, location: &str, schema: Value, required: bool, description: &str) -> Value {
+    json!({"name": name, "in": location, "required": required, "schema": schema, "description": description})
+}
+
+fn paging() -> Vec<Value> {
+    vec![
+        param(
+            "limit",
+            "query",
+            json!({"type": "integer", "minimum": 1, "maximum": 200, "default": 20}),
+            false,
+            "page size",
+        ),
+        param(
+            "offset",
+            "query",
+            json!({"type": "integer", "minimum": 0, "maximum": 1000000, "default": 0}),
+            false,
+            "items to skip",
+        ),
+    ]
+}
+
+fn id_param(what: &str) -> Value {
+    param(
+        "id",
+        "path",
+        json!({"type": "integer", "minimum": 1}),
+        true,
+        what,
+    )
+}
+
+fn ok(description: &str, content: &str) -> Value {
+    json!({
+        "200": {"description": description, "content": {content: {"schema": {"type": "object"}}}},
+        "400": {"$ref": "#/components/responses/Error"},
+        "404": {"$ref": "#/components/responses/Error"},
+        "500": {"$ref": "#/components/responses/Error"},
+    })
+}
+
+/// The document.
+pub fn document() -> Value {
+    let mut search_params = vec![param(
+        "q",
+        "query",
+        json!({"type": "string", "maxLength": 500}),
+        true,
+        "words to find (all required)",
+    )];
+    search_params.extend(paging());
+    let mut lookup = vec![
+        param(
+            "url",
+            "query",
+            json!({"type": "string"}),
+            false,
+            "exact URL (or input id); give url or site",
+        ),
+        param(
+            "site",
+            "query",
+            json!({"type": "string"}),
+            false,
+            "exact site name",
+        ),
+    ];
+    lookup.extend(paging());
+    let mut stories = vec![
+        param(
+            "site",
+            "query",
+            json!({"type": "string"}),
+            false,
+            "stories with a member on this site",
+        ),
+        param(
+            "from",
+            "query",
+            json!({"type": "string", "pattern": "^\\d{4}(-\\d{2}(-\\d{2})?)?$"}),
+            false,
+            "story date on or after",
+        ),
+        param(
+            "to",
+            "query",
+            json!({"type": "string", "pattern": "^\\d{4}(-\\d{2}(-\\d{2})?)?$"}),
+            false,
+            "story date on or before (inclusive)",
+        ),
+        param(
+            "min_size",
+            "query",
+            json!({"type": "integer", "minimum": 0}),
+            false,
+            "at least this many members",
+        ),
+        param(
+            "credit",
+            "query",
+            json!({"type": "string", "enum": ["credited", "partial", "uncredited", "not-applicable"]}),
+            false,
+            "with at least one copy of this verdict",
+        ),
+    ];
+    stories.extend(paging());
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "reprint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "Trace news text: stories of copied articles, their origin, and each copy's credit. Article and story ids are the store's integer keys."
+        },
+        "paths": {
+            "/api/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI document"}}}},
+            "/api/search": {"get": {"summary": "Full-text search (SQLite FTS5) over titles, bylines, sites and bodies", "parameters": search_params, "responses": ok("{total, limit, offset, items: [{article, story, snippet}]}", "application/json")}},
+            "/api/articles": {"get": {"summary": "Articles by URL or by site", "parameters": lookup, "responses": ok("{total, items: [article summary]}", "application/json")}},
+            "/api/articles/{id}": {"get": {"summary": "One article: metadata with where each field came from, notices, declared sources, quotes, body", "parameters": [id_param("article key")], "responses": ok("article", "application/json")}},
+            "/api/sites/{site}": {"get": {"summary": "A site: how often it copies, credits and is copied, and its articles", "parameters": [param("site", "path", json!({"type": "string"}), true, "exact site name")], "responses": ok("{stats, articles}", "application/json")}},
+            "/api/stories": {"get": {"summary": "Stories, largest first, filtered and paged", "parameters": stories, "responses": ok("{total, limit, offset, items: [story summary]}", "application/json")}},
+            "/api/stories/{id}": {"get": {"summary": "One story: origin with evidence, copies with credit verdicts, members, links", "parameters": [id_param("story id")], "responses": ok("story", "application/json")}},
+            "/api/diff": {"get": {"summary": "Shared passages of two articles (stored pair, or computed), segments of each text, and the changes from a to b", "parameters": [
+                param("a", "query", json!({"type": "integer", "minimum": 1}), true, "first article key"),
+                param("b", "query", json!({"type": "integer", "minimum": 1}), true, "second article key")
+            ], "responses": ok("diff", "application/json")}},
+            "/api/export": {"get": {"summary": "Bulk export as JSON lines", "parameters": [
+                param("what", "query", json!({"type": "string", "enum": ["stories", "articles", "pairs"]}), true, "what to export"),
+                param("partial", "query", json!({"type": "boolean", "default": false}), false, "pairs: include partial reuse")
+            ], "responses": ok("one JSON object per line", "application/x-ndjson")}},
+            "/api/trace": {"post": {"summary": "Which stored story a page would join and whether it credits the origin; nothing is stored",
+                "parameters": [param("url", "query", json!({"type": "string"}), false, "the page's URL, for link-based credit")],
+                "requestBody": {"required": true, "content": {
+                    "text/html": {"schema": {"type": "string"}},
+                    "text/plain": {"schema": {"type": "string"}},
+                    "application/json": {"schema": {"type": "object", "properties": {"html": {"type": "string"}, "text": {"type": "string"}, "url": {"type": "string"}}}}
+                }},
+                "responses": {
+                    "200": {"description": "{title, matches, story, credit, credit_evidence}"},
+                    "400": {"$ref": "#/components/responses/Error"},
+                    "413": {"$ref": "#/components/responses/Error"},
+                    "422": {"$ref": "#/components/responses/Error"}
+                }}},
+            "/api/ingest": {"post": {"summary": "Ingest pages (JSON lines as `reprint ingest` reads them); only with --ingest-token",
+                "security": [{"bearer": []}],
+                "requestBody": {"required": true, "content": {"application/x-ndjson": {"schema": {"type": "string"}}}},
+                "responses": {
+                    "200": {"description": "{added, unchanged, replaced, pairs, stories_touched, errors}"},
+                    "400": {"$ref": "#/components/responses/Error"},
+                    "401": {"$ref": "#/components/responses/Error"},
+                    "403": {"$ref": "#/components/responses/Error"},
+                    "413": {"$ref": "#/components/responses/Error"}
+                }}}
+        },
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "responses": {"Error": {"description": "An error", "content": {"application/json": {"schema": {
+                "type": "object", "properties": {"error": {"type": "object", "properties": {
+                    "status": {"type": "integer"}, "message": {"type": "string"}}}}}}}}}
+        }
+    })
+}

@@ -1,0 +1,748 @@
+//! The web UI: server-rendered pages built with [`Html`], which escapes
+//! every run-time string. The only script is `/static/app.js` (passage
+//! highlighting on the diff page); the pages work without it.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use reprint_extract::{FieldSource, Sourced};
+use reprint_store::queries::{MARK_END, MARK_START};
+
+use crate::api::{
+    load_diff, parse_id, search_text, DiffParams, Paging, SearchParams, StoriesParams,
+};
+use crate::error::{rejection, ApiError};
+use crate::html::Html;
+use crate::{svg, Shared};
+
+const CSS: &str = include_str!("../assets/app.css");
+const JS: &str = include_str!("../assets/app.js");
+
+pub async fn css() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "max-age=3600"),
+        ],
+        CSS,
+    )
+        .into_response()
+}
+
+pub async fn js() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "max-age=3600"),
+        ],
+        JS,
+    )
+        .into_response()
+}
+
+/// Wraps a body in the page layout.
+fn page(status: StatusCode, title: &str, q: &str, body: &Html) -> Response {
+    let mut h = Html::new();
+    h.raw("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .raw("<link rel=\"stylesheet\" href=\"/static/app.css\"><script src=\"/static/app.js\" defer></script><title>")
+        .text(title)
+        .raw(" · reprint</title></head><body><header><a class=\"brand\" href=\"/\">reprint</a>")
+        .raw("<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" aria-label=\"Search text\" placeholder=\"Search articles\"")
+        .attr("value", q)
+        .raw("><button type=\"submit\">Search</button></form></header><main>")
+        .append(body)
+        .raw("</main></body></html>");
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        h.into_string(),
+    )
+        .into_response()
+}
+
+fn error_page(e: ApiError) -> Response {
+    let mut b = Html::new();
+    b.raw("<h1>")
+        .text(e.status.canonical_reason().unwrap_or("Error"))
+        .raw("</h1><p class=\"error\">")
+        .text(&e.message)
+        .raw("</p>");
+    page(e.status, "Error", "", &b)
+}
+
+pub fn not_found() -> Response {
+    error_page(ApiError::not_found("There is no such page."))
+}
+
+fn q<T>(r: Result<Query<T>, QueryRejection>) -> Result<T, Response> {
+    r.map(|Query(t)| t).map_err(|e| error_page(rejection(e)))
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", (x * 100.0).clamp(0.0, 100.0))
+}
+
+fn date10(d: &Option<String>) -> String {
+    d.as_deref()
+        .map(|d| d.chars().take(10).collect())
+        .unwrap_or_default()
+}
+
+/// `/`: the stories, filtered like `/api/stories`.
+pub async fn home(
+    State(s): State<Shared>,
+    p: Result<Query<StoriesParams>, QueryRejection>,
+) -> Response {
+    let p = match q(p) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let form = (
+        p.site.clone(),
+        p.from.clone(),
+        p.to.clone(),
+        p.min_size,
+        p.credit.clone(),
+    );
+    let f = match p.filter() {
+        Ok(f) => f,
+        Err(e) => return error_page(e),
+    };
+    let (limit, offset) = (f.limit, f.offset);
+    let fq = f.clone();
+    let page_rows = match s.db.read(move |st| Ok(st.stories_filtered(&fq)?)).await {
+        Ok(p) => p,
+        Err(e) => return error_page(e),
+    };
+    let mut b = Html::new();
+    b.raw("<h1>Stories</h1><form class=\"filters\" action=\"/\" method=\"get\">")
+        .raw("<label>Site <input name=\"site\"")
+        .attr("value", form.0.as_deref().unwrap_or(""))
+        .raw("></label><label>From <input name=\"from\" placeholder=\"YYYY-MM-DD\"")
+        .attr("value", form.1.as_deref().unwrap_or(""))
+        .raw("></label><label>To <input name=\"to\" placeholder=\"YYYY-MM-DD\"")
+        .attr("value", form.2.as_deref().unwrap_or(""))
+        .raw("></label><label>Min size <input name=\"min_size\" type=\"number\" min=\"0\"")
+        .attr("value", &form.3.map(|n| n.to_string()).unwrap_or_default())
+        .raw("></label><label>Credit <select name=\"credit\"><option value=\"\">any</option>");
+    for c in ["credited", "partial", "uncredited", "not-applicable"] {
+        b.raw("<option").attr("value", c);
+        if form.4.as_deref() == Some(c) {
+            b.raw(" selected");
+        }
+        b.raw(">").text(c).raw("</option>");
+    }
+    b.raw("</select></label><button type=\"submit\">Filter</button></form>");
+    b.raw("<p class=\"count\">")
+        .int(page_rows.total)
+        .raw(" stories</p>");
+    b.raw("<div class=\"scroll\"><table class=\"stories\"><thead><tr><th>id</th><th>size</th><th>origin</th><th>date</th><th>headline</th></tr></thead><tbody>");
+    for r in &page_rows.items {
+        b.raw("<tr><td>")
+            .int(r.id)
+            .raw("</td><td>")
+            .int(r.size)
+            .raw("</td><td>")
+            .text(r.origin.as_deref().unwrap_or("undetermined"))
+            .raw("</td><td>")
+            .text(&date10(&r.date))
+            .raw("</td><td><a")
+            .href_local("/stories/", &r.id.to_string())
+            .raw(">")
+            .text(r.headline.as_deref().unwrap_or("(no headline)"))
+            .raw("</a></td></tr>");
+    }
+    b.raw("</tbody></table></div>");
+    pager(
+        &mut b,
+        "/?",
+        &[
+            ("site", form.0.unwrap_or_default()),
+            ("from", form.1.unwrap_or_default()),
+            ("to", form.2.unwrap_or_default()),
+            (
+                "min_size",
+                form.3.map(|n| n.to_string()).unwrap_or_default(),
+            ),
+            ("credit", form.4.unwrap_or_default()),
+        ],
+        limit,
+        offset,
+        page_rows.total,
+    );
+    page(StatusCode::OK, "Stories", "", &b)
+}
+
+/// Previous/next links keeping the other parameters.
+fn pager(
+    b: &mut Html,
+    base: &'static str,
+    keep: &[(&str, String)],
+    limit: i64,
+    offset: i64,
+    total: i64,
+) {
+    let mut qs = String::new();
+    for (k, v) in keep {
+        if !v.is_empty() {
+            qs.push_str(k);
+            qs.push('=');
+            qs.push_str(&crate::html::percent_encode(v));
+            qs.push('&');
+        }
+    }
+    b.raw("<nav class=\"pager\">");
+    if offset > 0 {
+        let prev = format!("{base}{qs}offset={}&limit={limit}", (offset - limit).max(0));
+        b.raw("<a").attr("href", &prev).raw(">← previous</a> ");
+    }
+    if offset + limit < total {
+        let next = format!("{base}{qs}offset={}&limit={limit}", offset + limit);
+        b.raw("<a").attr("href", &next).raw(">next →</a>");
+    }
+    b.raw("</nav>");
+}
+
+/// Writes a snippet, turning the match markers into `<mark>`.
+fn snippet(b: &mut Html, s: &str) {
+    let mut open = false;
+    for part in s.split_inclusive([MARK_START, MARK_END]) {
+        let (text, marker) = match part.chars().last() {
+            Some(c) if c == MARK_START || c == MARK_END => {
+                (&part[..part.len() - c.len_utf8()], Some(c))
+            }
+            _ => (part, None),
+        };
+        b.text(text);
+        match marker {
+            Some(MARK_START) if !open => {
+                b.raw("<mark>");
+                open = true;
+            }
+            Some(MARK_END) if open => {
+                b.raw("</mark>");
+                open = false;
+            }
+            _ => {}
+        }
+    }
+    if open {
+        b.raw("</mark>");
+    }
+}
+
+/// `/search?q=`.
+pub async fn search(
+    State(s): State<Shared>,
+    p: Result<Query<SearchParams>, QueryRejection>,
+) -> Response {
+    let p = match q(p) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let raw_q = p.q.clone().unwrap_or_default();
+    let mut b = Html::new();
+    if raw_q.trim().is_empty() {
+        b.raw(
+            "<h1>Search</h1><p>Type words to find in titles, bylines, sites and article text.</p>",
+        );
+        return page(StatusCode::OK, "Search", "", &b);
+    }
+    let text = match search_text(Some(&raw_q)) {
+        Ok(t) => t,
+        Err(e) => return error_page(e),
+    };
+    let (limit, offset) = match (Paging {
+        limit: p.limit,
+        offset: p.offset,
+    })
+    .check()
+    {
+        Ok(x) => x,
+        Err(e) => return error_page(e),
+    };
+    let t2 = text.clone();
+    let res = match s
+        .db
+        .read(move |st| Ok(st.search(&t2, limit, offset)?))
+        .await
+    {
+        Ok(r) => r,
+        Err(e) => return error_page(e),
+    };
+    b.raw("<h1>Search: ")
+        .text(&text)
+        .raw("</h1><p class=\"count\">")
+        .int(res.total)
+        .raw(" articles</p><ol class=\"results\" id=\"results\">");
+    for h in &res.items {
+        b.raw("<li><a")
+            .href_local("/articles/", &h.article.key.to_string())
+            .raw(">")
+            .text(h.article.title.as_deref().unwrap_or("(no title)"))
+            .raw("</a> <span class=\"meta\">")
+            .text(h.article.site.as_deref().unwrap_or(""))
+            .raw(" ")
+            .text(&date10(&h.article.published))
+            .raw("</span>");
+        if let Some(st) = h.story {
+            b.raw(" <a class=\"story-link\"")
+                .href_local("/stories/", &st.to_string())
+                .raw(">story ")
+                .int(st)
+                .raw("</a>");
+        }
+        b.raw("<p class=\"snippet\">");
+        snippet(&mut b, &h.snippet);
+        b.raw("</p></li>");
+    }
+    b.raw("</ol>");
+    pager(
+        &mut b,
+        "/search?",
+        &[("q", text.clone())],
+        limit,
+        offset,
+        res.total,
+    );
+    page(StatusCode::OK, "Search", &text, &b)
+}
+
+/// `/stories/{id}`: origin, timeline, copy graph, table of copies.
+pub async fn story(State(s): State<Shared>, Path(raw): Path<String>) -> Response {
+    let id = match parse_id(&raw) {
+        Ok(id) => id,
+        Err(e) => return error_page(e),
+    };
+    let found =
+        s.db.read(move |st| {
+            let Some(d) = st.story(id)? else {
+                return Ok(None);
+            };
+            let links = st.links_among(&d.story.members)?;
+            Ok(Some((d, links)))
+        })
+        .await;
+    let (d, links) = match found {
+        Ok(Some(x)) => x,
+        Ok(None) => return error_page(ApiError::not_found(format!("no story {id}"))),
+        Err(e) => return error_page(e),
+    };
+    let headline = d
+        .row
+        .headline
+        .clone()
+        .unwrap_or_else(|| "(no headline)".into());
+    let mut b = Html::new();
+    b.raw("<h1>")
+        .text(&headline)
+        .raw("</h1><p class=\"meta\">story ")
+        .int(d.row.id)
+        .raw(" · ")
+        .int(d.row.size)
+        .raw(" articles · ")
+        .text(&date10(&d.row.date))
+        .raw("</p>");
+    b.raw("<section class=\"origin\"><h2>Origin</h2><p>");
+    let origin = d.story.origin.article_key();
+    match &d.story.origin {
+        reprint_trace::Origin::Article {
+            key, confidence, ..
+        } => {
+            let m = d.member(*key);
+            b.raw("<a")
+                .href_local("/articles/", &key.to_string())
+                .raw(">")
+                .text(m.and_then(|m| m.site.as_deref()).unwrap_or("article"))
+                .raw("</a> (confidence ")
+                .f(f64::from(*confidence), 2)
+                .raw(")");
+        }
+        reprint_trace::Origin::External {
+            outlet, confidence, ..
+        } => {
+            b.text(outlet)
+                .raw(", outside the corpus (confidence ")
+                .f(f64::from(*confidence), 2)
+                .raw(")");
+        }
+        reprint_trace::Origin::Undetermined { .. } => {
+            b.raw("undetermined");
+        }
+    }
+    b.raw("</p><ul class=\"evidence\">");
+    for e in d.story.origin.evidence() {
+        b.raw("<li>").text(e).raw("</li>");
+    }
+    b.raw("</ul></section>");
+    b.raw("<section class=\"charts\"><figure><figcaption>Timeline of appearances</figcaption>")
+        .append(&svg::timeline(&d))
+        .raw("</figure><figure><figcaption>Who copied whom</figcaption>")
+        .append(&svg::graph(&d, &links))
+        .raw("</figure></section><p class=\"legend\"><span class=\"key origin\">origin</span><span class=\"key credited\">credited</span><span class=\"key partial\">partial</span><span class=\"key uncredited\">uncredited</span><span class=\"key not-applicable\">not applicable</span></p>");
+    b.raw("<h2>Copies</h2><div class=\"scroll\"><table class=\"copies\" id=\"copies\"><thead><tr><th>site</th><th>title</th><th>date</th><th>kind</th><th>shared</th><th>credit</th><th>evidence</th><th></th></tr></thead><tbody>");
+    for c in &d.story.copies {
+        let Some(m) = d.member(c.key) else { continue };
+        b.raw("<tr><td>");
+        if let Some(site) = &m.site {
+            b.raw("<a")
+                .href_local("/site?name=", site)
+                .raw(">")
+                .text(site)
+                .raw("</a>");
+        }
+        b.raw("</td><td><a")
+            .href_local("/articles/", &c.key.to_string())
+            .raw(">")
+            .text(m.title.as_deref().unwrap_or("(no title)"))
+            .raw("</a></td><td>")
+            .text(&date10(&m.published))
+            .raw("</td><td>")
+            .text(c.kind.as_str())
+            .raw("</td><td>")
+            .text(&pct(f64::from(c.shared)))
+            .raw("</td><td><span class=\"verdict ")
+            .text(c.credit.as_str())
+            .raw("\">")
+            .text(c.credit.as_str())
+            .raw("</span></td><td><ul class=\"evidence\">");
+        for e in &c.evidence {
+            b.raw("<li>").text(e).raw("</li>");
+        }
+        for ch in &c.changes {
+            b.raw("<li class=\"change\">")
+                .text(&format!("{:?}", ch.kind))
+                .raw(": ")
+                .text(&ch.detail)
+                .raw("</li>");
+        }
+        b.raw("</ul></td><td>");
+        let other = origin.or_else(|| d.story.members.iter().copied().find(|k| *k != c.key));
+        if let Some(o) = other {
+            b.raw("<a")
+                .attr("href", &format!("/diff?a={o}&b={}", c.key))
+                .raw(">diff</a>");
+        }
+        b.raw("</td></tr>");
+    }
+    b.raw("</tbody></table></div>");
+    page(StatusCode::OK, &headline, "", &b)
+}
+
+fn field(b: &mut Html, name: &str, v: &Option<Sourced<String>>) {
+    let Some(v) = v else { return };
+    b.raw("<tr><th>")
+        .text(name)
+        .raw("</th><td>")
+        .text(&v.value)
+        .raw("</td><td>")
+        .text(source_name(v.source))
+        .raw("</td><td>")
+        .f(f64::from(v.confidence), 2)
+        .raw("</td></tr>");
+}
+
+fn source_name(s: FieldSource) -> &'static str {
+    match s {
+        FieldSource::JsonLd => "JSON-LD",
+        FieldSource::OpenGraph => "OpenGraph",
+        FieldSource::Meta => "meta tag",
+        FieldSource::Microdata => "microdata",
+        FieldSource::Visible => "visible text",
+        FieldSource::TitleTag => "<title>",
+        FieldSource::Url => "URL",
+        FieldSource::Input => "input",
+    }
+}
+
+/// `/articles/{id}`: metadata with sources, credits, notices, quotes, body.
+pub async fn article(State(s): State<Shared>, Path(raw): Path<String>) -> Response {
+    let id = match parse_id(&raw) {
+        Ok(id) => id,
+        Err(e) => return error_page(e),
+    };
+    let a = match s.db.read(move |st| Ok(st.article_full(id)?)).await {
+        Ok(Some(a)) => a,
+        Ok(None) => return error_page(ApiError::not_found(format!("no article {id}"))),
+        Err(e) => return error_page(e),
+    };
+    let art = &a.article;
+    let title = a.row.title.clone().unwrap_or_else(|| "(no title)".into());
+    let mut b = Html::new();
+    b.raw("<h1>").text(&title).raw("</h1><p class=\"meta\">");
+    if let Some(site) = &a.row.site {
+        b.raw("<a")
+            .href_local("/site?name=", site)
+            .raw(">")
+            .text(site)
+            .raw("</a> · ");
+    }
+    b.text(&a.row.id).raw(" · ").int(a.row.words).raw(" words");
+    if let Some(st) = a.story {
+        b.raw(" · <a")
+            .href_local("/stories/", &st.to_string())
+            .raw(">story ")
+            .int(st)
+            .raw("</a>");
+    }
+    b.raw("</p>");
+    if let Some(u) = &a.row.url {
+        b.raw("<p class=\"meta\">URL: ")
+            .external_link(u)
+            .raw("</p>");
+    }
+    b.raw("<h2>Metadata</h2><div class=\"scroll\"><table class=\"fields\"><thead><tr><th>field</th><th>value</th><th>from</th><th>confidence</th></tr></thead><tbody>");
+    field(&mut b, "title", &art.title);
+    field(&mut b, "kicker", &art.kicker);
+    field(&mut b, "byline", &art.byline);
+    field(&mut b, "site", &art.site);
+    field(&mut b, "published", &art.published);
+    field(&mut b, "modified", &art.modified);
+    b.raw("</tbody></table></div>");
+    let list = |b: &mut Html, heading: &'static str, items: Vec<String>| {
+        if items.is_empty() {
+            return;
+        }
+        b.raw("<h2>").raw(heading).raw("</h2><ul>");
+        for i in items {
+            b.raw("<li>").text(&i).raw("</li>");
+        }
+        b.raw("</ul>");
+    };
+    list(
+        &mut b,
+        "Declared sources",
+        art.declared_sources
+            .iter()
+            .map(|d| format!("{} ({:?}): {}", d.outlet, d.kind, d.evidence))
+            .collect(),
+    );
+    list(
+        &mut b,
+        "Copyright",
+        art.copyright.iter().map(|c| c.evidence.clone()).collect(),
+    );
+    list(
+        &mut b,
+        "Notices",
+        art.notices
+            .iter()
+            .map(|n| format!("{:?}: {}", n.kind, n.text))
+            .collect(),
+    );
+    list(
+        &mut b,
+        "Quotes",
+        art.quotes
+            .iter()
+            .map(|q| match &q.person {
+                Some(p) => format!("{p}: “{}”", q.text),
+                None => format!("“{}”", q.text),
+            })
+            .collect(),
+    );
+    list(
+        &mut b,
+        "Tags",
+        art.tags
+            .iter()
+            .map(|t| match &t.group {
+                Some(g) => format!("{g}: {}", t.label),
+                None => t.label.clone(),
+            })
+            .collect(),
+    );
+    list(&mut b, "Image credits", art.image_credits.clone());
+    if !art.links.is_empty() {
+        b.raw("<h2>Links</h2><ul class=\"links\">");
+        for l in art.links.iter().take(200) {
+            b.raw("<li>").external_link(l).raw("</li>");
+        }
+        b.raw("</ul>");
+    }
+    b.raw("<h2>Text</h2><article class=\"body\">");
+    for p in &art.paragraphs {
+        b.raw("<p>").text(p).raw("</p>");
+    }
+    b.raw("</article>");
+    page(StatusCode::OK, &title, "", &b)
+}
+
+/// `/diff?a=&b=`: the two texts side by side, shared passages highlighted
+/// (exact or edited), the rest marked as cut (left) or inserted (right).
+pub async fn diff(
+    State(s): State<Shared>,
+    p: Result<Query<DiffParams>, QueryRejection>,
+) -> Response {
+    let p = match q(p) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let d = match load_diff(&s, p).await {
+        Ok(d) => d,
+        Err(e) => return error_page(e),
+    };
+    let (a, b_key) = (d.a, d.b);
+    let names =
+        s.db.read(move |st| Ok(st.articles_by_key(&[a, b_key])?))
+            .await
+            .unwrap_or_default();
+    let name = |i: usize| {
+        names
+            .get(i)
+            .map(|r| {
+                format!(
+                    "{} — {}",
+                    r.site.as_deref().unwrap_or("?"),
+                    r.title.as_deref().unwrap_or("(no title)")
+                )
+            })
+            .unwrap_or_default()
+    };
+    let mut b = Html::new();
+    b.raw("<h1>Diff</h1><p class=\"meta\">")
+        .text(d.source)
+        .raw(" match · ")
+        .text(d.kind.as_deref().unwrap_or("no shared passage"))
+        .raw(" · shared ")
+        .text(&pct(d.shared_a))
+        .raw(" / ")
+        .text(&pct(d.shared_b))
+        .raw("</p><p class=\"legend\"><span class=\"key exact\">same words</span><span class=\"key edited\">shared, edited</span><span class=\"key cut\">only on the left (cut)</span><span class=\"key inserted\">only on the right (inserted)</span></p>");
+    if !d.changes.is_empty() {
+        b.raw("<h2>Changes</h2><ul class=\"changes\">");
+        for c in &d.changes {
+            b.raw("<li><strong>")
+                .text(&format!("{:?}", c.kind))
+                .raw("</strong>: ")
+                .text(&c.detail)
+                .raw("</li>");
+        }
+        b.raw("</ul>");
+    }
+    b.raw("<div class=\"diff\" id=\"diff\">");
+    for (side, key, segs, only) in [
+        ("left", d.a, &d.segments_a, "cut"),
+        ("right", d.b, &d.segments_b, "inserted"),
+    ] {
+        b.raw("<section class=\"side ")
+            .raw(side)
+            .raw("\"><h2><a")
+            .href_local("/articles/", &key.to_string())
+            .raw(">")
+            .text(&name(if side == "left" { 0 } else { 1 }))
+            .raw("</a></h2><div class=\"text\">");
+        for s in segs.iter() {
+            match s.passage {
+                Some(i) => {
+                    b.raw("<mark class=\"")
+                        .text(s.kind)
+                        .raw("\"")
+                        .attr("data-p", &i.to_string())
+                        .raw(">")
+                        .text(&s.text)
+                        .raw("</mark>");
+                }
+                None => {
+                    b.raw("<span class=\"")
+                        .raw(only)
+                        .raw("\">")
+                        .text(&s.text)
+                        .raw("</span>");
+                }
+            }
+        }
+        b.raw("</div></section>");
+    }
+    b.raw("</div>");
+    page(StatusCode::OK, "Diff", "", &b)
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct SiteParams {
+    pub name: Option<String>,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+/// `/site?name=`: how often the site copies, credits, and is copied.
+pub async fn site(
+    State(s): State<Shared>,
+    p: Result<Query<SiteParams>, QueryRejection>,
+) -> Response {
+    let p = match q(p) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let Some(name) = p.name.filter(|n| !n.is_empty()) else {
+        return error_page(ApiError::bad_request("name (the site) is required"));
+    };
+    let (limit, offset) = match (Paging {
+        limit: p.limit,
+        offset: p.offset,
+    })
+    .check()
+    {
+        Ok(x) => x,
+        Err(e) => return error_page(e),
+    };
+    let n2 = name.clone();
+    let (stats, arts) = match s
+        .db
+        .read(move |st| {
+            Ok((
+                st.site_stats(&n2)?,
+                st.articles_by_site(&n2, limit, offset)?,
+            ))
+        })
+        .await
+    {
+        Ok(x) => x,
+        Err(e) => return error_page(e),
+    };
+    if stats.articles == 0 {
+        return error_page(ApiError::not_found("no articles from this site"));
+    }
+    let mut b = Html::new();
+    b.raw("<h1>")
+        .text(&name)
+        .raw("</h1><dl class=\"stats\"><dt>articles</dt><dd>")
+        .int(stats.articles)
+        .raw("</dd><dt>in stories</dt><dd>")
+        .int(stats.stories)
+        .raw("</dd><dt>origin of</dt><dd>")
+        .int(stats.origin_of)
+        .raw(" stories</dd><dt>copied by others</dt><dd>")
+        .int(stats.copied_by_others)
+        .raw(" times</dd>");
+    for (verdict, n) in &stats.copies_by_credit {
+        b.raw("<dt>copies, ")
+            .text(verdict)
+            .raw("</dt><dd>")
+            .int(*n)
+            .raw("</dd>");
+    }
+    b.raw("</dl><h2>Articles</h2><ul>");
+    for r in &arts.items {
+        b.raw("<li><a")
+            .href_local("/articles/", &r.key.to_string())
+            .raw(">")
+            .text(r.title.as_deref().unwrap_or("(no title)"))
+            .raw("</a> <span class=\"meta\">")
+            .text(&date10(&r.published))
+            .raw("</span></li>");
+    }
+    b.raw("</ul>");
+    pager(
+        &mut b,
+        "/site?",
+        &[("name", name.clone())],
+        limit,
+        offset,
+        arts.total,
+    );
+    page(StatusCode::OK, &name, "", &b)
+}

@@ -280,3 +280,45 @@ fn empty_and_odd_input_does_not_panic() {
         let _ = harvested(&paragraphs);
     }
 }
+
+#[test]
+fn an_agency_name_alone_mid_page_is_a_byline_credit() {
+    // spotify:16361 (Miami Herald's AP copy): the byline line stands after
+    // photo captions and the headline, in the middle of the scraped page.
+    let a = harvested(&[
+        "In this June 30, 2013 file photo, R. Kelly performs at the BET Awards in Los Angeles.",
+        "Spotify CEO says anti-hate policy was rolled out incorrectly",
+        "The Associated Press",
+        BODY,
+        BODY2,
+    ]);
+    assert!(
+        !a.paragraphs.iter().any(|p| p == "The Associated Press"),
+        "{:?}",
+        a.paragraphs
+    );
+    assert!(
+        a.declared_sources.iter().any(|s| s.outlet == "AP"),
+        "{:?}",
+        a.declared_sources
+    );
+}
+
+#[test]
+fn a_dateline_after_timestamp_lines_is_found() {
+    // census:12769 (Houston Chronicle's AP copy): "Updated" and a time stamp
+    // stand before the lede.
+    let a = harvested(&[
+        "Updated",
+        "1:52 pm CDT, Friday, May 31, 2019",
+        "AUSTIN, Texas (AP) — Computer files discovered in the home of a Republican operative who died last year contain a blueprint.",
+        BODY,
+    ]);
+    assert!(
+        a.declared_sources
+            .iter()
+            .any(|s| s.outlet == "AP" && s.kind == CreditKind::Wire),
+        "{:?}",
+        a.declared_sources
+    );
+}

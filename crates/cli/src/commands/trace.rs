@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 use reprint_ingest::{read_inputs, read_reader, Page, ReadOptions};
 use reprint_store::Store;
-use reprint_trace::credit::judge_credit;
 use reprint_trace::TracedArticle;
 use serde::Serialize;
 
@@ -66,57 +65,35 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     if article.is_empty() {
         bail!("{}: no article text found on the page", page.origin);
     }
-    let mut found = store.match_unstored(&article.text())?;
-    found.sort_by(|x, y| y.1.shared_a.total_cmp(&x.1.shared_a));
-    let mut matches = Vec::new();
-    for (row, m) in &found {
-        matches.push(Match {
-            id: row.id.clone(),
-            url: row.url.clone(),
-            site: row.site.clone(),
-            kind: m.kind.as_str(),
-            shared: m.shared_a,
-            story: store.story_of(row.key)?,
-        });
-    }
-    let story_id = matches.first().and_then(|m| m.story);
-    let detail = match story_id {
-        Some(id) => store.story(id)?,
-        None => None,
+    let title = article.title.as_ref().map(|t| t.value.clone());
+    let me = TracedArticle {
+        key: -1,
+        id: page.id.clone(),
+        url: page.url.clone(),
+        fetched: page.fetched.clone(),
+        article,
     };
-    let mut report = TraceReport {
+    let outcome = store.trace_unstored(&me)?;
+    let matches = outcome
+        .matches
+        .iter()
+        .map(|m| Match {
+            id: m.article.id.clone(),
+            url: m.article.url.clone(),
+            site: m.article.site.clone(),
+            kind: m.kind,
+            shared: m.shared,
+            story: m.story,
+        })
+        .collect();
+    let report = TraceReport {
         input: page.origin.clone(),
-        title: article.title.as_ref().map(|t| t.value.clone()),
+        title,
         matches,
-        story: detail.as_ref().map(story_view),
-        credit: None,
-        credit_evidence: Vec::new(),
+        story: outcome.story.as_ref().map(story_view),
+        credit: outcome.credit,
+        credit_evidence: outcome.credit_evidence,
     };
-    if let Some(d) = &detail {
-        let origin_article = match d.story.origin.article_key() {
-            Some(k) => store.traced(&[k])?.pop(),
-            None => None,
-        };
-        let me = TracedArticle {
-            key: -1,
-            id: page.id.clone(),
-            url: page.url.clone(),
-            fetched: page.fetched.clone(),
-            article,
-        };
-        let changed = origin_article
-            .as_ref()
-            .map(|o| reprint_trace::changes::changes(&o.article, &me.article))
-            .unwrap_or_default();
-        let (verdict, evidence) = judge_credit(
-            &me,
-            &d.story.origin,
-            origin_article.as_ref(),
-            reprint_trace::text_changed(&changed),
-        );
-        report.credit = Some(verdict.as_str());
-        report.credit_evidence = evidence;
-    }
     if ctx.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {

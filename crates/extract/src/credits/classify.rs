@@ -54,7 +54,10 @@ static STRONG_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// False when [`paragraph`] cannot give a strong verdict (a cheap scan).
 pub(crate) fn may_be_strong(raw: &str) -> bool {
-    raw.trim_start().starts_with(['—', '–', '-']) || STRONG_CUE.is_match(raw)
+    raw.trim_start().starts_with(['—', '–', '-'])
+        || STRONG_CUE.is_match(raw)
+        // A short line may be an agency byline (see `whole_line`).
+        || (raw.len() <= 120 && declared::agency_line(raw.trim()).is_some())
 }
 
 /// The image credit a whole line gives, as printed.
@@ -107,9 +110,15 @@ fn whole_line(raw: &str, inline: &Inline) -> Option<Verdict> {
             strength: Strength::Strong,
         });
     }
+    // A line that is only an agency's name is its byline wherever it stands:
+    // no sentence of a body is just "The Associated Press". Scraped pages put
+    // it mid-page, after captions (spotify:16361, the Miami Herald's AP copy).
     if text.split_whitespace().count() <= 12 {
         if let Some(source) = declared::agency_line(text) {
-            return Some(weak(Item::Source(source)));
+            return Some(Verdict {
+                items: vec![Item::Source(source)],
+                strength: Strength::Strong,
+            });
         }
     }
     if let Some(c) = PUBLICATION_NOTE.captures(text) {

@@ -168,8 +168,12 @@ fn record_dateline(body: &[String], article: &mut Article) {
         .as_ref()
         .and_then(|p| p.value.get(..4))
         .and_then(|y| y.parse().ok());
+    // The window counts paragraphs of prose: scraped pages put "Updated" and
+    // time-stamp lines before the lede (census:12769, the Houston Chronicle's
+    // AP copy, has its dateline in the fourth paragraph).
     let found = body
         .iter()
+        .filter(|p| p.split_whitespace().count() >= 8)
         .take(DATELINE_WINDOW)
         .filter(|p| p.contains('('))
         .find_map(|p| wire::dateline(&crate::text_page::markdown::plain(p), year));

@@ -329,7 +329,9 @@ fn wire_copies_are_recognised_and_judged() {
         &["ingest", &corpus("census"), &corpus("spotify")],
     ));
     let stories = jsonl(&ok(reprint(&db, &["export", "--what", "stories"])));
-    let cases: &[(&str, &str, &[(&str, &str)])] = &[
+    // (a member of the story, the wire that is its origin, expected verdicts)
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let cases: &[Case] = &[
         (
             "spotify:1710",
             "AP",

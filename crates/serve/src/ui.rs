@@ -77,8 +77,11 @@ pub fn not_found() -> Response {
     error_page(ApiError::not_found("There is no such page."))
 }
 
-fn q<T>(r: Result<Query<T>, QueryRejection>) -> Result<T, Response> {
-    r.map(|Query(t)| t).map_err(|e| error_page(rejection(e)))
+/// The query parameters, or the error page saying what was wrong (boxed:
+/// a `Response` is large, and this is the cold path).
+fn q<T>(r: Result<Query<T>, QueryRejection>) -> Result<T, Box<Response>> {
+    r.map(|Query(t)| t)
+        .map_err(|e| Box::new(error_page(rejection(e))))
 }
 
 fn pct(x: f64) -> String {
@@ -98,7 +101,7 @@ pub async fn home(
 ) -> Response {
     let p = match q(p) {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let form = (
         p.site.clone(),
@@ -241,7 +244,7 @@ pub async fn search(
 ) -> Response {
     let p = match q(p) {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let raw_q = p.q.clone().unwrap_or_default();
     let mut b = Html::new();
@@ -579,7 +582,7 @@ pub async fn diff(
 ) -> Response {
     let p = match q(p) {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let d = match load_diff(&s, p).await {
         Ok(d) => d,
@@ -675,7 +678,7 @@ pub async fn site(
 ) -> Response {
     let p = match q(p) {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let Some(name) = p.name.filter(|n| !n.is_empty()) else {
         return error_page(ApiError::bad_request("name (the site) is required"));

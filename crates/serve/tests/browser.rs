@@ -114,7 +114,9 @@ fn bad_requests_leave_the_server_up() {
     let server = common::start(cfg);
     let a = server.addr;
     let big = vec![b'x'; 100 * 1024];
-    let cases: Vec<(&str, &str, Vec<(&str, &str)>, &[u8], u16)> = vec![
+    // (method, path, headers, body, expected status)
+    type Case<'a> = (&'a str, &'a str, Vec<(&'a str, &'a str)>, &'a [u8], u16);
+    let cases: Vec<Case> = vec![
         (
             "POST",
             "/api/trace",

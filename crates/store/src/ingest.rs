@@ -70,6 +70,7 @@ impl Store {
                 (text, print)
             })
             .collect();
+        let started = std::time::Instant::now();
         // Store every article first (keys in batch order) ...
         let mut stored: Vec<(i64, usize)> = Vec::new();
         for (pos, (item, (text, print))) in batch.iter().zip(&prepared).enumerate() {
@@ -96,9 +97,11 @@ impl Store {
                 print: &prepared[pos].1,
             })
             .collect();
+        let t_store = started.elapsed();
         let results = matching::match_batch(&tx, &items).map_err(sql)?;
+        let t_match = started.elapsed();
         // ... and write the results in batch order.
-        for ((key, pos), result) in stored.iter().zip(results) {
+        for ((key, _), result) in stored.iter().zip(results) {
             for (x, y) in &result.suspects {
                 if matching::recheck_pair(&tx, *x, *y, &result.furniture).map_err(sql)? {
                     tx.execute("DELETE FROM pairs WHERE a = ?1 AND b = ?2", params![x, y])
@@ -127,9 +130,22 @@ impl Store {
             })
             .collect();
         postings.sort_unstable();
+        let t_pairs = started.elapsed();
         index_fingerprints(&tx, &postings).map_err(sql)?;
+        let t_index = started.elapsed();
         report.stories_touched = stories::refresh(&tx, &touched, &path)?;
+        let t_stories = started.elapsed();
         tx.commit().map_err(sql)?;
+        tracing::debug!(
+            "batch of {}: store {:?}, match {:?}, pairs {:?}, index {:?}, stories {:?}, commit {:?}",
+            batch.len(),
+            t_store,
+            t_match - t_store,
+            t_pairs - t_match,
+            t_index - t_pairs,
+            t_stories - t_index,
+            started.elapsed() - t_stories
+        );
         Ok(report)
     }
 }

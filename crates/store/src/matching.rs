@@ -49,6 +49,9 @@ pub struct ItemResult {
     pub furniture: HashSet<u64>,
 }
 
+/// One article's furniture, candidate keys and unrelated furniture carriers.
+type Selected = (HashSet<u64>, Vec<i64>, Vec<(i64, i64)>);
+
 /// Runs `f` over chunks of `values` bound as `?` lists.
 fn chunked<T: rusqlite::ToSql>(
     conn: &Connection,
@@ -207,7 +210,7 @@ pub fn match_batch(conn: &Connection, items: &[Item]) -> rusqlite::Result<Vec<It
             .copied()
             .or_else(|| stored_prints.get(k).map(|v| v.as_slice()))
     };
-    let selected: Vec<(HashSet<u64>, Vec<i64>, Vec<(i64, i64)>)> = near
+    let selected: Vec<Selected> = near
         .par_iter()
         .zip(items.par_iter())
         .map(|((ns, frequent), item)| {
@@ -223,9 +226,7 @@ pub fn match_batch(conn: &Connection, items: &[Item]) -> rusqlite::Result<Vec<It
     //    re-check), fingerprinted once; then alignment.
     let mut want: Vec<i64> = selected
         .iter()
-        .flat_map(|(_, keys, _)| {
-            keys.iter().copied()
-        })
+        .flat_map(|(_, keys, _)| keys.iter().copied())
         .filter(|k| !batch_prints.contains_key(k))
         .collect();
     want.sort_unstable();

@@ -185,3 +185,31 @@ fn wrap(path: &Path, source: rusqlite::Error) -> StoreError {
         source,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_made_with_other_fingerprint_parameters_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        drop(Store::open(&path).unwrap());
+        let other = "reprint-fp/0 fnv1a64 lower-alnum shingle=4 winnow=8";
+        Connection::open(&path)
+            .unwrap()
+            .execute(
+                "UPDATE meta SET value = ?1 WHERE key = 'fingerprint_scheme'",
+                [other],
+            )
+            .unwrap();
+        for result in [Store::open(&path), Store::open_read_only(&path)] {
+            let err = result.err().expect("refused");
+            assert!(matches!(err, StoreError::Scheme { .. }), "{err}");
+            let msg = err.to_string();
+            assert!(msg.contains(other), "{msg}");
+            assert!(msg.contains(reprint_match::SCHEME), "{msg}");
+            assert!(msg.contains("ingest into a new database"), "{msg}");
+        }
+    }
+}

@@ -1,8 +1,8 @@
 //! From a read page to a stored-ready article: extraction, then the input's
 //! own metadata (a JSONL `site`, `published`) where extraction found none.
 
-use reprint_extract::{extract_html, extract_text, Article, FieldSource, Sourced};
-use reprint_ingest::{Page, PageBody};
+use reprint_ingest::Page;
+pub use reprint_store::ingest::article_of;
 use reprint_store::NewArticle;
 
 /// Why a page yields no article.
@@ -16,27 +16,6 @@ impl std::fmt::Display for NoArticle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.input, self.reason)
     }
-}
-
-/// Extracts the article of a page and fills in what the input supplied.
-pub fn article_of(page: &Page) -> Article {
-    let url = page.url.as_deref();
-    let mut article = match &page.body {
-        PageBody::Html(html) => extract_html(html, url),
-        PageBody::Text(text) => extract_text(text, url),
-    };
-    // The collector knows which site it fetched from, so its `site` wins;
-    // for the date, the page's own declaration is better evidence than a
-    // collector's field, which is used only when the page has none.
-    if let Some(site) = &page.site {
-        article.site = Some(Sourced::new(site.clone(), FieldSource::Input, 0.9));
-    }
-    if article.published.is_none() {
-        if let Some(p) = &page.published {
-            article.published = Some(Sourced::new(p.clone(), FieldSource::Input, 0.85));
-        }
-    }
-    article
 }
 
 /// Extracts a page into a [`NewArticle`], or says why it has none.

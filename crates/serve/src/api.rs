@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use subtle::ConstantTimeEq;
 
-use reprint_extract::{extract_html, extract_text, Article, FieldSource, Sourced};
 use reprint_ingest::{read_reader, InputKind, Page, PageBody, ReadOptions};
+use reprint_store::ingest::article_of;
 use reprint_store::queries::{FullArticle, StoryFilter};
 use reprint_store::{NewArticle, Store};
 use reprint_trace::TracedArticle;
@@ -418,26 +418,6 @@ struct TraceJson {
 #[derive(Debug, Deserialize)]
 pub struct TraceParams {
     pub url: Option<String>,
-}
-
-/// Extracts a page's article and fills in the input's own metadata, as
-/// `reprint ingest` does: the collector's `site` wins; its `published` is
-/// used only when the page declares none.
-pub fn article_of(page: &Page) -> Article {
-    let url = page.url.as_deref();
-    let mut article = match &page.body {
-        PageBody::Html(html) => extract_html(html, url),
-        PageBody::Text(text) => extract_text(text, url),
-    };
-    if let Some(site) = &page.site {
-        article.site = Some(Sourced::new(site.clone(), FieldSource::Input, 0.9));
-    }
-    if article.published.is_none() {
-        if let Some(p) = &page.published {
-            article.published = Some(Sourced::new(p.clone(), FieldSource::Input, 0.85));
-        }
-    }
-    article
 }
 
 /// `POST /api/trace`: the body is a page (`text/html`, `text/plain`, or

@@ -242,3 +242,27 @@ fn insert_pair(tx: &Transaction, new: i64, old: i64, m: &PairMatch) -> rusqlite:
     )?;
     Ok(())
 }
+
+/// Extracts a page's article and fills in what the input recorded, as every
+/// way into the store does (`reprint ingest`, `trace`, the server): the
+/// collector knows which site it fetched from, so its `site` wins; for the
+/// date, the page's own declaration is better evidence than a collector's
+/// field, which is used only when the page has none.
+pub fn article_of(page: &reprint_ingest::Page) -> Article {
+    use reprint_extract::{extract_html, extract_text, FieldSource, Sourced};
+    use reprint_ingest::PageBody;
+    let url = page.url.as_deref();
+    let mut article = match &page.body {
+        PageBody::Html(html) => extract_html(html, url),
+        PageBody::Text(text) => extract_text(text, url),
+    };
+    if let Some(site) = &page.site {
+        article.site = Some(Sourced::new(site.clone(), FieldSource::Input, 0.9));
+    }
+    if article.published.is_none() {
+        if let Some(p) = &page.published {
+            article.published = Some(Sourced::new(p.clone(), FieldSource::Input, 0.85));
+        }
+    }
+    article
+}

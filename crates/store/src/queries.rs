@@ -19,7 +19,7 @@ use reprint_match::PairMatch;
 use reprint_trace::credit::judge_credit;
 use reprint_trace::TracedArticle;
 
-use crate::read::{ArticleRow, StoryDetail, StoryRow};
+use crate::read::{article_row as row, ArticleRow, StoryDetail, StoryRow};
 use crate::{Result, Store, StoreError};
 
 /// Adds a freshly inserted article to the full-text index (called by
@@ -134,20 +134,6 @@ pub struct TraceMatch {
 
 const COLUMNS: &str =
     "a.id, a.ext_id, a.url, a.site, a.title, a.byline, a.published, a.fetched, a.words";
-
-fn row(r: &rusqlite::Row) -> rusqlite::Result<ArticleRow> {
-    Ok(ArticleRow {
-        key: r.get(0)?,
-        id: r.get(1)?,
-        url: r.get(2)?,
-        site: r.get(3)?,
-        title: r.get(4)?,
-        byline: r.get(5)?,
-        published: r.get(6)?,
-        fetched: r.get(7)?,
-        words: r.get(8)?,
-    })
-}
 
 /// Turns free text into an FTS5 query that can never be a syntax error:
 /// each word (letters and digits only) quoted, all required. At most 16

@@ -66,7 +66,7 @@ pub struct PairRow {
 
 const ARTICLE_COLUMNS: &str = "id, ext_id, url, site, title, byline, published, fetched, words";
 
-fn article_row(r: &Row) -> rusqlite::Result<ArticleRow> {
+pub(crate) fn article_row(r: &Row) -> rusqlite::Result<ArticleRow> {
     Ok(ArticleRow {
         key: r.get(0)?,
         id: r.get(1)?,

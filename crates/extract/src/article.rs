@@ -25,6 +25,23 @@ pub enum FieldSource {
     Input,
 }
 
+impl FieldSource {
+    /// How evidence and pages name this source ("published 2015-07-04
+    /// (JSON-LD)").
+    pub fn label(self) -> &'static str {
+        match self {
+            FieldSource::JsonLd => "JSON-LD",
+            FieldSource::OpenGraph => "OpenGraph",
+            FieldSource::Meta => "meta tag",
+            FieldSource::Microdata => "microdata",
+            FieldSource::Visible => "on the page",
+            FieldSource::TitleTag => "<title> tag",
+            FieldSource::Url => "URL",
+            FieldSource::Input => "input",
+        }
+    }
+}
+
 /// A metadata value with where it came from and how much we trust it (0–1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sourced<T> {

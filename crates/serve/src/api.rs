@@ -289,15 +289,7 @@ pub async fn story(
 ) -> Result<Response, ApiError> {
     let Path(raw) = raw.map_err(rejection)?;
     let id = parse_id(&raw)?;
-    let found =
-        s.db.read(move |st| {
-            let Some(d) = st.story(id)? else {
-                return Ok(None);
-            };
-            let links = st.links_among(&d.story.members)?;
-            Ok(Some((d, links)))
-        })
-        .await?;
+    let found = s.db.read(move |st| Ok(st.story_with_links(id)?)).await?;
     let (d, links) = found.ok_or_else(|| ApiError::not_found(format!("no story {id}")))?;
     Ok(Json(json!({
         "id": d.row.id, "size": d.row.size, "headline": d.row.headline, "date": d.row.date,

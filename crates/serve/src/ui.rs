@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use reprint_extract::{FieldSource, Sourced};
+use reprint_extract::Sourced;
 use reprint_store::queries::{MARK_END, MARK_START};
 
 use crate::api::{
@@ -320,15 +320,7 @@ pub async fn story(State(s): State<Shared>, Path(raw): Path<String>) -> Response
         Ok(id) => id,
         Err(e) => return error_page(e),
     };
-    let found =
-        s.db.read(move |st| {
-            let Some(d) = st.story(id)? else {
-                return Ok(None);
-            };
-            let links = st.links_among(&d.story.members)?;
-            Ok(Some((d, links)))
-        })
-        .await;
+    let found = s.db.read(move |st| Ok(st.story_with_links(id)?)).await;
     let (d, links) = match found {
         Ok(Some(x)) => x,
         Ok(None) => return error_page(ApiError::not_found(format!("no story {id}"))),
@@ -442,23 +434,10 @@ fn field(b: &mut Html, name: &str, v: &Option<Sourced<String>>) {
         .raw("</th><td>")
         .text(&v.value)
         .raw("</td><td>")
-        .text(source_name(v.source))
+        .text(v.source.label())
         .raw("</td><td>")
         .f(f64::from(v.confidence), 2)
         .raw("</td></tr>");
-}
-
-fn source_name(s: FieldSource) -> &'static str {
-    match s {
-        FieldSource::JsonLd => "JSON-LD",
-        FieldSource::OpenGraph => "OpenGraph",
-        FieldSource::Meta => "meta tag",
-        FieldSource::Microdata => "microdata",
-        FieldSource::Visible => "visible text",
-        FieldSource::TitleTag => "<title>",
-        FieldSource::Url => "URL",
-        FieldSource::Input => "input",
-    }
 }
 
 /// `/articles/{id}`: metadata with sources, credits, notices, quotes, body.

@@ -376,6 +376,15 @@ impl Store {
         }))
     }
 
+    /// A story with the stored pairs among its members (its copy graph).
+    pub fn story_with_links(&self, id: i64) -> Result<Option<(StoryDetail, Vec<MemberLink>)>> {
+        let Some(d) = self.story(id)? else {
+            return Ok(None);
+        };
+        let links = self.links_among(&d.story.members)?;
+        Ok(Some((d, links)))
+    }
+
     /// Stored pairs among the given articles (for a story's copy graph).
     pub fn links_among(&self, keys: &[i64]) -> Result<Vec<MemberLink>> {
         let mut stmt = self

@@ -307,7 +307,7 @@ fn published(m: &TracedArticle) -> Option<(When, String)> {
             )?;
             Some((
                 w,
-                format!("{} published {} ({})", m.id, p.value, source_name(p.source)),
+                format!("{} published {} ({})", m.id, p.value, p.source.label()),
             ))
         })
 }
@@ -320,19 +320,6 @@ fn fetched(m: &TracedArticle) -> Option<(When, String)> {
         parse_when(f, 0.4)?,
         format!("{} first seen {} (fetch time)", m.id, f),
     ))
-}
-
-fn source_name(s: FieldSource) -> &'static str {
-    match s {
-        FieldSource::JsonLd => "JSON-LD",
-        FieldSource::OpenGraph => "OpenGraph",
-        FieldSource::Meta => "meta tag",
-        FieldSource::Microdata => "microdata",
-        FieldSource::Visible => "on the page",
-        FieldSource::TitleTag => "title",
-        FieldSource::Url => "URL",
-        FieldSource::Input => "input",
-    }
 }
 
 /// Step 3: the earliest member, when it is clearly earliest.

@@ -1,5 +1,6 @@
-//! Times `credits::harvest` apart from the rest of HTML extraction: extracts
-//! every page of a benchmark folder, then re-runs harvest on copies of the
+//! Times the body-text stages apart from the rest of HTML extraction
+//! (`credits::harvest`, `quotes::find`, `language::assign`): extracts every
+//! page of a benchmark folder, then re-runs each stage on copies of the
 //! articles (their body paragraphs, provenance fields cleared).
 //!
 //! usage: cargo run --release -p reprint-extract --example harvest_speed -- BENCH_DIR
@@ -67,16 +68,40 @@ fn main() {
     let started = Instant::now();
     for _ in 0..rounds {
         for a in &blank {
+            std::hint::black_box(reprint_extract::quotes::find(&a.paragraphs));
+        }
+    }
+    let quotes = started.elapsed().as_secs_f64() / f64::from(rounds);
+    let started = Instant::now();
+    for _ in 0..rounds {
+        for a in &blank {
+            let mut a = a.clone();
+            reprint_extract::language::assign(&mut a);
+        }
+    }
+    let language = started.elapsed().as_secs_f64() / f64::from(rounds);
+    let started = Instant::now();
+    for _ in 0..rounds {
+        for a in &blank {
             let _ = a.clone();
         }
     }
     let clone = started.elapsed().as_secs_f64() / f64::from(rounds);
     let mb = bytes as f64 / 1e6;
+    let share = |secs: f64| 100.0 * secs / total;
     println!(
-        "{} pages {mb:.1} MB: extract_html {total:.3}s ({:.1} MB/s); harvest alone {:.3}s ({:.0}% of extraction)",
+        "{} pages {mb:.1} MB: extract_html {total:.3}s ({:.1} MB/s)",
         pages.len(),
         mb / total,
-        harvest - clone,
-        100.0 * (harvest - clone) / total
     );
+    for (stage, secs) in [
+        ("credits::harvest", harvest - clone),
+        ("quotes::find", quotes),
+        ("language::assign", language - clone),
+    ] {
+        println!(
+            "  {stage:<18} {secs:.3}s ({:.0}% of extraction)",
+            share(secs)
+        );
+    }
 }

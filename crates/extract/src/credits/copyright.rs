@@ -16,7 +16,7 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("valid regex"));
 static RESERVED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^all rights reserved\.?$").expect("valid regex"));
 

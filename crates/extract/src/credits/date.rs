@@ -10,19 +10,20 @@ const MONTH: &str = r"(?P<m>january|february|march|april|may|june|july|august|se
 /// "3 July 2015", "3rd Jul. 2015".
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b"
+        r"(?i)(?-u:\b)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+(?P<y>(?:19|20)\d{{2}})(?-u:\b)"
     ))
     .expect("valid regex")
 });
 /// "July 04, 2015", "Sept. 26 2016".
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{MONTH}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b"
+        r"(?i)(?-u:\b){MONTH}\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?-u:\b)"
     ))
     .expect("valid regex")
 });
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:\b|T)").expect("valid regex")
+    Regex::new(r"(?-u:\b)(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:(?-u:\b)|T)")
+        .expect("valid regex")
 });
 /// Month and day without a year, as in wire datelines ("May 31", "Sept. 26").
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {

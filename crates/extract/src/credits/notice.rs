@@ -2,7 +2,7 @@
 //! site's calls to promote, subscribe, contact, comment or share.
 
 use crate::NoticeKind;
-use regex::Regex;
+use regex::RegexSet;
 use std::sync::LazyLock;
 
 /// How sure a pattern is. Strong notices are moved wherever they stand in the
@@ -17,16 +17,21 @@ pub(crate) enum Strength {
 struct Rule {
     kind: NoticeKind,
     strength: Strength,
-    pattern: Regex,
+    pattern: String,
 }
 
 fn rule(kind: NoticeKind, strength: Strength, pattern: &str) -> Rule {
     Rule {
         kind,
         strength,
-        pattern: Regex::new(&format!("(?i){pattern}")).expect("valid regex"),
+        pattern: format!("(?i){pattern}"),
     }
 }
+
+/// All rules in one automaton: a body sentence, which matches none, is read
+/// once instead of once per rule.
+static RULE_SET: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(RULES.iter().map(|r| &r.pattern)).expect("valid regex"));
 
 /// First matching rule wins, so more specific kinds come first.
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -37,67 +42,72 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             Licence,
             Strong,
-            r"\bgrants? (?:\w+ )?permission to (?:cross-?post|republish|reprint|reproduce|repost)",
+            r"(?-u:\b)grants? (?:\w+ )?permission to (?:cross-?post|republish|reprint|reproduce|repost)",
         ),
         // AP/CNN syndication terms.
-        rule(Licence, Strong, r"\bmay not be (?:re)?published, broadcast"),
         rule(
             Licence,
             Strong,
-            r"\b(?:licen[cs]ed|published|republished|available|distributed) under (?:a|the) (?:creative commons|cc[ -]by)",
+            r"(?-u:\b)may not be (?:re)?published, broadcast",
+        ),
+        rule(
+            Licence,
+            Strong,
+            r"(?-u:\b)(?:licen[cs]ed|published|republished|available|distributed) under (?:a|the) (?:creative commons|cc[ -]by)",
         ),
         rule(Licence, Strong, r"creativecommons\.org/licen[cs]es"),
         rule(
             Licence,
             Weak,
-            r"\bcreative commons\b|\bcc[ -]by(?:-[a-z]{2})*\b|\bterms of (?:use|service)\b|\bpermissions? pages?\b|\breprints? (?:and|&) permissions\b",
+            r"(?-u:\b)creative commons(?-u:\b)|(?-u:\b)cc[ -]by(?:-[a-z]{2})*(?-u:\b)|(?-u:\b)terms of (?:use|service)(?-u:\b)|(?-u:\b)permissions? pages?(?-u:\b)|(?-u:\b)reprints? (?:and|&) permissions(?-u:\b)",
         ),
         // Disclaimers open with the word or disown the views.
-        rule(Disclaimer, Strong, r"^\W*disclaimer\b"),
+        rule(Disclaimer, Strong, r"^\W*disclaimer(?-u:\b)"),
         rule(
             Disclaimer,
             Weak,
-            r"\bviews (?:and opinions )?expressed\b|\bdo(?:es)? not necessarily (?:reflect|represent)\b|\bof sole responsibility of the author|\bwill not be (?:held )?responsible for\b",
+            r"(?-u:\b)views (?:and opinions )?expressed(?-u:\b)|(?-u:\b)do(?:es)? not necessarily (?:reflect|represent)(?-u:\b)|(?-u:\b)of sole responsibility of the author|(?-u:\b)will not be (?:held )?responsible for(?-u:\b)",
         ),
         // Fair-use statements of aggregator sites.
-        rule(FairUse, Weak, r#"\bfair use\b|\bcopyrighted material\b"#),
+        rule(
+            FairUse,
+            Weak,
+            r#"(?-u:\b)fair use(?-u:\b)|(?-u:\b)copyrighted material(?-u:\b)"#,
+        ),
         // Contact lines: a label, or an address with nothing around it.
         rule(
             Contact,
             Weak,
-            r"^(?:for (?:media|press|publication|editorial)\b[^:]{0,80}?(?:inquiries|enquiries|contact)?\s*:|contact(?: us)?\s*:|(?:e-?mail|tel|phone|fax)\s*:)|\bcontact:|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$|^contact [\w .'-]{1,40} at [\w.+-]+@",
+            r"^(?:for (?:media|press|publication|editorial)(?-u:\b)[^:]{0,80}?(?:inquiries|enquiries|contact)?\s*:|contact(?: us)?\s*:|(?:e-?mail|tel|phone|fax)\s*:)|(?-u:\b)contact:|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$|^contact [\w .'-]{1,40} at [\w.+-]+@",
         ),
         rule(
             Comments,
             Weak,
-            r"^(?:view|show|hide|read|post|leave|add|load) (?:\d+ |all )?comments?\b|^comment on\b|^join the (?:conversation|discussion)\b|^comments?(?:\s*\(\d+\))?$|\bcomments? (?:are|have been) closed\b",
+            r"^(?:view|show|hide|read|post|leave|add|load) (?:\d+ |all )?comments?(?-u:\b)|^comment on(?-u:\b)|^join the (?:conversation|discussion)(?-u:\b)|^comments?(?:\s*\(\d+\))?$|(?-u:\b)comments? (?:are|have been) closed(?-u:\b)",
         ),
         // Calls in the first person ("our Facebook page", "support us").
         rule(
             Promotion,
             Weak,
-            r"\bbecome an? (?:member|patron|supporter|subscriber)\b|\b(?:like|follow|join|support) us\b|\bon our (?:facebook|twitter|telegram|instagram|youtube)\b|\bour (?:newsletter|mailing list)\b|^(?:please )?(?:donate|make a donation)\b|\bsupport (?:our|independent) (?:work|journalism)\b|^sign up\b|^help us\b|\bpatreon\b",
+            r"(?-u:\b)become an? (?:member|patron|supporter|subscriber)(?-u:\b)|(?-u:\b)(?:like|follow|join|support) us(?-u:\b)|(?-u:\b)on our (?:facebook|twitter|telegram|instagram|youtube)(?-u:\b)|(?-u:\b)our (?:newsletter|mailing list)(?-u:\b)|^(?:please )?(?:donate|make a donation)(?-u:\b)|(?-u:\b)support (?:our|independent) (?:work|journalism)(?-u:\b)|^sign up(?-u:\b)|^help us(?-u:\b)|(?-u:\b)patreon(?-u:\b)",
         ),
         rule(
             Subscription,
             Weak,
-            r"^(?:please consider )?subscrib|^to read the full story|\balready a subscriber\b|\bsubscribe (?:now|today|to)\b|\bconsider subscribing\b|\bsuccessfully subscribed\b",
+            r"^(?:please consider )?subscrib|^to read the full story|(?-u:\b)already a subscriber(?-u:\b)|(?-u:\b)subscribe (?:now|today|to)(?-u:\b)|(?-u:\b)consider subscribing(?-u:\b)|(?-u:\b)successfully subscribed(?-u:\b)",
         ),
         rule(
             Sharing,
             Weak,
-            r"^share (?:this|on|via|the|article|story)\b|^share this:?$|^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|google\+|messenger|copy link)\s*)+:?$",
+            r"^share (?:this|on|via|the|article|story)(?-u:\b)|^share this:?$|^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|linkedin|pinterest|whatsapp|reddit|google\+|messenger|copy link)\s*)+:?$",
         ),
     ]
 });
 
 /// The notice kind of one sentence (plain text), if it is one.
 pub(crate) fn kind(sentence: &str) -> Option<(NoticeKind, Strength)> {
-    let s = sentence.trim();
-    RULES
-        .iter()
-        .find(|r| r.pattern.is_match(s))
-        .map(|r| (r.kind, r.strength))
+    let first = RULE_SET.matches(sentence.trim()).into_iter().next()?;
+    Some((RULES[first].kind, RULES[first].strength))
 }
 
 #[cfg(test)]

@@ -84,7 +84,7 @@ static REUTERS_SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
 /// also contributed to this report." and "The Associated Press contributed."
 static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:the )?(?P<agency>associated press|reuters|afp|agence france-presse|upi|bloomberg(?: news)?)(?: (?:staff )?(?:writers?|reporters?|correspondents?|photographers?|researchers?|videographers?|journalists?)\b.{1,250}?)? (?:also )?contributed(?: to this (?:report|story|article))?\.?$",
+        r"(?i)^(?:the )?(?P<agency>associated press|reuters|afp|agence france-presse|upi|bloomberg(?: news)?)(?: (?:staff )?(?:writers?|reporters?|correspondents?|photographers?|researchers?|videographers?|journalists?)(?-u:\b).{1,250}?)? (?:also )?contributed(?: to this (?:report|story|article))?\.?$",
     )
     .expect("valid regex")
 });

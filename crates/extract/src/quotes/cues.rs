@@ -5,27 +5,32 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+// Word characters in these patterns are Latin letters, digits and `_`, not
+// Unicode `\w`: the cue verbs are English, so the speakers beside them are
+// written in Latin script, and the full Unicode class made automata so large
+// that building them cost more than every other extraction stage together.
+
 /// Speech verbs, from the GGT annotations (said, says, told, wrote, added…).
 const VERBS: &str = r"said|says|say|told|tells|saying|wrote|writes|added|adds|adding|noted|notes|noting|explained|explains|explaining|stated|states|argued|argues|arguing|urged|warned|warns|claimed|claims|announced|suggested|suggests|alleged|confirmed|tweeted|asked|asks|insisted|insists|acknowledged|admitted|admits|recalled|recalls|replied|responded|continued|joked|cautioned|predicted|predicts|declared|emphasized|stressed|pointed out|conceded|concluded|testified|believes|contends|contended|maintained|maintains|complained|reported|reports|report|wondered|shouted|posted|countered|acknowledges|concedes|suggest|warn|explain|note|argue|claim|insist|believe|agreed|agrees|agree|recommended|recommends|estimated|estimates|revealed|indicated|indicates|hopes|hoped|felt|feels|thinks|thought|knew|learned|heard|told";
 
 /// Words that may stand between a speaker and the verb: "also said",
 /// "has said", "repeatedly told".
-const ADVERBS: &str = r"(?:(?:also|later|then|previously|has|have|had|would|will|could|may|might|still|once|\w+ly) )*";
+const ADVERBS: &str = r"(?:(?:also|later|then|previously|has|have|had|would|will|could|may|might|still|once|[\p{Latin}0-9_]+ly) )*";
 
 /// A subject of up to eight words before the verb when no tighter pattern
 /// fits: "Stella's owners Tore Sohlberg and Lehla Abreder", "Many Out of the
 /// Cold users".
-const LOOSE_SPEAKER: &str = r"[A-Za-z][\w'’.-]*(?: [\w'’.-]+){0,7}?";
+const LOOSE_SPEAKER: &str = r"[A-Za-z][\p{Latin}0-9_'’.-]*(?: [\p{Latin}0-9_'’.-]+){0,7}?";
 
 /// A speaker as written: a pronoun, a name of capitalised words (with a title
 /// such as "Mr." or "Dr."), or a description ("the prime minister",
 /// "a spokesperson for the ministry").
-const SPEAKER: &str = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Ss]ome|[Aa]nother) (?:[\w'’-]+ ){0,4}?[\w'’-]+(?: (?:of|for|at|with) (?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4})?)|(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Sgt|Const|Insp|Supt|Det|Capt|Lt|Cpl|Rev|Chief|Premier|Mayor|President|Minister|Coach|Judge|Justice|Prime Minister)\.? )?[A-Z][\w'’.-]*(?: (?:de |van |von |da |del |di |le |la |bin |al-)?[A-Z][\w'’.-]*){0,3})";
+const SPEAKER: &str = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Ss]ome|[Aa]nother) (?:[\p{Latin}0-9_'’-]+ ){0,4}?[\p{Latin}0-9_'’-]+(?: (?:of|for|at|with) (?:the )?[A-Z][\p{Latin}0-9_'’.-]*(?: [A-Z][\p{Latin}0-9_'’.-]*){0,4})?)|(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Sgt|Const|Insp|Supt|Det|Capt|Lt|Cpl|Rev|Chief|Premier|Mayor|President|Minister|Coach|Judge|Justice|Prime Minister)\.? )?[A-Z][\p{Latin}0-9_'’.-]*(?: (?:de |van |von |da |del |di |le |la |bin |al-)?[A-Z][\p{Latin}0-9_'’.-]*){0,3})";
 
 /// Straight after a closing mark: ", he said", "said Smith", "— Smith told CBC".
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\s,—–-]*(?:(?P<s1>{SPEAKER})(?:,[^,]{{1,80}},)? (?:also |later |then |previously |once )?(?P<v1>{VERBS})\b|(?P<v2>{VERBS}) (?P<s2>{SPEAKER}))"
+        r"^[\s,—–-]*(?:(?P<s1>{SPEAKER})(?:,[^,]{{1,80}},)? (?:also |later |then |previously |once )?(?P<v1>{VERBS})(?-u:\b)|(?P<v2>{VERBS}) (?P<s2>{SPEAKER}))"
     ))
     .expect("valid regex")
 });
@@ -34,7 +39,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "According to Smith, “", "said Smith. “" is not one (a new sentence).
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?:^|[.?!]\s+|,\s+|\b(?:and|but|as|when|where) )(?P<s1>{SPEAKER})(?: (?:also|later|then|previously|once))? (?P<v1>{VERBS})\b[^.!?“”]{{0,80}}?|\b(?P<v2>{VERBS}) (?P<s2>{SPEAKER})|[Aa]ccording to (?P<s3>{SPEAKER}))\s*[:,]?\s*$"
+        r"(?:(?:^|[.?!]\s+|,\s+|(?-u:\b)(?:and|but|as|when|where) )(?P<s1>{SPEAKER})(?: (?:also|later|then|previously|once))? (?P<v1>{VERBS})(?-u:\b)(?P<object>[^.!?“”]*?)|(?-u:\b)(?P<v2>{VERBS}) (?P<s2>{SPEAKER})|[Aa]ccording to (?P<s3>{SPEAKER}))\s*[:,]?\s*$"
     ))
     .expect("valid regex")
 });
@@ -43,7 +48,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// the company said it would…". The prefix before the speaker is short.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?:[^“”]{{0,120}}?,|But|And|So|Still|However|Yet|Now|Instead|Later|Meanwhile|Mostly|Too often)\s+)?(?P<s>{SPEAKER}|{LOOSE_SPEAKER})(?:,[^,]{{1,80}},)? {ADVERBS}(?P<v>{VERBS})\b(?: (?:CBC News|CTV News|Global News|The Canadian Press|The Star|The Globe and Mail|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){{0,3}}|reporters|journalists|the \w+(?: \w+)?|him|her|them|us|me|council|parliament|media))?(?: (?:on|last|this|in|at|during|earlier|late) [\w ]{{1,25}}?)?,?\s+(?P<that>that\s+)?(?P<c>\S.*)$"
+        r"^(?:(?:[^“”]{{0,120}}?,|But|And|So|Still|However|Yet|Now|Instead|Later|Meanwhile|Mostly|Too often)\s+)?(?P<s>{SPEAKER}|{LOOSE_SPEAKER})(?:,[^,]{{1,80}},)? {ADVERBS}(?P<v>{VERBS})(?-u:\b)(?: (?:CBC News|CTV News|Global News|The Canadian Press|The Star|The Globe and Mail|[A-Z][\p{{Latin}}0-9_'’-]*(?: [A-Z][\p{{Latin}}0-9_'’-]*){{0,3}}|reporters|journalists|the [\p{{Latin}}0-9_]+(?: [\p{{Latin}}0-9_]+)?|him|her|them|us|me|council|parliament|media))?(?: (?:on|last|this|in|at|during|earlier|late) [\p{{Latin}}0-9_ ]{{1,25}}?)?,?\s+(?P<that>that\s+)?(?P<c>\S)"
     ))
     .expect("valid regex")
 });
@@ -105,22 +110,19 @@ static REPORTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "Shelter residents, according to the findings, are fearful…".
 static REPORTED_MID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<c>[^“”]+?),\s+(?:(?P<s1>{SPEAKER}) {ADVERBS}(?P<v1>{VERBS})|(?P<v2>{VERBS}) (?P<s2>{SPEAKER})|according to (?P<s3>{SPEAKER})),\s+(?P<d>[^“”]+)$"
+        r"^(?P<c>[^“”]+?),\s+(?:(?P<s1>{SPEAKER}) {ADVERBS}(?P<v1>{VERBS})|(?P<v2>{VERBS}) (?P<s2>{SPEAKER})|according to (?P<s3>{SPEAKER})),\s+(?P<d>[^“”])"
     ))
     .expect("valid regex")
 });
 
 /// "According to X, …" opening a sentence.
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^[Aa]ccording to (?P<s>{SPEAKER}),\s+(?P<c>\S.*)$"
-    ))
-    .expect("valid regex")
+    Regex::new(&format!(r"^[Aa]ccording to (?P<s>{SPEAKER}),\s+(?P<c>\S)")).expect("valid regex")
 });
 
 /// A cheap test before any reported-speech regex: a verb word occurs.
 static ANY_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:{VERBS}|[Aa]ccording to)\b")).expect("valid regex")
+    Regex::new(&format!(r"(?-u:\b)(?:{VERBS}|[Aa]ccording to)(?-u:\b)")).expect("valid regex")
 });
 
 /// A speaker and verb found around a quote; ranges are relative to the
@@ -160,10 +162,44 @@ pub(crate) fn after(rest: &str) -> Option<Cue> {
     cue(&c, &[("s1", "v1"), ("s2", "v2")])
 }
 
+/// How far back from an opening mark a cue can start: a long descriptive
+/// speaker, the verb and `BEFORE`'s 80 characters of object fit well within.
+const BEFORE_WINDOW: usize = 400;
+/// The longest object between the cue verb and the opening mark.
+const MAX_OBJECT_CHARS: usize = 80;
+
 /// The cue right before an opening mark.
 pub(crate) fn before(lead: &str) -> Option<Cue> {
-    let c = BEFORE.captures(lead)?;
-    cue(&c, &[("s1", "v1"), ("s2", "v2"), ("s3", "")])
+    // Searching only the window keeps the cost per quote flat in long
+    // paragraphs; `captures_at` still sees the text before it, so `^` cannot
+    // match at the cut.
+    let mut from = lead.len().saturating_sub(BEFORE_WINDOW);
+    loop {
+        while !lead.is_char_boundary(from) {
+            from += 1;
+        }
+        let c = BEFORE.captures_at(lead, from)?;
+        // The verb's object ("told reporters on Monday") is at most
+        // MAX_OBJECT_CHARS long. Checked here rather than as a counted
+        // repetition in the pattern, which multiplied the automaton's states
+        // and made this the slowest search in extraction; a match with a
+        // longer object gives way to the next one to its right.
+        let object_fits = c
+            .name("object")
+            .is_none_or(|o| o.as_str().chars().count() <= MAX_OBJECT_CHARS);
+        if object_fits {
+            return cue(&c, &[("s1", "v1"), ("s2", "v2"), ("s3", "")]);
+        }
+        from = c.get(0)?.start() + 1;
+    }
+}
+
+/// The content capture `c` (or `d`) runs to the end of the sentence: the
+/// patterns stop at its first character, so capturing never walks the rest of
+/// the sentence (the slow part of a capture search), and a line break, which
+/// the former `.*$` refused, is refused here.
+fn to_end(sentence: &str, first: regex::Match) -> Option<std::ops::Range<usize>> {
+    (!sentence[first.start()..].contains('\n')).then(|| first.start()..sentence.len())
 }
 
 /// Reported speech in one sentence: the cue and the byte range of the
@@ -172,10 +208,18 @@ pub(crate) fn reported(sentence: &str) -> Option<(Cue, std::ops::Range<usize>)> 
     if !ANY_VERB.is_match(sentence) {
         return None;
     }
-    if let Some(c) = REPORTED_MID.captures(sentence) {
+    // REPORTED_MID's content and tail exclude curly quotes, so a sentence with
+    // one cannot match it.
+    let mid = if sentence.contains(['“', '”']) {
+        None
+    } else {
+        REPORTED_MID.captures(sentence)
+    };
+    if let Some(c) = mid {
         let found = cue(&c, &[("s1", "v1"), ("s2", "v2"), ("s3", "")]);
-        if let (Some(found), Some(a), Some(d)) = (found, c.name("c"), c.name("d")) {
-            return Some((found, a.start()..d.end()));
+        let tail = c.name("d").and_then(|d| to_end(sentence, d));
+        if let (Some(found), Some(a), Some(d)) = (found, c.name("c"), tail) {
+            return Some((found, a.start()..d.end));
         }
     }
     for re in [&*REPORTED, &*ACCORDING] {
@@ -186,8 +230,9 @@ pub(crate) fn reported(sentence: &str) -> Option<(Cue, std::ops::Range<usize>)> 
             if takes_object && c.name("that").is_none() {
                 continue;
             }
-            if let (Some(found), Some(content)) = (cue(&c, &[("s", "v")]), c.name("c")) {
-                return Some((found, content.range()));
+            let content = c.name("c").and_then(|m| to_end(sentence, m));
+            if let (Some(found), Some(content)) = (cue(&c, &[("s", "v")]), content) {
+                return Some((found, content));
             }
         }
     }

@@ -22,7 +22,7 @@ const MIN_REPORTED_WORDS: usize = 3;
 
 /// A run of two or more capitalised words: a person's full name.
 static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)+\b")
+    Regex::new(r"(?-u:\b)[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’]+(?:-[A-Z][a-z]+)?)+(?-u:\b)")
         .expect("valid regex")
 });
 

@@ -8,7 +8,7 @@ use whatlang::{Lang, Script};
 
 /// Enough text for a stable trigram profile (tfe-dev's languages score the
 /// same as with 4 KB, `tests/language_tfe.rs`); reading more costs time.
-const SAMPLE_BYTES: usize = 2000;
+const SAMPLE_BYTES: usize = 1000;
 /// Below this many letters detection is guesswork.
 const MIN_LETTERS: usize = 40;
 

@@ -15,6 +15,7 @@ use reprint_extract::Article;
 use reprint_match::fingerprint::{fnv1a, to_stored};
 use reprint_match::{PairMatch, TextPrint};
 
+use crate::search_index::{self, SearchIndexing};
 use crate::{matching, stories, Result, Store, StoreError};
 
 /// An extracted article ready to store.
@@ -134,6 +135,9 @@ impl Store {
         index_fingerprints(&tx, &postings).map_err(sql)?;
         let t_index = started.elapsed();
         report.stories_touched = stories::refresh(&tx, &touched, &path)?;
+        if self.search_indexing == SearchIndexing::EveryBatch {
+            search_index::index_backlog(&tx).map_err(sql)?;
+        }
         let t_stories = started.elapsed();
         tx.commit().map_err(sql)?;
         tracing::debug!(
@@ -202,7 +206,7 @@ fn store_article(
             json,
         ],
     )?;
-    crate::queries::index_for_search(tx, tx.last_insert_rowid())?;
+    search_index::queue(tx, tx.last_insert_rowid())?;
     Ok((outcome, tx.last_insert_rowid(), replaced))
 }
 

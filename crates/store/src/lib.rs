@@ -8,8 +8,9 @@
 //!
 //! Modules: [`schema`] (tables, migrations), [`open`] (opening and refusing
 //! foreign files), [`ingest`] (adding a batch), [`matching`] (index look-ups
-//! and verification), [`stories`] (re-tracing), [`read`] (queries for the CLI), [`queries`] (queries for the server,
-//! full-text search).
+//! and verification), [`stories`] (re-tracing), [`read`] (queries for the
+//! CLI), [`queries`] (queries for the server, full-text search),
+//! [`search_index`] (keeping the full-text index current).
 
 pub mod ingest;
 pub mod matching;
@@ -17,6 +18,7 @@ pub mod open;
 pub mod queries;
 pub mod read;
 pub mod schema;
+pub mod search_index;
 pub mod stories;
 
 use std::path::{Path, PathBuf};
@@ -25,6 +27,7 @@ use rusqlite::Connection;
 
 pub use ingest::{BatchReport, IngestOutcome, NewArticle};
 pub use read::{ArticleRow, PairRow, StoryDetail, StoryRow};
+pub use search_index::SearchIndexing;
 
 /// An error from the store, naming the database file.
 #[derive(Debug, thiserror::Error)]
@@ -68,6 +71,7 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    search_indexing: SearchIndexing,
 }
 
 impl Store {

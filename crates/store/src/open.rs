@@ -6,6 +6,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use crate::schema::{APPLICATION_ID, MIGRATIONS};
+use crate::SearchIndexing;
 use crate::{Result, Store, StoreError};
 
 impl Store {
@@ -15,6 +16,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            search_indexing: SearchIndexing::default(),
         };
         // Identity first: even switching the journal mode writes to the file.
         store.check_identity()?;
@@ -39,6 +41,7 @@ impl Store {
         let store = Store {
             conn,
             path: path.to_path_buf(),
+            search_indexing: SearchIndexing::default(),
         };
         store.check_identity()?;
         let version = store.user_version()?;

@@ -85,4 +85,19 @@ pub const MIGRATIONS: &[&str] = &[
     END;
     CREATE INDEX articles_url ON articles(url);
     "#,
+    // 3: articles wait in `search_backlog` until `Store::index_search_backlog`
+    // adds them to the full-text index in one statement: a bulk ingest then
+    // builds the index once instead of flushing and merging FTS segments
+    // after every batch. The delete trigger must not ask FTS5 to delete a row
+    // it never indexed (that corrupts an external-content index).
+    r#"
+    CREATE TABLE search_backlog (article INTEGER PRIMARY KEY);
+    DROP TRIGGER articles_fts_delete;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, byline, site, text)
+        SELECT 'delete', old.id, old.title, old.byline, old.site, old.text
+        WHERE NOT EXISTS (SELECT 1 FROM search_backlog WHERE article = old.id);
+        DELETE FROM search_backlog WHERE article = old.id;
+    END;
+    "#,
 ];

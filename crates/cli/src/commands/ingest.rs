@@ -11,7 +11,7 @@ use anyhow::{Context as _, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use reprint_ingest::{read_inputs, ReadOptions};
-use reprint_store::{BatchReport, NewArticle, Store};
+use reprint_store::{BatchReport, NewArticle, SearchIndexing, Store};
 use serde::Serialize;
 
 use super::Context;
@@ -58,23 +58,18 @@ impl Summary {
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let started = Instant::now();
     let mut store = Store::open(&ctx.db)?;
+    // The full-text index is built once at the end, not batch by batch.
+    store.set_search_indexing(SearchIndexing::Deferred);
     let opts = ReadOptions {
         max_page_bytes: args.max_page_mb.saturating_mul(1024 * 1024),
     };
     let progress = progress_bar();
     let mut summary = Summary::default();
-    let mut pending = Vec::with_capacity(args.batch);
-    let batch = args.batch.max(1);
-    for item in read_inputs(&args.paths, &opts) {
-        match item {
-            Ok(page) => pending.push(page),
-            Err(e) => report_failure(&progress, &mut summary, &e.to_string()),
-        }
-        if pending.len() >= batch {
-            flush(&mut store, &mut pending, &mut summary, &progress)?;
-        }
-    }
-    flush(&mut store, &mut pending, &mut summary, &progress)?;
+    let stored = store_while_extracting(&mut store, &args, &opts, &mut summary, &progress);
+    // Whatever was committed is made searchable, even when a batch failed.
+    let indexed = store.index_search_backlog();
+    stored?;
+    indexed?;
     progress.finish_and_clear();
     let (articles, pairs, stories) = store.counts()?;
     summary.articles_in_db = articles;
@@ -89,25 +84,79 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     })
 }
 
-/// Extracts the pending pages in parallel and stores them as one batch.
-fn flush(
+/// One batch as extracted: the inputs that could not be read, and per page
+/// read an article or the one-line reason there is none.
+struct Extracted {
+    unreadable: Vec<String>,
+    pages: Vec<Result<NewArticle, String>>,
+}
+
+/// Reads and extracts batch N+1 on a second thread while batch N is stored
+/// and matched: extraction is parallel and storing mostly is not, so the two
+/// keep both cores busy. The channel holds one batch, so memory stays at two
+/// batches' worth whatever the input size. A failed batch stops the reader.
+fn store_while_extracting(
     store: &mut Store,
-    pending: &mut Vec<reprint_ingest::Page>,
+    args: &Args,
+    opts: &ReadOptions,
     summary: &mut Summary,
     progress: &ProgressBar,
 ) -> Result<()> {
-    if pending.is_empty() {
-        return Ok(());
-    }
-    let prepared: Vec<_> = pending.par_iter().map(prepare).collect();
-    summary.read += pending.len();
-    pending.clear();
-    let mut batch: Vec<NewArticle> = Vec::with_capacity(prepared.len());
-    for p in prepared {
-        match p {
-            Ok(a) => batch.push(a),
-            Err(e) => report_failure(progress, summary, &e.to_string()),
+    let batch = args.batch.max(1);
+    let (send, receive) = std::sync::mpsc::sync_channel::<Extracted>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut pending = Vec::with_capacity(batch);
+            let mut unreadable = Vec::new();
+            let mut inputs = read_inputs(&args.paths, opts).peekable();
+            while let Some(item) = inputs.next() {
+                match item {
+                    Ok(page) => pending.push(page),
+                    Err(e) => unreadable.push(e.to_string()),
+                }
+                if pending.len() >= batch || inputs.peek().is_none() {
+                    let extracted = Extracted {
+                        unreadable: std::mem::take(&mut unreadable),
+                        pages: pending
+                            .par_iter()
+                            .map(|p| prepare(p).map_err(|e| e.to_string()))
+                            .collect(),
+                    };
+                    pending.clear();
+                    if send.send(extracted).is_err() {
+                        return; // the storing side stopped on an error
+                    }
+                }
+            }
+        });
+        for extracted in receive {
+            store_batch(store, extracted, summary, progress)?;
         }
+        Ok(())
+    })
+}
+
+/// Stores one extracted batch as one transaction, reporting pages without
+/// an article.
+fn store_batch(
+    store: &mut Store,
+    extracted: Extracted,
+    summary: &mut Summary,
+    progress: &ProgressBar,
+) -> Result<()> {
+    for line in &extracted.unreadable {
+        report_failure(progress, summary, line);
+    }
+    summary.read += extracted.pages.len();
+    let mut batch: Vec<NewArticle> = Vec::with_capacity(extracted.pages.len());
+    for page in extracted.pages {
+        match page {
+            Ok(a) => batch.push(a),
+            Err(line) => report_failure(progress, summary, &line),
+        }
+    }
+    if batch.is_empty() {
+        return Ok(());
     }
     let report = store
         .ingest_batch(&batch)

@@ -1,0 +1,134 @@
+//! Keeping the full-text index (FTS5, `articles_fts`) in step with the
+//! articles. New articles go to `search_backlog` as they are stored; the
+//! backlog is indexed in one statement, either at the end of each batch
+//! (the default, so a server ingesting over HTTP finds new pages at once) or,
+//! in bulk mode, once when the caller is done (`reprint ingest`), which costs
+//! a fraction of indexing batch by batch. A backlog left by an interrupted
+//! bulk ingest is indexed by the next ingest.
+
+use rusqlite::Connection;
+
+use crate::{Result, Store, StoreError};
+
+/// When the backlog is indexed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SearchIndexing {
+    /// At the end of every batch, in the batch's transaction.
+    #[default]
+    EveryBatch,
+    /// Only when [`Store::index_search_backlog`] is called.
+    Deferred,
+}
+
+impl Store {
+    /// Chooses when new articles reach the full-text index.
+    pub fn set_search_indexing(&mut self, mode: SearchIndexing) {
+        self.search_indexing = mode;
+    }
+
+    /// Adds every article waiting in the backlog to the full-text index, in
+    /// one transaction; returns how many were added.
+    pub fn index_search_backlog(&mut self) -> Result<usize> {
+        let path = self.name();
+        let sql = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(sql)?;
+        let n = index_backlog(&tx).map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        Ok(n)
+    }
+}
+
+/// Queues a freshly stored article for the full-text index.
+pub(crate) fn queue(conn: &Connection, key: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO search_backlog (article) VALUES (?1)",
+        [key],
+    )?;
+    Ok(())
+}
+
+/// Indexes and empties the backlog inside the caller's transaction.
+pub(crate) fn index_backlog(conn: &Connection) -> rusqlite::Result<usize> {
+    let n = conn.execute(
+        "INSERT INTO articles_fts (rowid, title, byline, site, text)
+         SELECT a.id, a.title, a.byline, a.site, a.text
+         FROM search_backlog b JOIN articles a ON a.id = b.article
+         ORDER BY a.id",
+        [],
+    )?;
+    conn.execute("DELETE FROM search_backlog", [])?;
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::NewArticle;
+
+    fn article(id: &str, text: &str) -> NewArticle {
+        NewArticle {
+            ext_id: id.into(),
+            origin: format!("test:{id}"),
+            url: None,
+            fetched: None,
+            article: reprint_extract::extract_text(text, None),
+        }
+    }
+
+    fn hits(store: &Store, word: &str) -> i64 {
+        store.search(word, 10, 0).expect("search").total
+    }
+
+    /// FTS5's own check; `against_articles` also compares the index with
+    /// the articles table, which only holds once the backlog is empty.
+    fn integrity(store: &Store, against_articles: bool) {
+        store
+            .conn
+            .execute(
+                "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', ?1)",
+                [i64::from(against_articles)],
+            )
+            .expect("full-text index consistent");
+    }
+
+    const PLANT: &str = "The harbour authority said on Monday that the old desalination plant would close next spring after forty years of service to the town.";
+    const BRIDGE: &str = "Engineers inspecting the suspension bridge found corrosion in two of its main cables and asked the council to limit heavy traffic.";
+
+    #[test]
+    fn every_batch_mode_indexes_at_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+        store.ingest_batch(&[article("a", PLANT)]).expect("ingest");
+        assert_eq!(hits(&store, "desalination"), 1);
+        integrity(&store, true);
+    }
+
+    #[test]
+    fn deferred_mode_indexes_when_asked_and_survives_replacement() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+        store.set_search_indexing(SearchIndexing::Deferred);
+        store.ingest_batch(&[article("a", PLANT)]).expect("ingest");
+        assert_eq!(hits(&store, "desalination"), 0, "not indexed yet");
+        // Replacing a page still waiting in the backlog must not ask FTS5
+        // to delete a row it never indexed.
+        store
+            .ingest_batch(&[article("a", BRIDGE)])
+            .expect("replace");
+        integrity(&store, false);
+        assert_eq!(store.index_search_backlog().expect("index"), 1);
+        assert_eq!(hits(&store, "desalination"), 0);
+        assert_eq!(hits(&store, "corrosion"), 1);
+        // Replacing an indexed page removes its old text from the index.
+        store
+            .ingest_batch(&[article("a", PLANT)])
+            .expect("replace again");
+        store.index_search_backlog().expect("index");
+        assert_eq!(hits(&store, "corrosion"), 0);
+        assert_eq!(hits(&store, "desalination"), 1);
+        integrity(&store, true);
+    }
+}

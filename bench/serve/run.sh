@@ -5,6 +5,8 @@
 # spotify reprints, starts a release server, prints requests/s, p50/p99 and
 # errors (non-2xx and socket errors must be zero).
 # Usage: bench/serve/run.sh [DURATION] [CONNECTIONS]
+# REPRINT_BIN=path/to/reprint skips the build and measures that binary
+# (e.g. an older build, for before/after figures on the same machine).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DUR="${1:-30s}"; CONN="${2:-200}"
@@ -12,8 +14,12 @@ PORT=18181
 OUT=bench/out/serve; mkdir -p "$OUT"
 DB="$OUT/bench.db"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target-serve}"
-cargo build --release -q -p reprint-cli
-BIN="$CARGO_TARGET_DIR/release/reprint"
+if [ -n "${REPRINT_BIN:-}" ]; then
+    BIN="$REPRINT_BIN"
+else
+    cargo build --release -q -p reprint-cli
+    BIN="$CARGO_TARGET_DIR/release/reprint"
+fi
 rm -f "$DB" "$DB-wal" "$DB-shm"
 "$BIN" --db "$DB" ingest ../shared/data/reprints/census.jsonl ../shared/data/reprints/spotify.jsonl >/dev/null 2>&1 || true
 "$BIN" --db "$DB" serve --bind "127.0.0.1:$PORT" 2>"$OUT/server.log" &

@@ -1,7 +1,8 @@
 // Headless-Chromium checks of reprint's web UI, run by crates/serve/tests/browser.rs
 // against a live server. Proves no XSS payload runs (no dialog, no injected
 // element, handler or javascript: URL in the DOM, no CSP violation) and that
-// the timeline, copy graph and diff highlights render; saves screenshots.
+// the timeline, copy graph and diff highlights (altered quotes included)
+// render, and that error pages are HTML; saves screenshots.
 // Input: env REPRINT_BROWSER_CONFIG = JSON {base, out, pages: [{name, path, expect}]}.
 import { chromium } from "playwright-core";
 import { mkdirSync, mkdtempSync } from "node:fs";
@@ -53,6 +54,11 @@ for (const p of cfg.pages) {
       graphNodes: document.querySelectorAll("#graph circle.dot").length,
       exact: document.querySelectorAll("#diff mark.exact, #diff mark.edited").length,
       onlyHere: document.querySelectorAll("#diff .cut, #diff .inserted").length,
+      quoteLeft: document.querySelectorAll("#diff .left .quote-altered").length,
+      quoteRight: document.querySelectorAll("#diff .right .quote-altered").length,
+      // The highlight must show: a wavy underline from the stylesheet.
+      quoteStyled: [...document.querySelectorAll("#diff .quote-altered")].every((e) =>
+        getComputedStyle(e).textDecorationStyle === "wavy"),
       results: document.querySelectorAll("#results li").length,
       canary: document.body.innerText.includes("xsscanary"),
       visiblePayload: document.body.innerText.includes("<script>") || document.body.innerText.includes("onerror="),
@@ -60,7 +66,9 @@ for (const p of cfg.pages) {
   });
   await page.screenshot({ path: join(cfg.out, `${p.name}.png`), fullPage: true });
   const bad = [];
-  if (!resp || resp.status() !== 200) bad.push(`status ${resp && resp.status()}`);
+  const wantStatus = p.status || 200;
+  if (!resp || resp.status() !== wantStatus) bad.push(`status ${resp && resp.status()}, not ${wantStatus}`);
+  if (resp && !(resp.headers()["content-type"] || "").startsWith("text/html")) bad.push("not an HTML page");
   bad.push(...events);
   for (const k of ["handlers", "scripts", "jsUrls", "foreign", "svgs"]) if (dom[k] > 0) bad.push(`${k}: ${dom[k]}`);
   const e = p.expect || {};
@@ -68,6 +76,8 @@ for (const p of cfg.pages) {
   if (e.graph && (dom.graphNodes < 2 || dom.graphEdges < 1)) bad.push("graph has no nodes/edges");
   if (e.diff && dom.exact < 1) bad.push("diff has no shared highlights");
   if (e.diffOnly && dom.onlyHere < 1) bad.push("diff has no cut/inserted text");
+  if (e.quoteAltered && (dom.quoteLeft < 1 || dom.quoteRight < 1 || !dom.quoteStyled))
+    bad.push(`altered quote not highlighted in both columns (${dom.quoteLeft} / ${dom.quoteRight}, styled ${dom.quoteStyled})`);
   if (e.results && dom.results < 1) bad.push("no search results");
   if (e.payloadText && !dom.visiblePayload) bad.push("payload text not shown as text");
   summary.push({ page: p.name, ...dom, problems: bad });

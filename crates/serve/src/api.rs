@@ -1,7 +1,9 @@
 //! The JSON API handlers (`/api/...`). Every parameter is validated before
 //! use and every failure is a JSON [`ApiError`]: 400 for bad parameters or
-//! bodies, 401/403 for ingestion without the token, 404 for unknown ids,
-//! 413 for oversized bodies.
+//! bodies, 401/403 for ingestion without the token, 403 for a URL to trace
+//! without `--allow-fetch` or naming a refused address, 404 for unknown
+//! ids, 413 for oversized bodies. The parameter checks and loaders here
+//! (`SearchParams::check`, `load_story`, `load_site`…) serve the UI too.
 
 use std::io::Cursor;
 
@@ -17,17 +19,27 @@ use subtle::ConstantTimeEq;
 
 use reprint_ingest::{read_reader, InputKind, Page, PageBody, ReadOptions};
 use reprint_store::ingest::article_of;
-use reprint_store::queries::{FullArticle, StoryFilter};
-use reprint_store::{NewArticle, Store};
+use reprint_store::queries::{
+    FullArticle, MemberLink, Paged, SearchHit, SiteStats, StoryFilter, MARK_END, MARK_START,
+};
+use reprint_store::{ArticleRow, NewArticle, Store, StoryDetail};
 use reprint_trace::TracedArticle;
 
 use crate::error::{rejection, ApiError};
 use crate::Shared;
 
-type Q<T> = Result<Query<T>, QueryRejection>;
+pub(crate) type Q<T> = Result<Query<T>, QueryRejection>;
+pub(crate) type P = Result<Path<String>, PathRejection>;
 
-fn query<T>(q: Q<T>) -> Result<T, ApiError> {
+/// The query parameters, or the rejection as a 400.
+pub(crate) fn query<T>(q: Q<T>) -> Result<T, ApiError> {
     q.map(|Query(t)| t).map_err(rejection)
+}
+
+/// The numeric id in the path (400 if the segment is not UTF-8 or not an id).
+pub(crate) fn path_id(raw: P) -> Result<i64, ApiError> {
+    let Path(raw) = raw.map_err(rejection)?;
+    parse_id(&raw)
 }
 
 /// Parses a numeric id from a path segment (400 if it is not one).
@@ -43,14 +55,19 @@ fn truncate(s: &str, n: usize) -> String {
 }
 
 /// Paging parameters: `limit` 1–200 (default 20), `offset` 0–1,000,000.
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Deserialize, Default, Clone, Copy)]
 pub struct Paging {
     pub limit: Option<i64>,
     pub offset: Option<i64>,
 }
 
 impl Paging {
-    pub fn check(&self) -> Result<(i64, i64), ApiError> {
+    pub fn new(limit: Option<i64>, offset: Option<i64>) -> Paging {
+        Paging { limit, offset }
+    }
+
+    /// `(limit, offset)`, checked.
+    pub fn check(self) -> Result<(i64, i64), ApiError> {
         let limit = self.limit.unwrap_or(20);
         let offset = self.offset.unwrap_or(0);
         if !(1..=200).contains(&limit) {
@@ -65,6 +82,12 @@ impl Paging {
     }
 }
 
+/// A page of items as JSON: `{total, limit, offset, items}`.
+fn paged_json<T: Serialize>(page: &Paged<T>, limit: i64, offset: i64) -> Response {
+    Json(json!({"total": page.total, "limit": limit, "offset": offset, "items": page.items}))
+        .into_response()
+}
+
 pub async fn openapi() -> Json<Value> {
     Json(crate::openapi::document())
 }
@@ -76,29 +99,42 @@ pub struct SearchParams {
     pub offset: Option<i64>,
 }
 
-/// Validates a search query: present, at most 500 characters.
-pub fn search_text(q: Option<&str>) -> Result<String, ApiError> {
-    let q = q.map(str::trim).unwrap_or_default();
-    if q.is_empty() {
-        return Err(ApiError::bad_request("q (the search text) is required"));
+/// A checked search: the text (present, at most 500 characters) and paging.
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub text: String,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+impl SearchParams {
+    pub fn check(&self) -> Result<Search, ApiError> {
+        let text = self.q.as_deref().map(str::trim).unwrap_or_default();
+        if text.is_empty() {
+            return Err(ApiError::bad_request("q (the search text) is required"));
+        }
+        if text.chars().count() > 500 {
+            return Err(ApiError::bad_request("q is longer than 500 characters"));
+        }
+        let (limit, offset) = Paging::new(self.limit, self.offset).check()?;
+        Ok(Search {
+            text: text.to_string(),
+            limit,
+            offset,
+        })
     }
-    if q.chars().count() > 500 {
-        return Err(ApiError::bad_request("q is longer than 500 characters"));
-    }
-    Ok(q.to_string())
+}
+
+/// Runs a checked search.
+pub async fn run_search(s: &Shared, q: &Search) -> Result<Paged<SearchHit>, ApiError> {
+    let q = q.clone();
+    s.db.read(move |st| Ok(st.search(&q.text, q.limit, q.offset)?))
+        .await
 }
 
 pub async fn search(State(s): State<Shared>, q: Q<SearchParams>) -> Result<Response, ApiError> {
-    let p = query(q)?;
-    let text = search_text(p.q.as_deref())?;
-    let (limit, offset) = Paging {
-        limit: p.limit,
-        offset: p.offset,
-    }
-    .check()?;
-    let page =
-        s.db.read(move |st| Ok(st.search(&text, limit, offset)?))
-            .await?;
+    let q = query(q)?.check()?;
+    let page = run_search(&s, &q).await?;
     let items: Vec<Value> = page
         .items
         .iter()
@@ -106,14 +142,18 @@ pub async fn search(State(s): State<Shared>, q: Q<SearchParams>) -> Result<Respo
             json!({
                 "article": h.article,
                 "story": h.story,
-                "snippet": h.snippet.replace([reprint_store::queries::MARK_START, reprint_store::queries::MARK_END], ""),
+                "snippet": h.snippet.replace([MARK_START, MARK_END], ""),
             })
         })
         .collect();
-    Ok(
-        Json(json!({"total": page.total, "limit": limit, "offset": offset, "items": items}))
-            .into_response(),
-    )
+    Ok(paged_json(
+        &Paged {
+            total: page.total,
+            items,
+        },
+        q.limit,
+        q.offset,
+    ))
 }
 
 #[derive(Debug, Deserialize)]
@@ -130,11 +170,7 @@ pub async fn articles_lookup(
     q: Q<LookupParams>,
 ) -> Result<Response, ApiError> {
     let p = query(q)?;
-    let (limit, offset) = Paging {
-        limit: p.limit,
-        offset: p.offset,
-    }
-    .check()?;
+    let (limit, offset) = Paging::new(p.limit, p.offset).check()?;
     match (p.url, p.site) {
         (Some(url), None) => {
             let rows = s.db.read(move |st| Ok(st.articles_by_url(&url)?)).await?;
@@ -144,23 +180,20 @@ pub async fn articles_lookup(
             let page =
                 s.db.read(move |st| Ok(st.articles_by_site(&site, limit, offset)?))
                     .await?;
-            Ok(Json(
-                json!({"total": page.total, "limit": limit, "offset": offset, "items": page.items}),
-            )
-            .into_response())
+            Ok(paged_json(&page, limit, offset))
         }
         _ => Err(ApiError::bad_request("give exactly one of url or site")),
     }
 }
 
-pub async fn article(
-    State(s): State<Shared>,
-    raw: Result<Path<String>, PathRejection>,
-) -> Result<Response, ApiError> {
-    let Path(raw) = raw.map_err(rejection)?;
-    let id = parse_id(&raw)?;
+/// A stored article, or 404.
+pub async fn load_article(s: &Shared, id: i64) -> Result<FullArticle, ApiError> {
     let found = s.db.read(move |st| Ok(st.article_full(id)?)).await?;
-    let a = found.ok_or_else(|| ApiError::not_found(format!("no article {id}")))?;
+    found.ok_or_else(|| ApiError::not_found(format!("no article {id}")))
+}
+
+pub async fn article(State(s): State<Shared>, raw: P) -> Result<Response, ApiError> {
+    let a = load_article(&s, path_id(raw)?).await?;
     Ok(Json(article_json(&a)).into_response())
 }
 
@@ -183,13 +216,12 @@ pub fn article_json(a: &FullArticle) -> Value {
     })
 }
 
-pub async fn site(
-    State(s): State<Shared>,
-    site: Result<Path<String>, PathRejection>,
-    q: Q<Paging>,
-) -> Result<Response, ApiError> {
-    let Path(site) = site.map_err(rejection)?;
-    let (limit, offset) = query(q)?.check()?;
+/// A site's tallies and one page of its articles, or 404 for a site with none.
+pub async fn load_site(
+    s: &Shared,
+    site: String,
+    (limit, offset): (i64, i64),
+) -> Result<(SiteStats, Paged<ArticleRow>), ApiError> {
     let (stats, page) =
         s.db.read(move |st| {
             Ok((
@@ -201,6 +233,12 @@ pub async fn site(
     if stats.articles == 0 {
         return Err(ApiError::not_found("no articles from this site"));
     }
+    Ok((stats, page))
+}
+
+pub async fn site(State(s): State<Shared>, site: P, q: Q<Paging>) -> Result<Response, ApiError> {
+    let Path(site) = site.map_err(rejection)?;
+    let (stats, page) = load_site(&s, site, query(q)?.check()?).await?;
     Ok(Json(json!({"stats": stats, "articles": page})).into_response())
 }
 
@@ -215,7 +253,8 @@ pub struct StoriesParams {
     pub offset: Option<i64>,
 }
 
-const CREDITS: [&str; 4] = ["credited", "partial", "uncredited", "not-applicable"];
+/// The credit verdicts a story filter accepts.
+pub const CREDITS: [&str; 4] = ["credited", "partial", "uncredited", "not-applicable"];
 
 fn valid_date(d: &str) -> bool {
     let b = d.as_bytes();
@@ -232,11 +271,7 @@ fn valid_date(d: &str) -> bool {
 impl StoriesParams {
     /// Checks the parameters; empty strings (from an HTML form) mean "no filter".
     pub fn filter(self) -> Result<StoryFilter, ApiError> {
-        let (limit, offset) = Paging {
-            limit: self.limit,
-            offset: self.offset,
-        }
-        .check()?;
+        let (limit, offset) = Paging::new(self.limit, self.offset).check()?;
         let nonempty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
         let (from, to) = (nonempty(self.from), nonempty(self.to));
         for d in [&from, &to].into_iter().flatten() {
@@ -277,20 +312,17 @@ pub async fn stories(State(s): State<Shared>, q: Q<StoriesParams>) -> Result<Res
     let f = query(q)?.filter()?;
     let (limit, offset) = (f.limit, f.offset);
     let page = s.db.read(move |st| Ok(st.stories_filtered(&f)?)).await?;
-    Ok(
-        Json(json!({"total": page.total, "limit": limit, "offset": offset, "items": page.items}))
-            .into_response(),
-    )
+    Ok(paged_json(&page, limit, offset))
 }
 
-pub async fn story(
-    State(s): State<Shared>,
-    raw: Result<Path<String>, PathRejection>,
-) -> Result<Response, ApiError> {
-    let Path(raw) = raw.map_err(rejection)?;
-    let id = parse_id(&raw)?;
+/// A story with its copy graph, or 404.
+pub async fn load_story(s: &Shared, id: i64) -> Result<(StoryDetail, Vec<MemberLink>), ApiError> {
     let found = s.db.read(move |st| Ok(st.story_with_links(id)?)).await?;
-    let (d, links) = found.ok_or_else(|| ApiError::not_found(format!("no story {id}")))?;
+    found.ok_or_else(|| ApiError::not_found(format!("no story {id}")))
+}
+
+pub async fn story(State(s): State<Shared>, raw: P) -> Result<Response, ApiError> {
+    let (d, links) = load_story(&s, path_id(raw)?).await?;
     Ok(Json(json!({
         "id": d.row.id, "size": d.row.size, "headline": d.row.headline, "date": d.row.date,
         "origin": d.story.origin, "copies": d.story.copies, "members": d.members, "links": links,
@@ -306,14 +338,10 @@ pub struct DiffParams {
 
 /// Loads both articles of a diff and their stored pair (404 if either is unknown).
 pub async fn load_diff(s: &Shared, p: DiffParams) -> Result<crate::diff::Diff, ApiError> {
-    let a = parse_id(
-        p.a.as_deref()
-            .ok_or_else(|| ApiError::bad_request("a is required"))?,
-    )?;
-    let b = parse_id(
-        p.b.as_deref()
-            .ok_or_else(|| ApiError::bad_request("b is required"))?,
-    )?;
+    let required = |v: Option<String>, name: &str| {
+        parse_id(&v.ok_or_else(|| ApiError::bad_request(format!("{name} is required")))?)
+    };
+    let (a, b) = (required(p.a, "a")?, required(p.b, "b")?);
     s.db.read(move |st| {
         let x = st
             .article_full(a)?
@@ -412,8 +440,56 @@ pub struct TraceParams {
     pub url: Option<String>,
 }
 
+/// The page a trace request carries: its body and URL.
+async fn trace_page(
+    s: &Shared,
+    headers: &HeaderMap,
+    url_param: Option<String>,
+    body: &[u8],
+) -> Result<(PageBody, Option<String>), ApiError> {
+    let ctype = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if ctype.starts_with("application/json") {
+        let j: TraceJson = serde_json::from_slice(body)
+            .map_err(|e| ApiError::bad_request(format!("malformed JSON: {e}")))?;
+        return match (j.html, j.text, j.url) {
+            (Some(h), None, url) => Ok((PageBody::Html(h), url)),
+            (None, Some(t), url) => Ok((PageBody::Text(t), url)),
+            (None, None, Some(url)) => {
+                let Some(fetcher) = &s.fetcher else {
+                    return Err(ApiError::new(
+                        StatusCode::FORBIDDEN,
+                        "this server does not fetch URLs (start it with --allow-fetch); \
+                         send the page's html or text instead",
+                    ));
+                };
+                let page = fetcher.fetch(&url).await?;
+                Ok((page.body, Some(page.url)))
+            }
+            _ => Err(ApiError::bad_request(
+                "give exactly one of html or text, or a url alone to fetch",
+            )),
+        };
+    }
+    let text = std::str::from_utf8(body)
+        .map_err(|_| ApiError::bad_request("the body is not UTF-8 text"))?
+        .to_string();
+    let html = ctype.contains("html")
+        || (!ctype.starts_with("text/plain") && text.trim_start().starts_with('<'));
+    let page = if html {
+        PageBody::Html(text)
+    } else {
+        PageBody::Text(text)
+    };
+    Ok((page, url_param))
+}
+
 /// `POST /api/trace`: the body is a page (`text/html`, `text/plain`, or
-/// JSON `{"html"|"text", "url"}`); answers the story it would join.
+/// JSON `{"html"|"text", "url"}`), or with `--allow-fetch` JSON `{"url"}`
+/// naming a public page to fetch; answers the story it would join.
 pub async fn trace(
     State(s): State<Shared>,
     headers: HeaderMap,
@@ -422,33 +498,7 @@ pub async fn trace(
 ) -> Result<Response, ApiError> {
     let p = query(q)?;
     let body = body.map_err(rejection)?;
-    let ctype = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let (page_body, url) = if ctype.starts_with("application/json") {
-        let j: TraceJson = serde_json::from_slice(&body)
-            .map_err(|e| ApiError::bad_request(format!("malformed JSON: {e}")))?;
-        match (j.html, j.text) {
-            (Some(h), None) => (PageBody::Html(h), j.url),
-            (None, Some(t)) => (PageBody::Text(t), j.url),
-            _ => return Err(ApiError::bad_request("give exactly one of html or text")),
-        }
-    } else {
-        let text = String::from_utf8(body.to_vec())
-            .map_err(|_| ApiError::bad_request("the body is not UTF-8 text"))?;
-        let html = ctype.contains("html")
-            || (!ctype.starts_with("text/plain") && text.trim_start().starts_with('<'));
-        (
-            if html {
-                PageBody::Html(text)
-            } else {
-                PageBody::Text(text)
-            },
-            p.url,
-        )
-    };
+    let (page_body, url) = trace_page(&s, &headers, p.url, &body).await?;
     let page = Page {
         id: "request".into(),
         url,
@@ -473,9 +523,11 @@ pub async fn trace(
         article,
     };
     let title = me.article.title.as_ref().map(|t| t.value.clone());
+    let url = me.url.clone();
     let out = s.db.read(move |st| Ok(st.trace_unstored(&me)?)).await?;
     Ok(Json(json!({
         "title": title,
+        "url": url,
         "matches": out.matches,
         "story": out.story.as_ref().map(|d| json!({
             "id": d.row.id, "size": d.row.size, "headline": d.row.headline,

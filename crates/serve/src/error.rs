@@ -1,6 +1,8 @@
 //! API errors: every failure becomes a JSON body `{"error": {"status",
-//! "message"}}` with a proper status code. Store failures are logged and
-//! reported as 500 without their details (paths stay on the server).
+//! "message"}}` with a proper status code (the UI renders the same
+//! [`ApiError`] as an HTML page). Store failures are logged and reported as
+//! 500 without their details (paths stay on the server). [`StartError`]:
+//! why the server could not start.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -36,6 +38,12 @@ impl ApiError {
     }
 }
 
+impl From<crate::fetch::FetchError> for ApiError {
+    fn from(e: crate::fetch::FetchError) -> ApiError {
+        ApiError::new(e.status(), e.to_string())
+    }
+}
+
 impl From<reprint_store::StoreError> for ApiError {
     fn from(e: reprint_store::StoreError) -> ApiError {
         ApiError::internal(e)
@@ -55,4 +63,15 @@ pub fn rejection(r: impl IntoResponse + std::fmt::Display) -> ApiError {
     let message = r.to_string();
     let status = r.into_response().status();
     ApiError::new(status, message)
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Store(#[from] reprint_store::StoreError),
+    #[error("TLS set-up for --allow-fetch: {0}")]
+    Tls(#[from] tokio_rustls::rustls::Error),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
 }

@@ -63,6 +63,16 @@ impl Html {
         self.attr("href", &v)
     }
 
+    /// `<a href="PREFIX{param}">text</a>` to a page of this site, `param`
+    /// percent-encoded and `text` escaped.
+    pub fn link_local(&mut self, prefix: &'static str, param: &str, text: &str) -> &mut Html {
+        self.raw("<a")
+            .href_local(prefix, param)
+            .raw(">")
+            .text(text)
+            .raw("</a>")
+    }
+
     /// A link to an outside URL: only `http(s)` URLs become anchors (with
     /// `rel` keeping the opener and referrer away); anything else — a
     /// `javascript:` or `data:` URL — is shown as plain text.
@@ -153,5 +163,11 @@ mod tests {
         let mut h = Html::new();
         h.href_local("/site?name=", "a&b\"<x>");
         assert_eq!(h.into_string(), " href=\"/site?name=a%26b%22%3Cx%3E\"");
+        let mut h = Html::new();
+        h.link_local("/site?name=", "a b", "<b>");
+        assert_eq!(
+            h.into_string(),
+            "<a href=\"/site?name=a%20b\">&lt;b&gt;</a>"
+        );
     }
 }

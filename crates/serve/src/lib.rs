@@ -6,35 +6,45 @@
 //!   article, side-by-side diff, site), built with the escaping [`html`]
 //!   builder; [`svg`] draws the charts, [`diff`] cuts texts into passages.
 //! - [`db`]: SQLite access from the blocking pool.
+//! - [`fetch`]: with `--allow-fetch`, fetching a page to trace by its URL,
+//!   never from a loopback, private or otherwise non-public address.
 //!
 //! Security posture: every page-derived string is escaped; responses carry a
 //! Content-Security-Policy without `unsafe-inline` (CSS and JS are separate
-//! same-origin files served from the binary); request bodies and handling
-//! time are bounded; the server never fetches URLs. Writes happen only via
+//! same-origin files served from the binary); the time to send request
+//! headers, request bodies and handling time are bounded; the server fetches
+//! no URL unless started with `--allow-fetch`. Writes happen only via
 //! `POST /api/ingest` when a token was configured.
 
 pub mod api;
 pub mod db;
 pub mod diff;
 pub mod error;
+pub mod fetch;
 pub mod html;
 pub mod openapi;
 pub mod svg;
 pub mod ui;
 
+use std::future::Future;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
+use tokio::net::TcpListener;
 
 use crate::db::Db;
-use crate::error::ApiError;
+use crate::error::{ApiError, StartError};
+use crate::fetch::Fetcher;
 
 /// The Content-Security-Policy of every response: same-origin CSS and JS
 /// only, no inline code, no plugins, no framing, forms post only here.
@@ -49,12 +59,20 @@ pub struct Config {
     pub bind: SocketAddr,
     /// When set, `POST /api/ingest` accepts pages carrying this bearer token.
     pub ingest_token: Option<String>,
-    /// Largest request body accepted (bytes); larger gets 413.
+    /// Largest request body accepted (bytes); larger gets 413. Also the
+    /// largest page `--allow-fetch` reads.
     pub max_body: usize,
     /// Longest a request may take before a 503.
     pub timeout: Duration,
+    /// Longest a client may take to send a request's headers before the
+    /// connection is closed (a slowloris client holds connections open by
+    /// sending headers a byte at a time). Also how long an idle keep-alive
+    /// connection is kept.
+    pub header_timeout: Duration,
     /// Read-only SQLite connections (and concurrent queries) at most.
     pub readers: usize,
+    /// Whether `POST /api/trace` may fetch a page by URL.
+    pub allow_fetch: bool,
 }
 
 impl Config {
@@ -65,7 +83,9 @@ impl Config {
             ingest_token: None,
             max_body: 8 << 20,
             timeout: Duration::from_secs(20),
+            header_timeout: Duration::from_secs(10),
             readers: 8,
+            allow_fetch: false,
         }
     }
 }
@@ -74,6 +94,28 @@ impl Config {
 pub struct AppState {
     pub db: Arc<Db>,
     pub ingest_token: Option<String>,
+    /// Present only with `--allow-fetch`.
+    pub fetcher: Option<Fetcher>,
+}
+
+impl AppState {
+    /// The state for `cfg` over an opened database.
+    pub fn new(db: Db, cfg: &Config) -> Result<AppState, StartError> {
+        let fetcher = if cfg.allow_fetch {
+            let mut f = Fetcher::new()?;
+            f.max_bytes = cfg.max_body;
+            // Leave the request time limit room to answer with the fetch's error.
+            f.timeout = f.timeout.min(cfg.timeout / 2);
+            Some(f)
+        } else {
+            None
+        };
+        Ok(AppState {
+            db: Arc::new(db),
+            ingest_token: cfg.ingest_token.clone(),
+            fetcher,
+        })
+    }
 }
 
 pub type Shared = Arc<AppState>;
@@ -116,7 +158,8 @@ pub fn app_with_routes(state: Shared, cfg: &Config) -> (Router, Vec<(&'static st
     );
     let timeout = cfg.timeout;
     let router = r
-        .fallback(fallback)
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(cfg.max_body))
         .layer(middleware::from_fn(move |req, next| {
             limit_time(timeout, req, next)
@@ -132,66 +175,121 @@ pub fn app(state: Shared, cfg: &Config) -> Router {
 }
 
 /// Opens the store and builds the router for `cfg`.
-pub fn build(cfg: &Config) -> Result<Router, reprint_store::StoreError> {
+pub fn build(cfg: &Config) -> Result<Router, StartError> {
     let db = Db::open(&cfg.db, cfg.readers, cfg.ingest_token.is_some())?;
-    let state = Arc::new(AppState {
-        db: Arc::new(db),
-        ingest_token: cfg.ingest_token.clone(),
-    });
-    Ok(app(state, cfg))
+    Ok(app(Arc::new(AppState::new(db, cfg)?), cfg))
 }
 
 /// Serves until Ctrl-C.
-pub async fn run(cfg: Config) -> anyhow_like::Result<()> {
+pub async fn run(cfg: Config) -> Result<(), StartError> {
     let router = build(&cfg)?;
-    let listener = tokio::net::TcpListener::bind(cfg.bind).await?;
+    let listener = TcpListener::bind(cfg.bind).await?;
     let addr = listener.local_addr()?;
     eprintln!(
-        "reprint serve: http://{addr}/ ({})",
+        "reprint serve: http://{addr}/ ({}{})",
         if cfg.ingest_token.is_some() {
             "ingest enabled"
         } else {
             "read-only"
+        },
+        if cfg.allow_fetch {
+            ", fetches public URLs"
+        } else {
+            ""
         }
     );
-    axum::serve(listener, router)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    serve(listener, router, cfg.header_timeout, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
     Ok(())
+}
+
+/// Serves `router` on `listener` until `shutdown` completes, then gives open
+/// connections up to 10 s to finish. HTTP/1.1 through hyper directly rather
+/// than `axum::serve`, which sets no timer and so no header-read timeout.
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    header_timeout: Duration,
+    shutdown: impl Future<Output = ()>,
+) {
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(header_timeout);
+    let graceful = GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let stream = match accepted {
+                    Ok((stream, _)) => stream,
+                    Err(e) => {
+                        // Out of file descriptors and the like: wait, do not spin.
+                        tracing::warn!("accept failed: {e}");
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let _ = stream.set_nodelay(true);
+                let service = TowerToHyperService::new(router.clone());
+                let conn = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+                tokio::spawn(async move {
+                    // Resets, header timeouts and bad requests end only this connection.
+                    let _ = conn.await;
+                });
+            }
+            _ = &mut shutdown => break,
+        }
+    }
+    drop(listener);
+    let _ = tokio::time::timeout(Duration::from_secs(10), graceful.shutdown()).await;
 }
 
 /// Runs the server on its own multi-threaded runtime until Ctrl-C (for
 /// callers that are not async, like the CLI).
-pub fn run_blocking(cfg: Config) -> anyhow_like::Result<()> {
+pub fn run_blocking(cfg: Config) -> Result<(), StartError> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?
         .block_on(run(cfg))
 }
 
-/// A boxed error for [`run`], so callers need no error crate.
-pub mod anyhow_like {
-    pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
+/// An error in the form the path's client reads: JSON under `/api/`, an
+/// HTML page elsewhere.
+fn error_for(path: &str, e: ApiError) -> Response {
+    if path.starts_with("/api/") {
+        e.into_response()
+    } else {
+        ui::error_page(e)
+    }
 }
 
-async fn fallback(req: Request) -> Response {
-    if req.uri().path().starts_with("/api/") {
-        ApiError::not_found("no such API route").into_response()
-    } else {
-        ui::not_found()
-    }
+async fn not_found(req: Request) -> Response {
+    error_for(
+        req.uri().path(),
+        ApiError::not_found("There is no such page."),
+    )
+}
+
+async fn method_not_allowed(req: Request) -> Response {
+    let e = ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!("{} is not allowed here", req.method()),
+    );
+    error_for(req.uri().path(), e)
 }
 
 /// Bounds handling time: a slow query answers 503 instead of holding the
 /// connection forever.
 async fn limit_time(limit: Duration, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
     match tokio::time::timeout(limit, next.run(req)).await {
         Ok(resp) => resp,
-        Err(_) => {
-            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "request took too long").into_response()
-        }
+        Err(_) => error_for(
+            &path,
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "request took too long"),
+        ),
     }
 }
 
@@ -217,6 +315,3 @@ async fn security_headers(req: Request, next: Next) -> Response {
     );
     resp
 }
-
-/// Shared-state extractor alias for handlers.
-pub type St = State<Shared>;

@@ -126,7 +126,7 @@ pub fn document() -> Value {
             "/api/sites/{site}": {"get": {"summary": "A site: how often it copies, credits and is copied, and its articles", "parameters": [param("site", "path", json!({"type": "string"}), true, "exact site name")], "responses": ok("{stats, articles}", "application/json")}},
             "/api/stories": {"get": {"summary": "Stories, largest first, filtered and paged", "parameters": stories, "responses": ok("{total, limit, offset, items: [story summary]}", "application/json")}},
             "/api/stories/{id}": {"get": {"summary": "One story: origin with evidence, copies with credit verdicts, members, links", "parameters": [id_param("story id")], "responses": ok("story", "application/json")}},
-            "/api/diff": {"get": {"summary": "Shared passages of two articles (stored pair, or computed), segments of each text, and the changes from a to b", "parameters": [
+            "/api/diff": {"get": {"summary": "Shared passages of two articles (stored pair, or computed), segments of each text (`altered_quote: true` on the words of a quotation the other text words differently), and the changes from a to b", "parameters": [
                 param("a", "query", json!({"type": "integer", "minimum": 1}), true, "first article key"),
                 param("b", "query", json!({"type": "integer", "minimum": 1}), true, "second article key")
             ], "responses": ok("diff", "application/json")}},
@@ -135,17 +135,25 @@ pub fn document() -> Value {
                 param("partial", "query", json!({"type": "boolean", "default": false}), false, "pairs: include partial reuse")
             ], "responses": ok("one JSON object per line", "application/x-ndjson")}},
             "/api/trace": {"post": {"summary": "Which stored story a page would join and whether it credits the origin; nothing is stored",
-                "parameters": [param("url", "query", json!({"type": "string"}), false, "the page's URL, for link-based credit")],
+                "description": "Send the page as text/html or text/plain, or as JSON with `html` or `text` (and optionally its `url`, used for link-based credit). JSON with `url` alone asks the server to fetch the page: only when it was started with --allow-fetch (else 403), only http and https, only public addresses (loopback, private, CGNAT, link-local, multicast, documentation and other special addresses, and IPv6 forms embedding them, are refused with 403, also as redirect targets), at most 5 redirects, a body no larger than the request body limit, and 10 s in all.",
+                "parameters": [param("url", "query", json!({"type": "string"}), false, "the page's URL, for link-based credit (non-JSON bodies)")],
                 "requestBody": {"required": true, "content": {
                     "text/html": {"schema": {"type": "string"}},
                     "text/plain": {"schema": {"type": "string"}},
-                    "application/json": {"schema": {"type": "object", "properties": {"html": {"type": "string"}, "text": {"type": "string"}, "url": {"type": "string"}}}}
+                    "application/json": {"schema": {"oneOf": [
+                        {"type": "object", "required": ["html"], "properties": {"html": {"type": "string"}, "url": {"type": "string", "description": "the page's URL (not fetched)"}}},
+                        {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}, "url": {"type": "string", "description": "the page's URL (not fetched)"}}},
+                        {"type": "object", "required": ["url"], "properties": {"url": {"type": "string", "format": "uri", "description": "an http(s) URL to fetch (needs --allow-fetch)"}}, "additionalProperties": false}
+                    ]}}
                 }},
                 "responses": {
-                    "200": {"description": "{title, matches, story, credit, credit_evidence}"},
+                    "200": {"description": "{title, url, matches, story, credit, credit_evidence}"},
                     "400": {"$ref": "#/components/responses/Error"},
+                    "403": {"description": "a URL to fetch without --allow-fetch, or one naming a refused address", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
                     "413": {"$ref": "#/components/responses/Error"},
-                    "422": {"$ref": "#/components/responses/Error"}
+                    "422": {"$ref": "#/components/responses/Error"},
+                    "502": {"description": "the fetched page's server failed (unreachable, error status, too large)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                    "504": {"description": "fetching took too long", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
                 }}},
             "/api/ingest": {"post": {"summary": "Ingest pages (JSON lines as `reprint ingest` reads them); only with --ingest-token",
                 "security": [{"bearer": []}],
@@ -160,9 +168,9 @@ pub fn document() -> Value {
         },
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-            "responses": {"Error": {"description": "An error", "content": {"application/json": {"schema": {
-                "type": "object", "properties": {"error": {"type": "object", "properties": {
-                    "status": {"type": "integer"}, "message": {"type": "string"}}}}}}}}}
+            "schemas": {"Error": {"type": "object", "properties": {"error": {"type": "object", "properties": {
+                "status": {"type": "integer"}, "message": {"type": "string"}}}}}},
+            "responses": {"Error": {"description": "An error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}
         }
     })
 }

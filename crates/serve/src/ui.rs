@@ -1,9 +1,11 @@
 //! The web UI: server-rendered pages built with [`Html`], which escapes
 //! every run-time string. The only script is `/static/app.js` (passage
-//! highlighting on the diff page); the pages work without it.
+//! highlighting on the diff page); the pages work without it. Every UI
+//! failure — a path id that is not one (or not UTF-8), a bad query
+//! parameter, an unknown id — is an HTML error page with the status the
+//! API would give; parameters are checked by the same code as the API's.
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
@@ -11,77 +13,113 @@ use reprint_extract::Sourced;
 use reprint_store::queries::{MARK_END, MARK_START};
 
 use crate::api::{
-    load_diff, parse_id, search_text, DiffParams, Paging, SearchParams, StoriesParams,
+    load_article, load_diff, load_site, load_story, path_id, query, run_search, DiffParams, Paging,
+    SearchParams, StoriesParams, CREDITS, P, Q,
 };
-use crate::error::{rejection, ApiError};
+use crate::error::ApiError;
 use crate::html::Html;
 use crate::{svg, Shared};
 
 const CSS: &str = include_str!("../assets/app.css");
 const JS: &str = include_str!("../assets/app.js");
 
-pub async fn css() -> Response {
+const NO_TITLE: &str = "(no title)";
+const NO_HEADLINE: &str = "(no headline)";
+
+fn asset(content_type: &'static str, body: &'static str) -> Response {
     (
         [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CONTENT_TYPE, content_type),
             (header::CACHE_CONTROL, "max-age=3600"),
         ],
-        CSS,
+        body,
     )
         .into_response()
+}
+
+pub async fn css() -> Response {
+    asset("text/css; charset=utf-8", CSS)
 }
 
 pub async fn js() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "max-age=3600"),
-        ],
-        JS,
-    )
-        .into_response()
+    asset("text/javascript; charset=utf-8", JS)
 }
 
-/// Wraps a body in the page layout.
-fn page(status: StatusCode, title: &str, q: &str, body: &Html) -> Response {
-    let mut h = Html::new();
-    h.raw("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .raw("<link rel=\"stylesheet\" href=\"/static/app.css\"><script src=\"/static/app.js\" defer></script><title>")
-        .text(title)
-        .raw(" · reprint</title></head><body><header><a class=\"brand\" href=\"/\">reprint</a>")
-        .raw("<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" aria-label=\"Search text\" placeholder=\"Search articles\"")
-        .attr("value", q)
-        .raw("><button type=\"submit\">Search</button></form></header><main>")
-        .append(body)
-        .raw("</main></body></html>");
-    (
-        status,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        h.into_string(),
-    )
-        .into_response()
+/// A UI failure: rendered as an HTML error page with the error's status.
+#[derive(Debug)]
+pub struct UiError(ApiError);
+
+impl From<ApiError> for UiError {
+    fn from(e: ApiError) -> UiError {
+        UiError(e)
+    }
 }
 
-fn error_page(e: ApiError) -> Response {
-    let mut b = Html::new();
-    b.raw("<h1>")
+impl IntoResponse for UiError {
+    fn into_response(self) -> Response {
+        error_page(self.0)
+    }
+}
+
+type UiResult = Result<Response, UiError>;
+
+/// A page under construction: its title, the search box's text, and body.
+struct Page {
+    title: String,
+    search: String,
+    body: Html,
+}
+
+impl Page {
+    fn new(title: &str) -> Page {
+        Page {
+            title: title.to_string(),
+            search: String::new(),
+            body: Html::new(),
+        }
+    }
+
+    /// The whole document in the site's layout, with `status`.
+    fn respond(self, status: StatusCode) -> Response {
+        let mut h = Html::new();
+        h.raw("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .raw("<link rel=\"stylesheet\" href=\"/static/app.css\"><script src=\"/static/app.js\" defer></script><title>")
+            .text(&self.title)
+            .raw(" · reprint</title></head><body><header><a class=\"brand\" href=\"/\">reprint</a>")
+            .raw("<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" aria-label=\"Search text\" placeholder=\"Search articles\"")
+            .attr("value", &self.search)
+            .raw("><button type=\"submit\">Search</button></form></header><main>")
+            .append(&self.body)
+            .raw("</main></body></html>");
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            h.into_string(),
+        )
+            .into_response()
+    }
+
+    fn ok(self) -> UiResult {
+        Ok(self.respond(StatusCode::OK))
+    }
+}
+
+/// The HTML page for an error, with its status.
+pub fn error_page(e: ApiError) -> Response {
+    let mut p = Page::new("Error");
+    p.body
+        .raw("<h1>")
         .text(e.status.canonical_reason().unwrap_or("Error"))
         .raw("</h1><p class=\"error\">")
         .text(&e.message)
         .raw("</p>");
-    page(e.status, "Error", "", &b)
+    p.respond(e.status)
 }
 
-pub fn not_found() -> Response {
-    error_page(ApiError::not_found("There is no such page."))
-}
-
-/// The query parameters, or the error page saying what was wrong (boxed:
-/// a `Response` is large, and this is the cold path).
-fn q<T>(r: Result<Query<T>, QueryRejection>) -> Result<T, Box<Response>> {
-    r.map(|Query(t)| t)
-        .map_err(|e| Box::new(error_page(rejection(e))))
+/// A link to an article's page, named by its title.
+fn article_link(b: &mut Html, key: i64, title: Option<&str>) {
+    b.link_local("/articles/", &key.to_string(), title.unwrap_or(NO_TITLE));
 }
 
 fn pct(x: f64) -> String {
@@ -95,55 +133,46 @@ fn date10(d: &Option<String>) -> String {
 }
 
 /// `/`: the stories, filtered like `/api/stories`.
-pub async fn home(
-    State(s): State<Shared>,
-    p: Result<Query<StoriesParams>, QueryRejection>,
-) -> Response {
-    let p = match q(p) {
-        Ok(p) => p,
-        Err(r) => return *r,
-    };
-    let form = (
-        p.site.clone(),
-        p.from.clone(),
-        p.to.clone(),
-        p.min_size,
-        p.credit.clone(),
-    );
-    let f = match p.filter() {
-        Ok(f) => f,
-        Err(e) => return error_page(e),
-    };
+pub async fn home(State(s): State<Shared>, p: Q<StoriesParams>) -> UiResult {
+    let p = query(p)?;
+    let form = [
+        ("site", p.site.clone().unwrap_or_default()),
+        ("from", p.from.clone().unwrap_or_default()),
+        ("to", p.to.clone().unwrap_or_default()),
+        (
+            "min_size",
+            p.min_size.map(|n| n.to_string()).unwrap_or_default(),
+        ),
+        ("credit", p.credit.clone().unwrap_or_default()),
+    ];
+    let f = p.filter()?;
     let (limit, offset) = (f.limit, f.offset);
-    let fq = f.clone();
-    let page_rows = match s.db.read(move |st| Ok(st.stories_filtered(&fq)?)).await {
-        Ok(p) => p,
-        Err(e) => return error_page(e),
-    };
-    let mut b = Html::new();
+    let rows = s.db.read(move |st| Ok(st.stories_filtered(&f)?)).await?;
+    let mut page = Page::new("Stories");
+    let b = &mut page.body;
     b.raw("<h1>Stories</h1><form class=\"filters\" action=\"/\" method=\"get\">")
         .raw("<label>Site <input name=\"site\"")
-        .attr("value", form.0.as_deref().unwrap_or(""))
+        .attr("value", &form[0].1)
         .raw("></label><label>From <input name=\"from\" placeholder=\"YYYY-MM-DD\"")
-        .attr("value", form.1.as_deref().unwrap_or(""))
+        .attr("value", &form[1].1)
         .raw("></label><label>To <input name=\"to\" placeholder=\"YYYY-MM-DD\"")
-        .attr("value", form.2.as_deref().unwrap_or(""))
+        .attr("value", &form[2].1)
         .raw("></label><label>Min size <input name=\"min_size\" type=\"number\" min=\"0\"")
-        .attr("value", &form.3.map(|n| n.to_string()).unwrap_or_default())
+        .attr("value", &form[3].1)
         .raw("></label><label>Credit <select name=\"credit\"><option value=\"\">any</option>");
-    for c in ["credited", "partial", "uncredited", "not-applicable"] {
+    for c in CREDITS {
         b.raw("<option").attr("value", c);
-        if form.4.as_deref() == Some(c) {
+        if form[4].1 == c {
             b.raw(" selected");
         }
         b.raw(">").text(c).raw("</option>");
     }
     b.raw("</select></label><button type=\"submit\">Filter</button></form>");
     b.raw("<p class=\"count\">")
-        .int(page_rows.total)
+        .int(rows.total)
         .raw(" stories</p>");
     b.raw("<div class=\"scroll\"><table class=\"stories\"><thead><tr><th>id</th><th>size</th><th>origin</th><th>date</th><th>headline</th></tr></thead><tbody>");
-    for r in &page_rows.items {
+    for r in &rows.items {
         b.raw("<tr><td>")
             .int(r.id)
             .raw("</td><td>")
@@ -152,31 +181,17 @@ pub async fn home(
             .text(r.origin.as_deref().unwrap_or("undetermined"))
             .raw("</td><td>")
             .text(&date10(&r.date))
-            .raw("</td><td><a")
-            .href_local("/stories/", &r.id.to_string())
-            .raw(">")
-            .text(r.headline.as_deref().unwrap_or("(no headline)"))
-            .raw("</a></td></tr>");
+            .raw("</td><td>")
+            .link_local(
+                "/stories/",
+                &r.id.to_string(),
+                r.headline.as_deref().unwrap_or(NO_HEADLINE),
+            )
+            .raw("</td></tr>");
     }
     b.raw("</tbody></table></div>");
-    pager(
-        &mut b,
-        "/?",
-        &[
-            ("site", form.0.unwrap_or_default()),
-            ("from", form.1.unwrap_or_default()),
-            ("to", form.2.unwrap_or_default()),
-            (
-                "min_size",
-                form.3.map(|n| n.to_string()).unwrap_or_default(),
-            ),
-            ("credit", form.4.unwrap_or_default()),
-        ],
-        limit,
-        offset,
-        page_rows.total,
-    );
-    page(StatusCode::OK, "Stories", "", &b)
+    pager(b, "/?", &form, limit, offset, rows.total);
+    page.ok()
 }
 
 /// Previous/next links keeping the other parameters.
@@ -238,55 +253,28 @@ fn snippet(b: &mut Html, s: &str) {
 }
 
 /// `/search?q=`.
-pub async fn search(
-    State(s): State<Shared>,
-    p: Result<Query<SearchParams>, QueryRejection>,
-) -> Response {
-    let p = match q(p) {
-        Ok(p) => p,
-        Err(r) => return *r,
-    };
-    let raw_q = p.q.clone().unwrap_or_default();
-    let mut b = Html::new();
-    if raw_q.trim().is_empty() {
-        b.raw(
+pub async fn search(State(s): State<Shared>, p: Q<SearchParams>) -> UiResult {
+    let p = query(p)?;
+    let mut page = Page::new("Search");
+    if p.q.as_deref().unwrap_or("").trim().is_empty() {
+        page.body.raw(
             "<h1>Search</h1><p>Type words to find in titles, bylines, sites and article text.</p>",
         );
-        return page(StatusCode::OK, "Search", "", &b);
+        return page.ok();
     }
-    let text = match search_text(Some(&raw_q)) {
-        Ok(t) => t,
-        Err(e) => return error_page(e),
-    };
-    let (limit, offset) = match (Paging {
-        limit: p.limit,
-        offset: p.offset,
-    })
-    .check()
-    {
-        Ok(x) => x,
-        Err(e) => return error_page(e),
-    };
-    let t2 = text.clone();
-    let res = match s
-        .db
-        .read(move |st| Ok(st.search(&t2, limit, offset)?))
-        .await
-    {
-        Ok(r) => r,
-        Err(e) => return error_page(e),
-    };
+    let q = p.check()?;
+    let res = run_search(&s, &q).await?;
+    page.search = q.text.clone();
+    let b = &mut page.body;
     b.raw("<h1>Search: ")
-        .text(&text)
+        .text(&q.text)
         .raw("</h1><p class=\"count\">")
         .int(res.total)
         .raw(" articles</p><ol class=\"results\" id=\"results\">");
     for h in &res.items {
-        b.raw("<li><a")
-            .href_local("/articles/", &h.article.key.to_string())
-            .raw(">")
-            .text(h.article.title.as_deref().unwrap_or("(no title)"))
-            .raw("</a> <span class=\"meta\">")
+        b.raw("<li>");
+        article_link(b, h.article.key, h.article.title.as_deref());
+        b.raw(" <span class=\"meta\">")
             .text(h.article.site.as_deref().unwrap_or(""))
             .raw(" ")
             .text(&date10(&h.article.published))
@@ -299,41 +287,28 @@ pub async fn search(
                 .raw("</a>");
         }
         b.raw("<p class=\"snippet\">");
-        snippet(&mut b, &h.snippet);
+        snippet(b, &h.snippet);
         b.raw("</p></li>");
     }
     b.raw("</ol>");
     pager(
-        &mut b,
+        b,
         "/search?",
-        &[("q", text.clone())],
-        limit,
-        offset,
+        &[("q", q.text.clone())],
+        q.limit,
+        q.offset,
         res.total,
     );
-    page(StatusCode::OK, "Search", &text, &b)
+    page.ok()
 }
 
 /// `/stories/{id}`: origin, timeline, copy graph, table of copies.
-pub async fn story(State(s): State<Shared>, Path(raw): Path<String>) -> Response {
-    let id = match parse_id(&raw) {
-        Ok(id) => id,
-        Err(e) => return error_page(e),
-    };
-    let found = s.db.read(move |st| Ok(st.story_with_links(id)?)).await;
-    let (d, links) = match found {
-        Ok(Some(x)) => x,
-        Ok(None) => return error_page(ApiError::not_found(format!("no story {id}"))),
-        Err(e) => return error_page(e),
-    };
-    let headline = d
-        .row
-        .headline
-        .clone()
-        .unwrap_or_else(|| "(no headline)".into());
-    let mut b = Html::new();
+pub async fn story(State(s): State<Shared>, raw: P) -> UiResult {
+    let (d, links) = load_story(&s, path_id(raw)?).await?;
+    let mut page = Page::new(d.row.headline.as_deref().unwrap_or(NO_HEADLINE));
+    let b = &mut page.body;
     b.raw("<h1>")
-        .text(&headline)
+        .text(d.row.headline.as_deref().unwrap_or(NO_HEADLINE))
         .raw("</h1><p class=\"meta\">story ")
         .int(d.row.id)
         .raw(" · ")
@@ -348,13 +323,14 @@ pub async fn story(State(s): State<Shared>, Path(raw): Path<String>) -> Response
             key, confidence, ..
         } => {
             let m = d.member(*key);
-            b.raw("<a")
-                .href_local("/articles/", &key.to_string())
-                .raw(">")
-                .text(m.and_then(|m| m.site.as_deref()).unwrap_or("article"))
-                .raw("</a> (confidence ")
-                .f(f64::from(*confidence), 2)
-                .raw(")");
+            b.link_local(
+                "/articles/",
+                &key.to_string(),
+                m.and_then(|m| m.site.as_deref()).unwrap_or("article"),
+            )
+            .raw(" (confidence ")
+            .f(f64::from(*confidence), 2)
+            .raw(")");
         }
         reprint_trace::Origin::External {
             outlet, confidence, ..
@@ -383,17 +359,11 @@ pub async fn story(State(s): State<Shared>, Path(raw): Path<String>) -> Response
         let Some(m) = d.member(c.key) else { continue };
         b.raw("<tr><td>");
         if let Some(site) = &m.site {
-            b.raw("<a")
-                .href_local("/site?name=", site)
-                .raw(">")
-                .text(site)
-                .raw("</a>");
+            b.link_local("/site?name=", site, site);
         }
-        b.raw("</td><td><a")
-            .href_local("/articles/", &c.key.to_string())
-            .raw(">")
-            .text(m.title.as_deref().unwrap_or("(no title)"))
-            .raw("</a></td><td>")
+        b.raw("</td><td>");
+        article_link(b, c.key, m.title.as_deref());
+        b.raw("</td><td>")
             .text(&date10(&m.published))
             .raw("</td><td>")
             .text(c.kind.as_str())
@@ -424,7 +394,7 @@ pub async fn story(State(s): State<Shared>, Path(raw): Path<String>) -> Response
         b.raw("</td></tr>");
     }
     b.raw("</tbody></table></div>");
-    page(StatusCode::OK, &headline, "", &b)
+    page.ok()
 }
 
 fn field(b: &mut Html, name: &str, v: &Option<Sourced<String>>) {
@@ -440,27 +410,28 @@ fn field(b: &mut Html, name: &str, v: &Option<Sourced<String>>) {
         .raw("</td></tr>");
 }
 
+/// A headed list of escaped items, or nothing when there are none.
+fn section_list(b: &mut Html, heading: &'static str, items: Vec<String>) {
+    if items.is_empty() {
+        return;
+    }
+    b.raw("<h2>").raw(heading).raw("</h2><ul>");
+    for i in items {
+        b.raw("<li>").text(&i).raw("</li>");
+    }
+    b.raw("</ul>");
+}
+
 /// `/articles/{id}`: metadata with sources, credits, notices, quotes, body.
-pub async fn article(State(s): State<Shared>, Path(raw): Path<String>) -> Response {
-    let id = match parse_id(&raw) {
-        Ok(id) => id,
-        Err(e) => return error_page(e),
-    };
-    let a = match s.db.read(move |st| Ok(st.article_full(id)?)).await {
-        Ok(Some(a)) => a,
-        Ok(None) => return error_page(ApiError::not_found(format!("no article {id}"))),
-        Err(e) => return error_page(e),
-    };
+pub async fn article(State(s): State<Shared>, raw: P) -> UiResult {
+    let a = load_article(&s, path_id(raw)?).await?;
     let art = &a.article;
-    let title = a.row.title.clone().unwrap_or_else(|| "(no title)".into());
-    let mut b = Html::new();
-    b.raw("<h1>").text(&title).raw("</h1><p class=\"meta\">");
+    let title = a.row.title.as_deref().unwrap_or(NO_TITLE);
+    let mut page = Page::new(title);
+    let b = &mut page.body;
+    b.raw("<h1>").text(title).raw("</h1><p class=\"meta\">");
     if let Some(site) = &a.row.site {
-        b.raw("<a")
-            .href_local("/site?name=", site)
-            .raw(">")
-            .text(site)
-            .raw("</a> · ");
+        b.link_local("/site?name=", site, site).raw(" · ");
     }
     b.text(&a.row.id).raw(" · ").int(a.row.words).raw(" words");
     if let Some(st) = a.story {
@@ -477,46 +448,36 @@ pub async fn article(State(s): State<Shared>, Path(raw): Path<String>) -> Respon
             .raw("</p>");
     }
     b.raw("<h2>Metadata</h2><div class=\"scroll\"><table class=\"fields\"><thead><tr><th>field</th><th>value</th><th>from</th><th>confidence</th></tr></thead><tbody>");
-    field(&mut b, "title", &art.title);
-    field(&mut b, "kicker", &art.kicker);
-    field(&mut b, "byline", &art.byline);
-    field(&mut b, "site", &art.site);
-    field(&mut b, "published", &art.published);
-    field(&mut b, "modified", &art.modified);
+    field(b, "title", &art.title);
+    field(b, "kicker", &art.kicker);
+    field(b, "byline", &art.byline);
+    field(b, "site", &art.site);
+    field(b, "published", &art.published);
+    field(b, "modified", &art.modified);
     b.raw("</tbody></table></div>");
-    let list = |b: &mut Html, heading: &'static str, items: Vec<String>| {
-        if items.is_empty() {
-            return;
-        }
-        b.raw("<h2>").raw(heading).raw("</h2><ul>");
-        for i in items {
-            b.raw("<li>").text(&i).raw("</li>");
-        }
-        b.raw("</ul>");
-    };
-    list(
-        &mut b,
+    section_list(
+        b,
         "Declared sources",
         art.declared_sources
             .iter()
             .map(|d| format!("{} ({:?}): {}", d.outlet, d.kind, d.evidence))
             .collect(),
     );
-    list(
-        &mut b,
+    section_list(
+        b,
         "Copyright",
         art.copyright.iter().map(|c| c.evidence.clone()).collect(),
     );
-    list(
-        &mut b,
+    section_list(
+        b,
         "Notices",
         art.notices
             .iter()
             .map(|n| format!("{:?}: {}", n.kind, n.text))
             .collect(),
     );
-    list(
-        &mut b,
+    section_list(
+        b,
         "Quotes",
         art.quotes
             .iter()
@@ -526,8 +487,8 @@ pub async fn article(State(s): State<Shared>, Path(raw): Path<String>) -> Respon
             })
             .collect(),
     );
-    list(
-        &mut b,
+    section_list(
+        b,
         "Tags",
         art.tags
             .iter()
@@ -537,7 +498,7 @@ pub async fn article(State(s): State<Shared>, Path(raw): Path<String>) -> Respon
             })
             .collect(),
     );
-    list(&mut b, "Image credits", art.image_credits.clone());
+    section_list(b, "Image credits", art.image_credits.clone());
     if !art.links.is_empty() {
         b.raw("<h2>Links</h2><ul class=\"links\">");
         for l in art.links.iter().take(200) {
@@ -550,23 +511,14 @@ pub async fn article(State(s): State<Shared>, Path(raw): Path<String>) -> Respon
         b.raw("<p>").text(p).raw("</p>");
     }
     b.raw("</article>");
-    page(StatusCode::OK, &title, "", &b)
+    page.ok()
 }
 
 /// `/diff?a=&b=`: the two texts side by side, shared passages highlighted
-/// (exact or edited), the rest marked as cut (left) or inserted (right).
-pub async fn diff(
-    State(s): State<Shared>,
-    p: Result<Query<DiffParams>, QueryRejection>,
-) -> Response {
-    let p = match q(p) {
-        Ok(p) => p,
-        Err(r) => return *r,
-    };
-    let d = match load_diff(&s, p).await {
-        Ok(d) => d,
-        Err(e) => return error_page(e),
-    };
+/// (exact or edited), the rest marked as cut (left) or inserted (right),
+/// and altered quotations marked inside both.
+pub async fn diff(State(s): State<Shared>, p: Q<DiffParams>) -> UiResult {
+    let d = load_diff(&s, query(p)?).await?;
     let (a, b_key) = (d.a, d.b);
     let names =
         s.db.read(move |st| Ok(st.articles_by_key(&[a, b_key])?))
@@ -579,12 +531,13 @@ pub async fn diff(
                 format!(
                     "{} — {}",
                     r.site.as_deref().unwrap_or("?"),
-                    r.title.as_deref().unwrap_or("(no title)")
+                    r.title.as_deref().unwrap_or(NO_TITLE)
                 )
             })
             .unwrap_or_default()
     };
-    let mut b = Html::new();
+    let mut page = Page::new("Diff");
+    let b = &mut page.body;
     b.raw("<h1>Diff</h1><p class=\"meta\">")
         .text(d.source)
         .raw(" match · ")
@@ -593,7 +546,7 @@ pub async fn diff(
         .text(&pct(d.shared_a))
         .raw(" / ")
         .text(&pct(d.shared_b))
-        .raw("</p><p class=\"legend\"><span class=\"key exact\">same words</span><span class=\"key edited\">shared, edited</span><span class=\"key cut\">only on the left (cut)</span><span class=\"key inserted\">only on the right (inserted)</span></p>");
+        .raw("</p><p class=\"legend\"><span class=\"key exact\">same words</span><span class=\"key edited\">shared, edited</span><span class=\"key cut\">only on the left (cut)</span><span class=\"key inserted\">only on the right (inserted)</span><span class=\"key quote-altered\">altered quote</span></p>");
     if !d.changes.is_empty() {
         b.raw("<h2>Changes</h2><ul class=\"changes\">");
         for c in &d.changes {
@@ -606,22 +559,26 @@ pub async fn diff(
         b.raw("</ul>");
     }
     b.raw("<div class=\"diff\" id=\"diff\">");
-    for (side, key, segs, only) in [
-        ("left", d.a, &d.segments_a, "cut"),
-        ("right", d.b, &d.segments_b, "inserted"),
+    for (i, side, key, segs, only) in [
+        (0, "left", d.a, &d.segments_a, "cut"),
+        (1, "right", d.b, &d.segments_b, "inserted"),
     ] {
         b.raw("<section class=\"side ")
             .raw(side)
-            .raw("\"><h2><a")
-            .href_local("/articles/", &key.to_string())
-            .raw(">")
-            .text(&name(if side == "left" { 0 } else { 1 }))
-            .raw("</a></h2><div class=\"text\">");
+            .raw("\"><h2>")
+            .link_local("/articles/", &key.to_string(), &name(i))
+            .raw("</h2><div class=\"text\">");
         for s in segs.iter() {
+            let quote = if s.altered_quote {
+                " quote-altered"
+            } else {
+                ""
+            };
             match s.passage {
                 Some(i) => {
                     b.raw("<mark class=\"")
                         .text(s.kind)
+                        .raw(quote)
                         .raw("\"")
                         .attr("data-p", &i.to_string())
                         .raw(">")
@@ -631,6 +588,7 @@ pub async fn diff(
                 None => {
                     b.raw("<span class=\"")
                         .raw(only)
+                        .raw(quote)
                         .raw("\">")
                         .text(&s.text)
                         .raw("</span>");
@@ -640,7 +598,7 @@ pub async fn diff(
         b.raw("</div></section>");
     }
     b.raw("</div>");
-    page(StatusCode::OK, "Diff", "", &b)
+    page.ok()
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -651,44 +609,15 @@ pub struct SiteParams {
 }
 
 /// `/site?name=`: how often the site copies, credits, and is copied.
-pub async fn site(
-    State(s): State<Shared>,
-    p: Result<Query<SiteParams>, QueryRejection>,
-) -> Response {
-    let p = match q(p) {
-        Ok(p) => p,
-        Err(r) => return *r,
-    };
+pub async fn site(State(s): State<Shared>, p: Q<SiteParams>) -> UiResult {
+    let p = query(p)?;
     let Some(name) = p.name.filter(|n| !n.is_empty()) else {
-        return error_page(ApiError::bad_request("name (the site) is required"));
+        return Err(ApiError::bad_request("name (the site) is required").into());
     };
-    let (limit, offset) = match (Paging {
-        limit: p.limit,
-        offset: p.offset,
-    })
-    .check()
-    {
-        Ok(x) => x,
-        Err(e) => return error_page(e),
-    };
-    let n2 = name.clone();
-    let (stats, arts) = match s
-        .db
-        .read(move |st| {
-            Ok((
-                st.site_stats(&n2)?,
-                st.articles_by_site(&n2, limit, offset)?,
-            ))
-        })
-        .await
-    {
-        Ok(x) => x,
-        Err(e) => return error_page(e),
-    };
-    if stats.articles == 0 {
-        return error_page(ApiError::not_found("no articles from this site"));
-    }
-    let mut b = Html::new();
+    let bounds = Paging::new(p.limit, p.offset).check()?;
+    let (stats, arts) = load_site(&s, name.clone(), bounds).await?;
+    let mut page = Page::new(&name);
+    let b = &mut page.body;
     b.raw("<h1>")
         .text(&name)
         .raw("</h1><dl class=\"stats\"><dt>articles</dt><dd>")
@@ -709,22 +638,20 @@ pub async fn site(
     }
     b.raw("</dl><h2>Articles</h2><ul>");
     for r in &arts.items {
-        b.raw("<li><a")
-            .href_local("/articles/", &r.key.to_string())
-            .raw(">")
-            .text(r.title.as_deref().unwrap_or("(no title)"))
-            .raw("</a> <span class=\"meta\">")
+        b.raw("<li>");
+        article_link(b, r.key, r.title.as_deref());
+        b.raw(" <span class=\"meta\">")
             .text(&date10(&r.published))
             .raw("</span></li>");
     }
     b.raw("</ul>");
     pager(
-        &mut b,
+        b,
         "/site?",
         &[("name", name.clone())],
-        limit,
-        offset,
+        bounds.0,
+        bounds.1,
         arts.total,
     );
-    page(StatusCode::OK, &name, "", &b)
+    page.ok()
 }

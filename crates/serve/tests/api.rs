@@ -1,11 +1,12 @@
 //! API integration tests against a temporary database built from the
 //! census reprints: every endpoint answers, errors are JSON with the right
-//! status, the OpenAPI document lists every API route, and ingestion needs
-//! the token.
+//! status (and UI errors HTML pages), the OpenAPI document lists every API
+//! route, ingestion needs the token, tracing by URL needs `--allow-fetch`
+//! and then refuses local addresses, and diffs flag altered quotations.
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use axum::body::Body;
@@ -24,17 +25,16 @@ struct App {
     _dir: tempfile::TempDir,
 }
 
-fn app(token: Option<&str>) -> App {
+fn app_from(fill: impl FnOnce(&Path), token: Option<&str>, allow_fetch: bool) -> App {
     let dir = tempfile::tempdir().unwrap();
     let db: PathBuf = dir.path().join("t.db");
-    common::ingest_files(&db, &[common::census()]);
+    fill(&db);
     let mut cfg = Config::new(db.clone());
     cfg.max_body = 64 * 1024;
     cfg.ingest_token = token.map(String::from);
-    let state = Arc::new(AppState {
-        db: Arc::new(Db::open(&db, 4, token.is_some()).unwrap()),
-        ingest_token: cfg.ingest_token.clone(),
-    });
+    cfg.allow_fetch = allow_fetch;
+    let db = Db::open(&db, 4, token.is_some()).unwrap();
+    let state = Arc::new(AppState::new(db, &cfg).unwrap());
     let (router, routes) = reprint_serve::app_with_routes(state, &cfg);
     App {
         router,
@@ -43,16 +43,36 @@ fn app(token: Option<&str>) -> App {
     }
 }
 
-async fn call(app: &App, req: Request<Body>) -> (StatusCode, String, Value) {
+fn census(db: &Path) {
+    common::ingest_files(db, &[common::census()]);
+}
+
+fn app(token: Option<&str>) -> App {
+    app_from(census, token, false)
+}
+
+/// Status, content type, body text and CSP header of a request's answer.
+async fn answer(app: &App, req: Request<Body>) -> (StatusCode, String, String, String) {
     let resp = app.router.clone().oneshot(req).await.unwrap();
     let status = resp.status();
-    let ctype = resp
-        .headers()
-        .get("content-type")
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default();
+    let header = |name: &str| {
+        resp.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    let (ctype, csp) = (header("content-type"), header("content-security-policy"));
     let bytes = resp.into_body().collect().await.unwrap().to_bytes();
-    let text = String::from_utf8_lossy(&bytes).to_string();
+    (
+        status,
+        ctype,
+        String::from_utf8_lossy(&bytes).to_string(),
+        csp,
+    )
+}
+
+async fn call(app: &App, req: Request<Body>) -> (StatusCode, String, Value) {
+    let (status, ctype, text, _) = answer(app, req).await;
     let json = serde_json::from_str(&text).unwrap_or(Value::Null);
     assert!(
         !status.is_client_error() && !status.is_server_error()
@@ -292,4 +312,235 @@ async fn ingest_needs_the_token() {
     let (s, hits) = get(&rw, "/api/search?q=lighthouses").await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(hits["total"], 1, "the search index is filled on ingest");
+}
+
+fn request(method: &str, uri: &str) -> Request<Body> {
+    Request::builder()
+        .method(method)
+        .uri(uri)
+        .body(Body::empty())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn ui_errors_are_html_pages_and_api_errors_stay_json() {
+    let app = app(None);
+    for (method, uri, want) in [
+        ("GET", "/stories/%ff%fe", 400),
+        ("GET", "/articles/%C3%28", 400),
+        ("GET", "/stories/abc", 400),
+        ("GET", "/stories/0", 400),
+        ("GET", "/articles/-1", 400),
+        ("GET", "/stories/999999", 404),
+        ("GET", "/articles/999999", 404),
+        ("GET", "/diff?a=x&b=1", 400),
+        ("GET", "/diff?a=1", 400),
+        ("GET", "/diff?a=1&b=999999", 404),
+        ("GET", "/?limit=abc", 400),
+        ("GET", "/?credit=maybe", 400),
+        ("GET", "/?from=yesterday", 400),
+        ("GET", "/search?q=census&limit=0", 400),
+        ("GET", "/search?q=census&offset=x", 400),
+        ("GET", "/site", 400),
+        ("GET", "/site?name=no%20such%20site", 404),
+        ("GET", "/no/such/page", 404),
+        ("POST", "/", 405),
+        ("DELETE", "/stories/1", 405),
+    ] {
+        let (status, ctype, body, csp) = answer(&app, request(method, uri)).await;
+        assert_eq!(status.as_u16(), want, "{method} {uri}: {body}");
+        assert!(ctype.starts_with("text/html"), "{method} {uri}: {ctype}");
+        assert!(
+            body.starts_with("<!doctype html>") && body.contains("<p class=\"error\">"),
+            "{method} {uri}: {body}"
+        );
+        assert!(!csp.is_empty() && !csp.contains("unsafe-inline"));
+    }
+    for (method, uri, want) in [
+        ("GET", "/api/stories/%ff%fe", 400),
+        ("GET", "/api/articles/%C3%28", 400),
+        ("POST", "/api/stories", 405),
+        ("GET", "/api/trace", 405),
+        ("GET", "/api/no/such/route", 404),
+    ] {
+        let (s, _, j) = call(&app, request(method, uri)).await;
+        assert_eq!(s.as_u16(), want, "{method} {uri}: {j}");
+        assert_eq!(j["error"]["status"], want, "{method} {uri}");
+    }
+}
+
+fn trace_json(body: Value) -> Request<Body> {
+    Request::post("/api/trace")
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn trace_by_url_needs_allow_fetch() {
+    let app = app(None);
+    let (s, _, j) = call(
+        &app,
+        trace_json(serde_json::json!({"url": "https://example.org/news"})),
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{j}");
+    let msg = j["error"]["message"].as_str().unwrap();
+    assert!(msg.contains("--allow-fetch"), "{msg}");
+}
+
+#[tokio::test]
+async fn trace_by_url_refuses_local_destinations_without_connecting() {
+    let app = app_from(census, None, true);
+    for url in [
+        "http://127.0.0.1/",
+        "http://127.0.0.1:8080/private",
+        "http://[::1]/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://10.0.0.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://localhost/",
+        "http://localhost:8080/",
+    ] {
+        let (s, _, j) = call(&app, trace_json(serde_json::json!({ "url": url }))).await;
+        assert_eq!(s, StatusCode::FORBIDDEN, "{url}: {j}");
+        let msg = j["error"]["message"].as_str().unwrap();
+        assert!(msg.starts_with("refusing to fetch"), "{url}: {msg}");
+    }
+    for url in ["file:///etc/passwd", "ftp://example.org/", "not a url"] {
+        let (s, _, j) = call(&app, trace_json(serde_json::json!({ "url": url }))).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{url}: {j}");
+    }
+    // With the page given, the url is the page's address and never fetched.
+    let (s, _, j) = call(
+        &app,
+        trace_json(serde_json::json!({"text": "A short note about nothing much at all, written for this test alone.", "url": "http://127.0.0.1/"})),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{j}");
+    assert_eq!(j["url"], "http://127.0.0.1/");
+}
+
+#[tokio::test]
+async fn openapi_documents_fetching() {
+    let app = app(None);
+    let (_, doc) = get(&app, "/api/openapi.json").await;
+    let trace = &doc["paths"]["/api/trace"]["post"];
+    assert!(trace["description"]
+        .as_str()
+        .unwrap()
+        .contains("--allow-fetch"));
+    for status in ["403", "502", "504"] {
+        assert!(trace["responses"][status].is_object(), "{status}");
+    }
+    let forms = trace["requestBody"]["content"]["application/json"]["schema"]["oneOf"]
+        .as_array()
+        .unwrap();
+    assert!(forms
+        .iter()
+        .any(|f| f["required"] == serde_json::json!(["url"])));
+}
+
+#[tokio::test]
+async fn diff_flags_altered_quotes_in_both_texts() {
+    let app = app_from(
+        |db| common::ingest_jsonl(db, common::altered_quote_pages()),
+        None,
+        false,
+    );
+    let (_, hits) = get(&app, "/api/search?q=quotecanary").await;
+    let keys: Vec<i64> = hits["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["article"]["key"].as_i64().unwrap())
+        .collect();
+    assert_eq!(keys.len(), 2);
+    let (a, b) = (keys.iter().min().unwrap(), keys.iter().max().unwrap());
+    let (s, d) = get(&app, &format!("/api/diff?a={a}&b={b}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(d["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["kind"] == "quote-altered"));
+    let flagged = |side: &str| -> String {
+        d[side]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["altered_quote"] == true)
+            .map(|s| s["text"].as_str().unwrap())
+            .collect()
+    };
+    assert!(flagged("segments_a").starts_with(common::QUOTE_ORIGINAL));
+    assert!(flagged("segments_b").starts_with(common::QUOTE_ALTERED));
+
+    let req = Request::get(format!("/diff?a={a}&b={b}"))
+        .body(Body::empty())
+        .unwrap();
+    let (s, _, page, _) = answer(&app, req).await;
+    assert_eq!(s, StatusCode::OK);
+    let (left, right) = page.split_once("class=\"side right\"").unwrap();
+    let left = left.split_once("class=\"side left\"").unwrap().1;
+    assert!(left.contains(" quote-altered\""), "{left}");
+    assert!(right.contains(" quote-altered\""), "{right}");
+}
+
+#[tokio::test]
+async fn search_pages_agree_with_the_total() {
+    let app = app(None);
+    let keys = |v: &Value| -> Vec<i64> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["article"]["key"].as_i64().unwrap())
+            .collect()
+    };
+    let (_, all) = get(&app, "/api/search?q=census&limit=200").await;
+    let total = all["total"].as_i64().unwrap();
+    assert!(total > 6, "{all}");
+    assert_eq!(keys(&all).len() as i64, total);
+    // Snippets come from the body, where most hits have the word.
+    assert!(all["items"].as_array().unwrap().iter().any(|h| h["snippet"]
+        .as_str()
+        .unwrap()
+        .to_lowercase()
+        .contains("census")));
+    let (_, p1) = get(&app, "/api/search?q=census&limit=3").await;
+    let (_, p2) = get(&app, "/api/search?q=census&limit=3&offset=3").await;
+    assert_eq!([keys(&p1), keys(&p2)].concat(), keys(&all)[..6]);
+    for offset in [0, 3, total - 1, total + 5] {
+        let (_, p) = get(
+            &app,
+            &format!("/api/search?q=census&limit=3&offset={offset}"),
+        )
+        .await;
+        assert_eq!(p["total"], total, "offset {offset}");
+    }
+}
+
+#[tokio::test]
+async fn search_snippets_mark_body_words_and_fall_back_for_title_matches() {
+    let app = app_from(
+        |db| common::ingest_jsonl(db, common::altered_quote_pages()),
+        None,
+        false,
+    );
+    let req = Request::get("/search?q=Minister%20TAXES")
+        .body(Body::empty())
+        .unwrap();
+    let (s, _, page, _) = answer(&app, req).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("<mark>taxes</mark>"), "{page}");
+    assert!(page.contains("<mark>minister</mark>"), "{page}");
+    // A word only in the title: FTS5's own snippet, the body's opening.
+    let (s, hits) = get(&app, "/api/search?q=austerity").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(hits["total"], 2);
+    for h in hits["items"].as_array().unwrap() {
+        let snippet = h["snippet"].as_str().unwrap();
+        assert!(snippet.starts_with("The finance minister"), "{snippet}");
+    }
 }

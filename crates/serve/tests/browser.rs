@@ -4,12 +4,16 @@
 //! payload runs and that the timeline, graph and diff highlights render;
 //! screenshots go to `crates/serve/browser-tests/screenshots/` (gitignored).
 //! Skipped, saying so, only when `node` or `chromium` is not installed.
-//! Also checks over real sockets that bad requests leave the server up.
+//! Also checks over real sockets that bad requests leave the server up and
+//! that a client sending half a request header is cut off.
 
 mod common;
 
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::path::Path;
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 use reprint_store::Store;
 
@@ -38,19 +42,24 @@ fn xss_corpus_never_runs_in_a_real_browser() {
     let db = dir.path().join("xss.db");
     common::ingest_jsonl(&db, common::xss_corpus());
     common::ingest_files(&db, &[common::census()]);
+    common::ingest_jsonl(&db, common::altered_quote_pages());
 
     let store = Store::open_read_only(&db).unwrap();
     let stories = store.stories().unwrap();
-    let xss_story = stories
-        .iter()
-        .find(|s| {
-            s.headline
-                .as_deref()
-                .is_some_and(|h| h.contains("xsscanary"))
-        })
-        .expect("the XSS pages form a story");
+    let titled = |word: &str| {
+        stories
+            .iter()
+            .find(|s| s.headline.as_deref().is_some_and(|h| h.contains(word)))
+    };
+    let xss_story = titled("xsscanary").expect("the XSS pages form a story");
     assert_eq!(xss_story.size as usize, common::PAYLOADS.len());
-    let census_story = stories.iter().find(|s| s.id != xss_story.id).unwrap();
+    let quote_story = titled("quotecanary").expect("the altered-quote pages form a story");
+    let census_story = stories
+        .iter()
+        .find(|s| s.id != xss_story.id && s.id != quote_story.id)
+        .unwrap();
+    let qd = store.story(quote_story.id).unwrap().unwrap();
+    let (qa, qb) = (qd.story.members[0], qd.story.members[1]);
     let xd = store.story(xss_story.id).unwrap().unwrap();
     let cd = store.story(census_story.id).unwrap().unwrap();
     let (xa, xb) = (xd.story.members[0], xd.story.members[1]);
@@ -68,6 +77,8 @@ fn xss_corpus_never_runs_in_a_real_browser() {
         serde_json::json!({"name": "story-census", "path": format!("/stories/{}", census_story.id), "expect": {"timeline": true, "graph": true}}),
         serde_json::json!({"name": "diff-xss", "path": format!("/diff?a={xa}&b={xb}"), "expect": {"diff": true, "diffOnly": true, "payloadText": true}}),
         serde_json::json!({"name": "diff-census", "path": format!("/diff?a={ca}&b={cb}"), "expect": {"diff": true}}),
+        serde_json::json!({"name": "diff-altered-quote", "path": format!("/diff?a={qa}&b={qb}"), "expect": {"diff": true, "quoteAltered": true}}),
+        serde_json::json!({"name": "error-bad-id", "path": "/stories/%ff%fe", "status": 400}),
         serde_json::json!({"name": "site-xss", "path": format!("/site?name={}", reprint_serve::html::percent_encode(&site))}),
         serde_json::json!({"name": "search-payload-query", "path": "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E"}),
     ];
@@ -106,9 +117,7 @@ fn xss_corpus_never_runs_in_a_real_browser() {
 
 #[test]
 fn bad_requests_leave_the_server_up() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("t.db");
-    common::ingest_files(&db, &[common::census()]);
+    let (_dir, db) = common::census_db();
     let mut cfg = reprint_serve::Config::new(db);
     cfg.max_body = 32 * 1024;
     let server = common::start(cfg);
@@ -160,4 +169,37 @@ fn bad_requests_leave_the_server_up() {
     }
     let (status, _) = common::http(a, "GET", "/api/stories", &[], b"");
     assert_eq!(status, 200, "still serving");
+}
+
+#[test]
+fn a_client_sending_half_a_header_is_cut_off() {
+    let (_dir, db) = common::census_db();
+    let mut cfg = reprint_serve::Config::new(db);
+    cfg.header_timeout = Duration::from_millis(500);
+    let server = common::start(cfg);
+
+    let mut slow = TcpStream::connect(server.addr).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    slow.write_all(b"GET /api/stories HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+        .unwrap();
+    let started = Instant::now();
+    let mut buf = [0u8; 1024];
+    // The server closes the connection (EOF, or a reset) rather than wait.
+    let closed = match slow.read(&mut buf) {
+        Ok(n) => n == 0 || String::from_utf8_lossy(&buf[..n]).contains(" 408 "),
+        Err(e) => !matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        ),
+    };
+    let waited = started.elapsed();
+    assert!(closed, "the slow connection was not closed");
+    assert!(
+        waited >= Duration::from_millis(300) && waited < Duration::from_secs(5),
+        "closed after {waited:?}, not at the 500 ms header timeout"
+    );
+    // Whole requests are still served, and a slow body is not a slow header.
+    let (status, _) = common::http(server.addr, "GET", "/api/stories", &[], b"");
+    assert_eq!(status, 200);
 }

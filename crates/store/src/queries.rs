@@ -1,8 +1,7 @@
 //! Read-only queries for the HTTP server (`reprint-serve`): full-text search,
 //! look-ups by URL and site, filtered and paged story lists, full article
 //! records, stored pair passages, per-site tallies, and tracing a page that
-//! is not stored. Also the one write helper the search index needs at ingest
-//! ([`index_for_search`]).
+//! is not stored.
 //!
 //! Nothing here trusts its arguments: search words are quoted before they
 //! reach FTS5 (its query syntax would otherwise be an error or an injection
@@ -10,7 +9,8 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, OptionalExtension, Params, Row};
 use serde::Serialize;
 
 use reprint_extract::Article;
@@ -21,17 +21,6 @@ use reprint_trace::TracedArticle;
 
 use crate::read::{article_row as row, ArticleRow, StoryDetail, StoryRow};
 use crate::{Result, Store, StoreError};
-
-/// Adds a freshly inserted article to the full-text index (called by
-/// `ingest::store_article` right after its INSERT, in the same transaction).
-pub fn index_for_search(conn: &Connection, key: i64) -> rusqlite::Result<()> {
-    conn.execute(
-        "INSERT INTO articles_fts(rowid, title, byline, site, text)
-         SELECT id, title, byline, site, text FROM articles WHERE id = ?1",
-        [key],
-    )?;
-    Ok(())
-}
 
 /// Marks the start and end of a matched term in [`SearchHit::snippet`];
 /// control characters never survive extraction into stored text.
@@ -135,21 +124,270 @@ pub struct TraceMatch {
 const COLUMNS: &str =
     "a.id, a.ext_id, a.url, a.site, a.title, a.byline, a.published, a.fetched, a.words";
 
-/// Turns free text into an FTS5 query that can never be a syntax error:
-/// each word (letters and digits only) quoted, all required. At most 16
-/// words, so a huge query cannot make a huge plan.
-pub fn fts_query(q: &str) -> Option<String> {
-    let words: Vec<String> = q
-        .split(|c: char| !c.is_alphanumeric())
+/// The words of a search (letters and digits only), at most 16, so a huge
+/// query cannot make a huge plan.
+fn query_words(q: &str) -> impl Iterator<Item = &str> {
+    q.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(16)
-        .map(|w| format!("\"{w}\""))
-        .collect();
+}
+
+/// Turns free text into an FTS5 query that can never be a syntax error:
+/// each word quoted, all required.
+pub fn fts_query(q: &str) -> Option<String> {
+    let words: Vec<String> = query_words(q).map(|w| format!("\"{w}\"")).collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// Tokens a snippet shows at most (as FTS5's `snippet(…, 16)` did).
+const SNIPPET_TOKENS: usize = 16;
+
+/// Lower-case letters that FTS5's `remove_diacritics` folds to a base
+/// letter (those whose canonical decomposition is letter + accent; ø, ł,
+/// đ… have none and stay themselves there, so here too).
+const FOLDS: &[(&str, char)] = &[
+    ("àáâãäåāăą", 'a'),
+    ("çćĉċč", 'c'),
+    ("ď", 'd'),
+    ("èéêëēĕėęě", 'e'),
+    ("ĝğġģ", 'g'),
+    ("ĥ", 'h'),
+    ("ìíîïĩīĭį", 'i'),
+    ("ĵ", 'j'),
+    ("ķ", 'k'),
+    ("ĺļľ", 'l'),
+    ("ñńņň", 'n'),
+    ("òóôõöōŏő", 'o'),
+    ("ŕŗř", 'r'),
+    ("śŝşšș", 's'),
+    ("ţťț", 't'),
+    ("ùúûüũūŭůűų", 'u'),
+    ("ŵ", 'w'),
+    ("ýÿŷ", 'y'),
+    ("źżž", 'z'),
+];
+
+/// A word as the search index compares it: lower-cased, Latin accents off.
+fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            if c.is_ascii() {
+                return c;
+            }
+            FOLDS
+                .iter()
+                .find(|(from, _)| from.contains(c))
+                .map_or(c, |&(_, to)| to)
+        })
+        .collect()
+}
+
+/// Byte spans of the words of a text (maximal runs of letters and digits,
+/// as [`query_words`] splits), reading ASCII a byte at a time.
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Words<'_> {
+    /// Whether the character at byte `i` is a word character, and its length.
+    fn class_at(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i];
+        if b.is_ascii() {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        let c = self.text[i..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let len = self.text.len();
+        while self.at < len {
+            let (word, n) = self.class_at(self.at);
+            if word {
+                break;
+            }
+            self.at += n;
+        }
+        if self.at >= len {
+            return None;
+        }
+        let start = self.at;
+        while self.at < len {
+            let (word, n) = self.class_at(self.at);
+            if !word {
+                break;
+            }
+            self.at += n;
+        }
+        Some((start, self.at))
+    }
+}
+
+/// Which search term `word` is, compared as the index compares words.
+fn term_of(word: &str, terms: &[String]) -> Option<usize> {
+    if word.is_ascii() {
+        terms.iter().position(|t| t.eq_ignore_ascii_case(word))
+    } else {
+        let f = fold(word);
+        terms.iter().position(|t| *t == f)
+    }
+}
+
+/// A short excerpt of `text`: the earliest window of [`SNIPPET_TOKENS`]
+/// words that holds every word of the search, else the one holding the
+/// most of them (then the most hits), moved to centre its hits. Matched
+/// words stand between
+/// [`MARK_START`] and [`MARK_END`], and `…` marks text left out. `None`
+/// when no word of `terms` (folded) is in `text`.
+///
+/// Why not FTS5's `snippet()`: it tokenizes each hit's whole body twice
+/// through SQLite's tokenizer callbacks, which was half of a search's time;
+/// this reads the body once, and only up to the first window holding every
+/// word. Rows this cannot place (a hit only in the title, a word folded
+/// differently) still get FTS5's.
+pub fn snippet(text: &str, terms: &[String]) -> Option<String> {
+    const N: usize = SNIPPET_TOKENS;
+    let unique = (0..terms.len())
+        .filter(|&i| !terms[..i].contains(&terms[i]))
+        .count();
+    let mut words: Vec<(usize, usize, Option<usize>)> = Vec::new();
+    // Hits of each term inside the window ending at the latest word.
+    let mut count = [0u16; 16];
+    let (mut distinct, mut hits) = (0usize, 0usize);
+    let mut best: Option<(usize, usize, usize)> = None; // (distinct, hits, first)
+    let mut tokens = Words { text, at: 0 };
+    for (s, e) in tokens.by_ref() {
+        let hit = term_of(&text[s..e], terms).filter(|&t| t < count.len());
+        words.push((s, e, hit));
+        let end = words.len() - 1;
+        if let Some(t) = hit {
+            distinct += usize::from(count[t] == 0);
+            count[t] += 1;
+            hits += 1;
+        }
+        if end >= N {
+            if let Some(t) = words[end - N].2 {
+                count[t] -= 1;
+                distinct -= usize::from(count[t] == 0);
+                hits -= 1;
+            }
+        }
+        if end + 1 >= N && hits > 0 && best.is_none_or(|b| (distinct, hits) > (b.0, b.1)) {
+            best = Some((distinct, hits, end + 1 - N));
+            if distinct == unique {
+                break;
+            }
+        }
+    }
+    if words.len() < N && hits > 0 {
+        best = Some((distinct, hits, 0));
+    }
+    let (_, _, first) = best?;
+    // Centre the hits: read up to half a window past them (the loop may have
+    // stopped at the last one), then split the spare words either side.
+    let mut last = first + N.min(words.len()) - 1;
+    while last > first && words[last].2.is_none() {
+        last -= 1;
+    }
+    let hit_start = (first..=last)
+        .find(|&i| words[i].2.is_some())
+        .unwrap_or(first);
+    for (s, e) in tokens.take((last + 1 + N / 2).saturating_sub(words.len())) {
+        words.push((s, e, term_of(&text[s..e], terms)));
+    }
+    let spare = N.saturating_sub(last + 1 - hit_start);
+    let first = hit_start
+        .saturating_sub(spare / 2)
+        .min(words.len().saturating_sub(N));
+    let window = &words[first..(first + N).min(words.len())];
+    let mut out = String::with_capacity(200);
+    let mut at = if first > 0 {
+        out.push('…');
+        window[0].0
+    } else {
+        0
+    };
+    for &(s, e, hit) in window {
+        out.push_str(&text[at..s]);
+        if hit.is_some() {
+            out.push(MARK_START);
+            out.push_str(&text[s..e]);
+            out.push(MARK_END);
+        } else {
+            out.push_str(&text[s..e]);
+        }
+        at = e;
+    }
+    let rest = &text[at..];
+    if rest.chars().any(char::is_alphanumeric) {
+        out.push('…');
+    } else {
+        out.push_str(rest);
+    }
+    Some(out)
+}
+
+/// The `WHERE` clause of a filtered query and its bound values, built one
+/// condition at a time (each value bound, never formatted into the SQL).
+#[derive(Default)]
+struct Conditions {
+    clauses: Vec<&'static str>,
+    args: Vec<Value>,
+}
+
+impl Conditions {
+    fn add(&mut self, clause: &'static str, args: impl IntoIterator<Item = Value>) {
+        self.clauses.push(clause);
+        self.args.extend(args);
+    }
+
+    fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+}
+
+/// Ranks search hits: title matches weigh most, then byline and site, then
+/// body (bm25 weights per column of `articles_fts`).
+const SEARCH_WEIGHTS: &str = "5.0, 2.0, 2.0, 1.0";
+
 impl Store {
-    /// Full-text search over titles, bylines, sites and bodies, best first.
+    /// Runs a query and collects its rows through `f`.
+    fn rows<T>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(self.sql())?;
+        let rows = stmt.query_map(params, f).map_err(self.sql())?;
+        rows.collect::<rusqlite::Result<_>>().map_err(self.sql())
+    }
+
+    /// The single integer a `SELECT count(*) …` answers.
+    fn count(&self, sql: &str, params: impl Params) -> Result<i64> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(self.sql())?;
+        stmt.query_row(params, |r| r.get(0)).map_err(self.sql())
+    }
+
+    /// Full-text search over titles, bylines, sites and bodies, best first
+    /// (bm25, then key).
+    ///
+    /// What made it slow was `snippet()` in the ranked query: SQLite
+    /// computes every result column before sorting, so FTS5 tokenized the
+    /// body of every match, not just of the page's rows. Now the page's ids
+    /// are ranked first and only their rows read; snippets are cut in Rust
+    /// ([`snippet`]); the matches are counted only when the page does not
+    /// show them all.
     pub fn search(&self, q: &str, limit: i64, offset: i64) -> Result<Paged<SearchHit>> {
         let Some(query) = fts_query(q) else {
             return Ok(Paged {
@@ -157,45 +395,61 @@ impl Store {
                 items: Vec::new(),
             });
         };
-        let total: i64 = self
-            .conn
-            .query_row(
+        let terms: Vec<String> = query_words(q).map(fold).collect();
+        // The page's ids are chosen first, ranked on (score, id) alone, so
+        // the sort carries two numbers per match instead of whole rows.
+        let sql = format!(
+            "SELECT {COLUMNS}, m.story, a.text
+             FROM (SELECT rowid AS id, bm25(articles_fts, {SEARCH_WEIGHTS}) AS score
+                   FROM articles_fts WHERE articles_fts MATCH ?1
+                   ORDER BY score, rowid LIMIT ?2 OFFSET ?3) hit
+             JOIN articles a ON a.id = hit.id
+             LEFT JOIN story_members m ON m.article = a.id
+             ORDER BY hit.score, hit.id"
+        );
+        let rows = self.rows(&sql, params![query, limit, offset], |r| {
+            let text: String = r.get(10)?;
+            Ok(SearchHit {
+                article: row(r)?,
+                story: r.get(9)?,
+                snippet: snippet(&text, &terms).unwrap_or_default(),
+            })
+        })?;
+        let mut items = Vec::with_capacity(rows.len());
+        for mut hit in rows {
+            if hit.snippet.is_empty() {
+                hit.snippet = self.fts_snippet(&query, hit.article.key)?;
+            }
+            items.push(hit);
+        }
+        let shown = items.len() as i64;
+        let total = if shown > 0 && shown < limit {
+            offset + shown
+        } else {
+            self.count(
                 "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
                 [&query],
-                |r| r.get(0),
-            )
-            .map_err(self.sql())?;
-        let sql = format!(
-            "SELECT {COLUMNS}, m.story,
-                    snippet(articles_fts, 3, char(2), char(3), '…', 16)
-             FROM articles_fts f JOIN articles a ON a.id = f.rowid
-             LEFT JOIN story_members m ON m.article = a.id
-             WHERE articles_fts MATCH ?1
-             ORDER BY bm25(articles_fts, 5.0, 2.0, 2.0, 1.0), a.id
-             LIMIT ?2 OFFSET ?3"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(self.sql())?;
-        let items = stmt
-            .query_map(params![query, limit, offset], |r| {
-                Ok(SearchHit {
-                    article: row(r)?,
-                    story: r.get(9)?,
-                    snippet: r.get(10)?,
-                })
-            })
-            .map_err(self.sql())?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(self.sql())?;
+            )?
+        };
         Ok(Paged { total, items })
+    }
+
+    /// FTS5's own snippet of one matching article's body.
+    fn fts_snippet(&self, query: &str, key: i64) -> Result<String> {
+        let found = self.rows(
+            "SELECT snippet(articles_fts, 3, char(2), char(3), '…', 16) FROM articles_fts
+             WHERE articles_fts MATCH ?1 AND rowid = ?2",
+            params![query, key],
+            |r| r.get(0),
+        )?;
+        Ok(found.into_iter().next().unwrap_or_default())
     }
 
     /// Articles stored under this exact URL (or input id).
     pub fn articles_by_url(&self, url: &str) -> Result<Vec<ArticleRow>> {
         let sql =
             format!("SELECT {COLUMNS} FROM articles a WHERE a.url = ?1 OR a.ext_id = ?1 ORDER BY a.id LIMIT 100");
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(self.sql())?;
-        let rows = stmt.query_map([url], row).map_err(self.sql())?;
-        rows.collect::<rusqlite::Result<_>>().map_err(self.sql())
+        self.rows(&sql, [url], row)
     }
 
     /// A site's articles, newest key first.
@@ -205,93 +459,67 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Paged<ArticleRow>> {
-        let total: i64 = self
-            .conn
-            .query_row(
-                "SELECT count(*) FROM articles WHERE site = ?1",
-                [site],
-                |r| r.get(0),
-            )
-            .map_err(self.sql())?;
+        let total = self.site_article_count(site)?;
         let sql = format!(
             "SELECT {COLUMNS} FROM articles a WHERE a.site = ?1 ORDER BY a.id LIMIT ?2 OFFSET ?3"
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(self.sql())?;
-        let items = stmt
-            .query_map(params![site, limit, offset], row)
-            .map_err(self.sql())?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(self.sql())?;
+        let items = self.rows(&sql, params![site, limit, offset], row)?;
         Ok(Paged { total, items })
+    }
+
+    fn site_article_count(&self, site: &str) -> Result<i64> {
+        self.count("SELECT count(*) FROM articles WHERE site = ?1", [site])
     }
 
     /// Stories matching `f`, largest first, one page of them.
     pub fn stories_filtered(&self, f: &StoryFilter) -> Result<Paged<StoryRow>> {
-        let mut clauses: Vec<&str> = Vec::new();
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        use rusqlite::types::Value;
+        let text = |s: &String| Value::Text(s.clone());
+        let mut w = Conditions::default();
         if let Some(site) = &f.site {
-            clauses.push(
+            w.add(
                 "EXISTS (SELECT 1 FROM story_members m JOIN articles a ON a.id = m.article
                          WHERE m.story = s.id AND a.site = ?)",
+                [text(site)],
             );
-            args.push(Value::Text(site.clone()));
         }
         if let Some(from) = &f.from {
-            clauses.push("s.date >= ?");
-            args.push(Value::Text(from.clone()));
+            w.add("s.date >= ?", [text(from)]);
         }
         if let Some(to) = &f.to {
             // "to" is inclusive of the whole day: 2015-07-04 admits 2015-07-04T23:00.
-            clauses.push("substr(s.date, 1, length(?)) <= ?");
-            args.push(Value::Text(to.clone()));
-            args.push(Value::Text(to.clone()));
+            w.add("substr(s.date, 1, length(?)) <= ?", [text(to), text(to)]);
         }
         if let Some(n) = f.min_size {
-            clauses.push("s.size >= ?");
-            args.push(Value::Integer(n));
+            w.add("s.size >= ?", [Value::Integer(n)]);
         }
         if let Some(c) = &f.credit {
-            clauses.push(
+            w.add(
                 "EXISTS (SELECT 1 FROM json_each(s.story_json, '$.copies') j
                          WHERE json_extract(j.value, '$.credit') = ?)",
+                [text(c)],
             );
-            args.push(Value::Text(c.clone()));
         }
-        let filter = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
-        };
-        let total: i64 = self
-            .conn
-            .query_row(
-                &format!("SELECT count(*) FROM stories s {filter}"),
-                params_from_iter(args.iter()),
-                |r| r.get(0),
-            )
-            .map_err(self.sql())?;
-        args.push(Value::Integer(f.limit));
-        args.push(Value::Integer(f.offset));
+        let filter = w.sql();
+        let total = self.count(
+            &format!("SELECT count(*) FROM stories s {filter}"),
+            params_from_iter(&w.args),
+        )?;
+        let mut args = w.args;
+        args.extend([Value::Integer(f.limit), Value::Integer(f.offset)]);
         let sql = format!(
             "SELECT s.id, s.size, s.origin_outlet, s.origin_confidence, s.date, s.headline
              FROM stories s {filter} ORDER BY s.size DESC, s.id LIMIT ? OFFSET ?"
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(self.sql())?;
-        let items = stmt
-            .query_map(params_from_iter(args.iter()), |r| {
-                Ok(StoryRow {
-                    id: r.get(0)?,
-                    size: r.get(1)?,
-                    origin: r.get(2)?,
-                    confidence: r.get(3)?,
-                    date: r.get(4)?,
-                    headline: r.get(5)?,
-                })
+        let items = self.rows(&sql, params_from_iter(&args), |r| {
+            Ok(StoryRow {
+                id: r.get(0)?,
+                size: r.get(1)?,
+                origin: r.get(2)?,
+                confidence: r.get(3)?,
+                date: r.get(4)?,
+                headline: r.get(5)?,
             })
-            .map_err(self.sql())?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(self.sql())?;
+        })?;
         Ok(Paged { total, items })
     }
 
@@ -421,26 +649,13 @@ impl Store {
             site: site.to_string(),
             ..SiteStats::default()
         };
-        stats.articles = self
-            .conn
-            .query_row(
-                "SELECT count(*) FROM articles WHERE site = ?1",
-                [site],
-                |r| r.get(0),
-            )
-            .map_err(self.sql())?;
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT DISTINCT m.story FROM story_members m JOIN articles a ON a.id = m.article
-                 WHERE a.site = ?1 ORDER BY m.story LIMIT 5000",
-            )
-            .map_err(self.sql())?;
-        let ids: Vec<i64> = stmt
-            .query_map([site], |r| r.get(0))
-            .map_err(self.sql())?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(self.sql())?;
+        stats.articles = self.site_article_count(site)?;
+        let ids: Vec<i64> = self.rows(
+            "SELECT DISTINCT m.story FROM story_members m JOIN articles a ON a.id = m.article
+             WHERE a.site = ?1 ORDER BY m.story LIMIT 5000",
+            [site],
+            |r| r.get(0),
+        )?;
         stats.stories = ids.len() as i64;
         for id in ids {
             let Some(d) = self.story(id)? else { continue };
@@ -508,5 +723,67 @@ impl Store {
             out.story = Some(d);
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(s: &str) -> String {
+        s.replace(MARK_START, "[").replace(MARK_END, "]")
+    }
+
+    fn terms(q: &str) -> Vec<String> {
+        query_words(q).map(fold).collect()
+    }
+
+    #[test]
+    fn snippets_mark_the_words_of_the_densest_window() {
+        let text = "Officials said nothing. Later that week the census bureau asked one \
+                    question about the census, and the bureau said the question was new. \
+                    Many other words follow here, none of them interesting at all to anyone.";
+        let s = snippet(text, &terms("census question")).unwrap();
+        assert_eq!(
+            marked(&s),
+            "…Later that week the [census] bureau asked one [question] about the [census], and the bureau said…"
+        );
+        // With a word the text lacks, the window with the most hits wins.
+        let s = snippet(text, &terms("census question absent")).unwrap();
+        assert_eq!(
+            marked(&s),
+            "…the [census] bureau asked one [question] about the [census], and the bureau said the [question] was…"
+        );
+        let s = snippet("Short: census only.", &terms("census")).unwrap();
+        assert_eq!(marked(&s), "Short: [census] only.");
+        // Case and Latin accents fold like the index; punctuation between words is kept.
+        let s = snippet("«Die Stadt Zürich», sagte er.", &terms("ZURICH")).unwrap();
+        assert_eq!(marked(&s), "«Die Stadt [Zürich]», sagte er.");
+        assert_eq!(fold("ÉCOLE Ørsted"), "ecole ørsted");
+        assert!(snippet("no such words here", &terms("census")).is_none());
+        // Whatever the text, a snippet is a stretch of it with marks added.
+        let texts = [
+            "census",
+            "  census!  ",
+            "Ünïcödé wörds — «census» ünd Zürich… 統計 census 調査",
+            &"word ".repeat(100),
+            &format!(
+                "{} census {} question {}",
+                "a ".repeat(40),
+                "b ".repeat(30),
+                "c ".repeat(40)
+            ),
+        ];
+        for text in texts {
+            for q in ["census", "zurich census", "question census", "a b c"] {
+                if let Some(s) = snippet(text, &terms(q)) {
+                    let plain = s.replace([MARK_START, MARK_END], "");
+                    let inner = plain.trim_start_matches('…').trim_end_matches('…');
+                    assert!(text.contains(inner), "{q:?} in {text:?}: {s:?}");
+                    assert!(s.contains(MARK_START), "{q:?} in {text:?}: {s:?}");
+                }
+            }
+        }
+        assert!(snippet("", &terms("census")).is_none());
     }
 }

@@ -71,7 +71,7 @@ pub const MIGRATIONS: &[&str] = &[
     "#,
     // 2: the full-text search index (serve's /api/search). External
     // content: the text lives once, in `articles`; rows are added on ingest
-    // by `queries::index_for_search` and removed by the trigger below.
+    // (see migration 3 and `search_index`) and removed by the trigger below.
     r#"
     CREATE VIRTUAL TABLE articles_fts USING fts5(
         title, byline, site, text,

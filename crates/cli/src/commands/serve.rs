@@ -1,11 +1,12 @@
 //! `reprint serve`: the HTTP API and web UI (crate reprint-serve) over the
-//! database. Read-only unless `--ingest-token` is given.
+//! database. Read-only unless `--ingest-token` is given; fetches no URL
+//! unless `--allow-fetch` is given.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 
 use super::Context;
 
@@ -23,6 +24,15 @@ pub struct Args {
     /// Longest a request may take, in seconds (then 503).
     #[arg(long, default_value_t = 20, value_name = "N")]
     timeout_secs: u64,
+    /// Longest a client may take to send a request's headers, in seconds
+    /// (then the connection is closed); also the keep-alive idle time.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    header_timeout_secs: u64,
+    /// Let `POST /api/trace` fetch a page given as `{"url": ...}` (http and
+    /// https, public addresses only: loopback, private, link-local and other
+    /// special addresses are refused).
+    #[arg(long)]
+    allow_fetch: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
@@ -34,6 +44,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     cfg.ingest_token = args.ingest_token;
     cfg.max_body = args.max_body_mb.max(1) << 20;
     cfg.timeout = Duration::from_secs(args.timeout_secs.max(1));
-    reprint_serve::run_blocking(cfg).map_err(|e| anyhow!("{e}"))?;
+    cfg.header_timeout = Duration::from_secs(args.header_timeout_secs.max(1));
+    cfg.allow_fetch = args.allow_fetch;
+    reprint_serve::run_blocking(cfg)?;
     Ok(ExitCode::SUCCESS)
 }

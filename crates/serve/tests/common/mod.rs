@@ -42,6 +42,14 @@ pub fn ingest_files(db: &Path, files: &[PathBuf]) {
     store.ingest_batch(&batch).expect("ingest");
 }
 
+/// A temporary database holding the census reprints (deleted with the dir).
+pub fn census_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("t.db");
+    ingest_files(&db, &[census()]);
+    (dir, db)
+}
+
 /// Ingests JSON lines given as a string into `db`.
 pub fn ingest_jsonl(db: &Path, jsonl: String) {
     let pages = read_reader(
@@ -159,12 +167,55 @@ pub fn xss_corpus() -> String {
     out
 }
 
+/// The words an origin and its copy put in the minister's mouth.
+pub const QUOTE_ORIGINAL: &str = "We will not raise taxes on working families this year";
+pub const QUOTE_ALTERED: &str = "We will raise taxes on working families this year";
+
+/// Two pages of one story (quotecanary): an origin and a copy that keeps
+/// the text but alters one quotation. "austerity" is in their title only.
+pub fn altered_quote_pages() -> String {
+    let paras = |quote: &str| {
+        format!(
+            "<p>The finance minister spoke to reporters in the capital on Monday after a long \
+             cabinet meeting about the budget, which must pass parliament before the summer \
+             recess, and promised that the quotecanary plan would be published in full.</p>\
+             <p>“{quote},” the minister said, adding that the treasury had found savings in \
+             defence procurement and in the running costs of government departments.</p>\
+             <p>Opposition leaders said the figures did not add up and called for the budget \
+             office to publish its own forecast before the vote, expected in early June.</p>"
+        )
+    };
+    let page = |id: &str, site: &str, date: &str, quote: &str| {
+        serde_json::json!({
+            "id": id,
+            "url": format!("https://{site}/budget"),
+            "site": site,
+            "published": date,
+            "html": format!("<html><head><title>Minister sets out austerity budget quotecanary</title></head>\
+                <body><article><h1>Minister sets out austerity budget quotecanary</h1>{}</article></body></html>", paras(quote)),
+        })
+        .to_string()
+    };
+    format!(
+        "{}\n{}\n",
+        page(
+            "quote-origin",
+            "origin.example",
+            "2021-03-01",
+            QUOTE_ORIGINAL
+        ),
+        page("quote-copy", "copier.example", "2021-03-02", QUOTE_ALTERED)
+    )
+}
+
 /// A running server on 127.0.0.1 (ephemeral port); dropped with the runtime.
 pub struct Server {
     pub addr: SocketAddr,
     _rt: tokio::runtime::Runtime,
 }
 
+/// Serves `cfg` the way `reprint serve` does (hyper with the header-read
+/// timeout), on an ephemeral loopback port.
 pub fn start(cfg: reprint_serve::Config) -> Server {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -176,9 +227,12 @@ pub fn start(cfg: reprint_serve::Config) -> Server {
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
-    rt.spawn(async move {
-        let _ = axum::serve(listener, router).await;
-    });
+    rt.spawn(reprint_serve::serve(
+        listener,
+        router,
+        cfg.header_timeout,
+        std::future::pending(),
+    ));
     Server { addr, _rt: rt }
 }
 

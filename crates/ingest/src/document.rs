@@ -49,6 +49,7 @@ pub(crate) fn read_document(
         published: None,
         fetched: None,
         site: None,
+        author: None,
         origin: name.to_string(),
     })
 }

@@ -91,6 +91,7 @@ fn parse_line(line: &[u8], origin: &str) -> Result<Page, Reason> {
         published: string_field(&fields, "published")?,
         fetched: either_field(&fields, "fetched", "scrape_time")?,
         site: either_field(&fields, "site", "publisher")?,
+        author: author_field(&fields)?,
         origin: origin.to_string(),
     })
 }
@@ -129,6 +130,34 @@ fn string_field(fields: &Map<String, Value>, name: &'static str) -> Result<Optio
         Some(Value::String(s)) => Ok(Some(s.clone())),
         Some(other) => Err(wrong_type(name, "a string", other)),
     }
+}
+
+/// The byline: `author`, `authors` or `byline`, as a string or a list of
+/// names (joined with ", "); empty names are dropped.
+fn author_field(fields: &Map<String, Value>) -> Result<Option<String>, Reason> {
+    for name in ["author", "authors", "byline"] {
+        let names: Vec<String> = match fields.get(name) {
+            None | Some(Value::Null) => continue,
+            Some(Value::String(s)) => vec![s.trim().to_string()],
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|item| match item {
+                    Value::String(s) => Ok(s.trim().to_string()),
+                    other => Err(wrong_type(name, "a string or a list of strings", other)),
+                })
+                .collect::<Result<_, _>>()?,
+            Some(other) => return Err(wrong_type(name, "a string or a list of strings", other)),
+        };
+        let joined = names
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        if !joined.is_empty() {
+            return Ok(Some(joined));
+        }
+    }
+    Ok(None)
 }
 
 /// `primary`, or `fallback` when `primary` is absent (`site` ← `publisher`).
@@ -177,6 +206,28 @@ mod tests {
         let page = parse(r#"{"id": "a", "site": "s", "publisher": "p", "html": "<p>x", "text": "x", "url": null}"#).unwrap();
         assert_eq!((page.site.as_deref(), page.url), (Some("s"), None));
         assert_eq!(page.body, PageBody::Html("<p>x".into()));
+    }
+
+    #[test]
+    fn author_as_string_or_list() {
+        let page = parse(r#"{"id": 1, "text": "x", "author": " AP "}"#).unwrap();
+        assert_eq!(page.author.as_deref(), Some("AP"));
+        let page =
+            parse(r#"{"id": 1, "text": "x", "authors": ["Ann Lee", "", "Bo Kim"]}"#).unwrap();
+        assert_eq!(page.author.as_deref(), Some("Ann Lee, Bo Kim"));
+        let page =
+            parse(r#"{"id": 1, "text": "x", "author": "", "byline": "By Reuters Staff"}"#).unwrap();
+        assert_eq!(page.author.as_deref(), Some("By Reuters Staff"));
+        assert_eq!(
+            parse(r#"{"id": 1, "text": "x", "author": null}"#)
+                .unwrap()
+                .author,
+            None
+        );
+        assert_eq!(
+            parse(r#"{"id": 1, "text": "x", "author": [1]}"#).unwrap_err(),
+            "field `author` must be a string or a list of strings, got a number"
+        );
     }
 
     #[test]

@@ -47,6 +47,9 @@ pub struct Page {
     pub fetched: Option<String>,
     /// The site or publisher supplied by the input (JSONL `site`/`publisher`).
     pub site: Option<String>,
+    /// The byline supplied by the input (JSONL `author`/`authors`/`byline`,
+    /// a string or a list of names): scraped corpora keep it beside the text.
+    pub author: Option<String>,
     /// Where the page was read from, for messages: `path`, `path:LINE`, `path@OFFSET`.
     pub origin: String,
 }

@@ -339,6 +339,7 @@ fn page(headers: &Headers, url: Option<String>, html: String, origin: &str) -> P
         published: None,
         fetched: headers.get("warc-date").map(str::to_string),
         site: None,
+        author: None,
         origin: origin.to_string(),
     }
 }

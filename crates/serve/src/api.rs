@@ -506,6 +506,7 @@ pub async fn trace(
         published: None,
         fetched: None,
         site: None,
+        author: None,
         origin: "request".into(),
     };
     let article = article_of(&page);

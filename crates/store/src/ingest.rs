@@ -250,8 +250,8 @@ fn insert_pair(tx: &Transaction, new: i64, old: i64, m: &PairMatch) -> rusqlite:
 /// Extracts a page's article and fills in what the input recorded, as every
 /// way into the store does (`reprint ingest`, `trace`, the server): the
 /// collector knows which site it fetched from, so its `site` wins; for the
-/// date, the page's own declaration is better evidence than a collector's
-/// field, which is used only when the page has none.
+/// date and the byline, the page's own declaration is better evidence than a
+/// collector's field, which is used only when the page has none.
 pub fn article_of(page: &reprint_ingest::Page) -> Article {
     use reprint_extract::{extract_html, extract_text, FieldSource, Sourced};
     use reprint_ingest::PageBody;
@@ -268,5 +268,56 @@ pub fn article_of(page: &reprint_ingest::Page) -> Article {
             article.published = Some(Sourced::new(p.clone(), FieldSource::Input, 0.85));
         }
     }
+    // A byline the collector recorded stands in for one the page text lacks
+    // (corpora often strip it from the text); an agency byline is a credit.
+    if let Some(author) = &page.author {
+        reprint_extract::credits::adopt_input_byline(&mut article, author);
+    }
     article
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reprint_extract::{CreditKind, FieldSource};
+    use reprint_ingest::{Page, PageBody};
+
+    fn page(text: &str, author: Option<&str>) -> Page {
+        Page {
+            id: "p".into(),
+            url: None,
+            body: PageBody::Text(text.into()),
+            published: None,
+            fetched: None,
+            site: None,
+            author: author.map(String::from),
+            origin: "test".into(),
+        }
+    }
+
+    const BODY: &str = "The state senate passed the water bill on Tuesday after a long debate over who should pay for the new reservoir and the pipes.";
+
+    /// PolNeAR's "10 Things to Know for Today" pages: the text carries no
+    /// credit, the corpus records the byline "AP".
+    #[test]
+    fn an_input_agency_byline_is_a_wire_credit() {
+        let article = article_of(&page(BODY, Some("AP")));
+        let byline = article.byline.expect("byline from the input");
+        assert_eq!(
+            (byline.value.as_str(), byline.source),
+            ("AP", FieldSource::Input)
+        );
+        assert!(article
+            .declared_sources
+            .iter()
+            .any(|s| s.kind == CreditKind::Byline && s.outlet == "AP"));
+    }
+
+    #[test]
+    fn the_page_byline_wins_over_the_input() {
+        let text = format!("# Water bill passes\n\nBy Jane Roe\n\n{BODY}");
+        let article = article_of(&page(&text, Some("AP")));
+        assert_eq!(article.byline.map(|b| b.value).as_deref(), Some("Jane Roe"));
+        assert!(article.declared_sources.is_empty());
+    }
 }

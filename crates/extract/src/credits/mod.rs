@@ -180,6 +180,22 @@ fn record_dateline(body: &[String], article: &mut Article) {
     article.declared_sources.extend(found);
 }
 
+/// Gives the article the byline its input recorded (a JSONL `author`) when
+/// the page showed none; an agency byline ("AP") becomes a declared source,
+/// as one printed on the page does.
+pub fn adopt_input_byline(article: &mut Article, author: &str) {
+    let author = author.trim();
+    if article.byline.is_some() || author.is_empty() {
+        return;
+    }
+    article.byline = Some(crate::Sourced::new(
+        author.to_string(),
+        crate::FieldSource::Input,
+        0.8,
+    ));
+    record_byline_agency(article);
+}
+
 /// An agency byline ("The Associated Press") is itself a declared source.
 fn record_byline_agency(article: &mut Article) {
     let Some(byline) = article.byline.as_ref().map(|b| b.value.clone()) else {

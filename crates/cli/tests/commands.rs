@@ -181,7 +181,12 @@ fn show_json_follows_the_published_schema() {
     let list: serde_json::Value =
         serde_json::from_str(&ok(reprint(&db, &["stories", "--json"]))).unwrap();
     let copy_schema = &schema["properties"]["copies"]["items"];
+    // Follows a local `$ref` ("#/$defs/credit") to the enumeration.
     let enum_of = |v: &serde_json::Value| -> Vec<String> {
+        let v = match v["$ref"].as_str().and_then(|r| r.strip_prefix("#/$defs/")) {
+            Some(name) => &schema["$defs"][name],
+            None => v,
+        };
         v["enum"]
             .as_array()
             .unwrap()
@@ -224,6 +229,271 @@ fn show_json_follows_the_published_schema() {
                     "{ch}"
                 );
             }
+            let hop_schema = &copy_schema["properties"]["chain"]["items"];
+            let chain = c["chain"].as_array().unwrap();
+            let decided = story["origin"]["kind"] != "undetermined";
+            assert_eq!(
+                !chain.is_empty(),
+                decided,
+                "a decided origin gives every copy a chain: {c}"
+            );
+            for hop in chain {
+                for field in hop_schema["required"].as_array().unwrap() {
+                    assert!(
+                        hop.get(field.as_str().unwrap()).is_some(),
+                        "hop lacks {field}"
+                    );
+                }
+                assert!(enum_of(&hop_schema["properties"]["credit"])
+                    .contains(&hop["credit"].as_str().unwrap().to_string()));
+            }
         }
     }
+}
+
+/// The story holding `member`, from `export --what stories` output.
+fn story_with<'a>(stories: &'a [serde_json::Value], member: &str) -> &'a serde_json::Value {
+    stories
+        .iter()
+        .find(|s| {
+            s["copies"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["article"]["id"] == member)
+        })
+        .unwrap_or_else(|| panic!("{member} is in no story"))
+}
+
+fn copy_of<'a>(story: &'a serde_json::Value, member: &str) -> &'a serde_json::Value {
+    story["copies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["article"]["id"] == member)
+        .unwrap()
+}
+
+/// census:14730 (Chicago Tribune) runs the AP story on the Hofeller files
+/// without crediting AP. With a partners file naming the Tribune an AP
+/// licensee, `show`, `stories` and `export --what stories` call it licensed,
+/// citing the file and line; without one, or from ./reprint.toml by default.
+#[test]
+fn a_partners_file_turns_uncredited_into_licensed_when_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    ok(reprint(
+        &db,
+        &[
+            "ingest",
+            shared("data/reprints/census.jsonl").to_str().unwrap(),
+        ],
+    ));
+    let partners = dir.path().join("partners.toml");
+    std::fs::write(
+        &partners,
+        "# AP members\n[[partner]]\nsource = \"The Associated Press\"\nlicensees = [\"chicagotribune.com\"]\n",
+    )
+    .unwrap();
+    let p = partners.to_str().unwrap();
+    let plain = jsonl(&ok(reprint(&db, &["export", "--what", "stories"])));
+    let story = story_with(&plain, "census:14730");
+    assert_eq!(copy_of(story, "census:14730")["credit"], "uncredited");
+    let id = story["id"].as_i64().unwrap().to_string();
+
+    let shown: serde_json::Value =
+        serde_json::from_str(&ok(reprint(&db, &["show", &id, "--json", "--partners", p]))).unwrap();
+    let tribune = copy_of(&shown, "census:14730");
+    assert_eq!(tribune["credit"], "licensed");
+    let first = tribune["evidence"][0].as_str().unwrap();
+    assert!(
+        first.contains(&format!("{p}:2")) && first.contains("chicagotribune.com"),
+        "{first}"
+    );
+    // Credited copies stay credited.
+    assert_eq!(copy_of(&shown, "census:8818")["credit"], "credited");
+    let table = ok(reprint(&db, &["show", &id, "--partners", p]));
+    assert!(table.contains("licensed"), "{table}");
+
+    let listed: serde_json::Value =
+        serde_json::from_str(&ok(reprint(&db, &["stories", "--json", "--partners", p]))).unwrap();
+    let row = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"].as_i64() == story["id"].as_i64())
+        .unwrap();
+    assert_eq!(row["credit"]["licensed"], 1, "{row}");
+    assert!(row["credit"].get("uncredited").is_none(), "{row}");
+
+    let exported = jsonl(&ok(reprint(
+        &db,
+        &["export", "--what", "stories", "--partners", p],
+    )));
+    assert_eq!(
+        copy_of(story_with(&exported, "census:14730"), "census:14730")["credit"],
+        "licensed"
+    );
+    let csv = csv_rows(&ok(reprint(
+        &db,
+        &[
+            "export",
+            "--what",
+            "stories",
+            "--format",
+            "csv",
+            "--partners",
+            p,
+        ],
+    )));
+    let col = csv[0].iter().position(|h| h == "licensed").unwrap();
+    let line = csv.iter().find(|r| r[0] == id).unwrap();
+    assert_eq!(line[col], "1");
+
+    // ./reprint.toml is read when no --partners is given.
+    std::fs::copy(&partners, dir.path().join("reprint.toml")).unwrap();
+    let default = ok(Command::new(env!("CARGO_BIN_EXE_reprint"))
+        .current_dir(dir.path())
+        .args(["--db", db.to_str().unwrap(), "show", &id, "--json"])
+        .output()
+        .unwrap());
+    assert!(
+        default.contains("reprint.toml:2 lists chicagotribune.com"),
+        "{default}"
+    );
+
+    // A broken file is refused, naming the file and the line.
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[[partner]]\nsource = \"AP\"\nlicensees = [\"x\"\n").unwrap();
+    let refused = reprint(&db, &["show", &id, "--partners", bad.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains(&format!("{}:3:", bad.display())),
+        "{}",
+        stderr(&refused)
+    );
+}
+
+/// An origin, a proxy crediting it, and an aggregator crediting only the
+/// proxy, which also gives a quotation to another speaker and moves the
+/// story to another city: each copy's chain hop by hop, where the origin's
+/// credit was lost, and the changes with their paragraphs.
+#[test]
+fn chains_show_each_hop_and_where_credit_was_lost() {
+    let body = [
+        "The city council of Harbor City voted on Tuesday to keep the old river plant open through the winter, reversing a decision taken in the spring after a long and heated public debate.",
+        "“We will keep the plant open through the winter and review it again next year,” said Maria Lopez, the mayor, after the vote in the council chamber.",
+        "The plant employs about two hundred people and supplies heat to most of the homes on the east side of the river, according to figures published by the utility.",
+        "Opponents of the plan argued that the money would be better spent on new insulation for older homes and on a study of cheaper sources of heat for the district.",
+        "The council will meet again in March to decide how the plant should be paid for, and residents will be invited to comment on the proposals before that meeting.",
+    ];
+    let edited: Vec<String> = body
+        .iter()
+        .map(|p| {
+            p.replace("said Maria Lopez", "said Tom Kessler")
+                .replace("Harbor City", "Bay City")
+        })
+        .collect();
+    let text = |paras: &[String], credit: Option<&str>| -> String {
+        let mut t = paras.join("\n\n");
+        if let Some(c) = credit {
+            t.push_str(&format!(
+                "\n\nThis article was originally published by {c}."
+            ));
+        }
+        t
+    };
+    let plain: Vec<String> = body.iter().map(|s| s.to_string()).collect();
+    let pages = [
+        ("harbor:1", "Harbor Times", "2016-03-01", text(&plain, None)),
+        (
+            "perspective:1",
+            "Global Perspective",
+            "2016-03-02",
+            text(&plain, Some("Harbor Times")),
+        ),
+        (
+            "civic:1",
+            "Civic Wire Report",
+            "2016-03-03",
+            text(&edited, Some("Global Perspective")),
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("chain.jsonl");
+    let lines: Vec<String> = pages
+        .iter()
+        .map(|(id, site, date, text)| {
+            let url = format!(
+                "https://{}.example/{id}",
+                site.replace(' ', "").to_lowercase()
+            );
+            serde_json::json!({"id": id, "site": site, "published": date, "url": url, "text": text})
+                .to_string()
+        })
+        .collect();
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let db = dir.path().join("chain.db");
+    ok(reprint(&db, &["ingest", input.to_str().unwrap()]));
+    let stories = jsonl(&ok(reprint(&db, &["export", "--what", "stories"])));
+    let story = story_with(&stories, "civic:1");
+    assert_eq!(
+        story["origin"]["article"]["id"], "harbor:1",
+        "{}",
+        story["origin"]
+    );
+
+    let proxy = copy_of(story, "perspective:1");
+    assert_eq!(proxy["chain"].as_array().unwrap().len(), 1);
+    assert_eq!(proxy["chain"][0]["from"], "harbor:1");
+    assert!(proxy.get("credit_lost").is_none(), "{proxy}");
+
+    let civic = copy_of(story, "civic:1");
+    assert_eq!(civic["credit"], "uncredited", "{}", civic["evidence"]);
+    let hops: Vec<(&str, &str)> = civic["chain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["from"].as_str().unwrap(), h["to"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        hops,
+        [("harbor:1", "perspective:1"), ("perspective:1", "civic:1")]
+    );
+    // Named without a link to the page: partial, hop after hop.
+    assert_eq!(
+        civic["chain"][1]["credit"], "partial",
+        "{}",
+        civic["chain"][1]
+    );
+    assert_eq!(civic["credit_lost"]["hop"], 1);
+    let lost = civic["credit_lost"]["detail"].as_str().unwrap();
+    assert!(lost.contains("credits only perspective:1"), "{lost}");
+
+    let kinds: Vec<&str> = civic["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["speaker-changed", "entity-changed"],
+        "{}",
+        civic["changes"]
+    );
+    assert_eq!(civic["changes"][0]["origin_paragraph"], 1);
+    assert!(civic["changes"][1]["detail"]
+        .as_str()
+        .unwrap()
+        .contains("Harbor → Bay"));
+
+    let id = story["id"].as_i64().unwrap().to_string();
+    let shown = ok(reprint(&db, &["show", &id]));
+    assert!(
+        shown.contains("harbor:1 → perspective:1 [partial] → civic:1 [partial]")
+            && shown.contains("credit lost at hop 2")
+            && shown.contains("speaker-changed (¶2 → ¶2)"),
+        "{shown}"
+    );
 }

@@ -3,12 +3,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use reprint_extract::{extract_text, FieldSource, Sourced};
 use reprint_match::{compare, MatchParams, ReuseKind, TextPrint};
-use reprint_trace::{trace_story, ChangeKind, CreditVerdict, Link, Origin, Story, TracedArticle};
+use reprint_trace::{
+    trace_story, ChangeKind, CreditVerdict, Link, Origin, Partners, Story, TracedArticle,
+};
 use serde::Serialize;
 
-use crate::scenario::{SimStory, TruthCredit, TruthOrigin};
+use crate::scenario::{SimStory, TruthCredit, TruthOrigin, TruthSource, PARTNERS_TOML};
 
 /// The scores of one run.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -28,20 +31,68 @@ pub struct Report {
     /// Of the undecidable stories reprint did decide, the share it got right
     /// (the simulated pages' evidence was weaker than the truth, not absent).
     pub undecidable_decided_right: f64,
-    /// Macro-F1 of credit verdicts over credited / partial / uncredited, on
-    /// copies of decidable stories.
+    /// Macro-F1 of credit verdicts over credited / partial / uncredited /
+    /// licensed, on copies of decidable stories.
     pub credit_macro_f1: f64,
     /// truth → predicted → count.
     pub credit_confusion: BTreeMap<String, BTreeMap<String, usize>>,
     /// Micro-F1 of change classes per copy (stories whose origin was found).
     pub change_f1: f64,
     pub altered_quote_recall: f64,
+    pub speaker_swap_recall: f64,
+    pub entity_change_recall: f64,
     /// Per change class: (truth count, recall, precision).
     pub change_classes: BTreeMap<String, (usize, f64, f64)>,
+    /// Share of copies (stories whose origin was found) whose source — the
+    /// origin, the wire or a proxy — is the page they took the text from.
+    pub hop_source_accuracy: f64,
+    /// Copies that took their text from a proxy, and the share of them
+    /// whose proxy was found.
+    pub proxy_copies: usize,
+    pub proxy_source_recall: f64,
+    /// The same recall on proxy copies whose pages show it: the copy names
+    /// the proxy, or carries an edit only the proxy made (an inserted
+    /// paragraph, an altered quote, a changed name, speaker or number).
+    pub proxy_source_recall_shown: f64,
+    /// Of those found, the share whose credit verdict against the proxy is right.
+    pub proxy_hop_credit_accuracy: f64,
 }
 
-/// Extracts and traces one simulated story.
-pub fn trace(story: &SimStory) -> (Vec<TracedArticle>, Story) {
+impl Report {
+    /// The credit confusion as a table: one row per true verdict, one
+    /// column per verdict given ("origin": the copy was taken for the origin).
+    pub fn confusion_table(&self) -> String {
+        let mut columns: BTreeSet<&str> = BTreeSet::new();
+        for row in self.credit_confusion.values() {
+            columns.extend(row.keys().map(String::as_str));
+        }
+        let width = columns.iter().map(|c| c.len()).max().unwrap_or(0).max(10);
+        let mut out = format!("{:<12}", "truth \\ got");
+        for c in &columns {
+            out.push_str(&format!(" {c:>width$}"));
+        }
+        out.push('\n');
+        for (truth, row) in &self.credit_confusion {
+            out.push_str(&format!("{truth:<12}"));
+            for c in &columns {
+                let n = row.get(*c).copied().unwrap_or(0);
+                out.push_str(&format!(" {n:>width$}"));
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// The simulated partners file, as the tracer reads it.
+pub fn partners() -> Partners {
+    Partners::parse(PARTNERS_TOML, "sim-partners.toml")
+        .unwrap_or_else(|e| panic!("the simulator's partners file is valid: {e}"))
+}
+
+/// Extracts and traces one simulated story, then reads it with the
+/// partners file as `reprint show` does.
+pub fn trace(story: &SimStory, partners: &Partners) -> (Vec<TracedArticle>, Story) {
     let articles: Vec<TracedArticle> = story
         .members
         .iter()
@@ -65,7 +116,14 @@ pub fn trace(story: &SimStory) -> (Vec<TracedArticle>, Story) {
         .collect();
     let links = links(&articles);
     let group: Vec<&TracedArticle> = articles.iter().collect();
-    let traced = trace_story(&group, &links);
+    let mut traced = trace_story(&group, &links);
+    let outlet_of = |k: i64| {
+        articles
+            .iter()
+            .find(|a| a.key == k)
+            .and_then(TracedArticle::outlet)
+    };
+    partners.apply(&mut traced, &outlet_of);
     (articles, traced)
 }
 
@@ -129,6 +187,7 @@ fn truth_name(t: TruthCredit) -> &'static str {
         TruthCredit::Credited => "credited",
         TruthCredit::Partial => "partial",
         TruthCredit::Uncredited => "uncredited",
+        TruthCredit::Licensed => "licensed",
     }
 }
 
@@ -147,8 +206,12 @@ pub fn evaluate(stories: &[SimStory]) -> Report {
     let (mut right, mut baseline, mut in_corpus, mut right_in, mut base_in) = (0, 0, 0, 0, 0);
     let (mut undecidable, mut undetermined, mut guessed_right) = (0, 0, 0);
     let mut change_counts: BTreeMap<ChangeKind, (usize, usize, usize)> = BTreeMap::new();
-    for s in stories {
-        let (articles, traced) = trace(s);
+    let mut hops = HopCounts::default();
+    let partners = partners();
+    // Tracing is independent per story; scoring stays in story order.
+    let traced_all: Vec<(Vec<TracedArticle>, Story)> =
+        stories.par_iter().map(|s| trace(s, &partners)).collect();
+    for (s, (articles, traced)) in stories.iter().zip(traced_all) {
         let ok = origin_right(&s.origin, &traced.origin);
         if !s.decidable {
             undecidable += 1;
@@ -221,7 +284,11 @@ pub fn evaluate(stories: &[SimStory]) -> Report {
                 .or_default()
                 .entry(got.to_string())
                 .or_default() += 1;
-            if !ok || matches!(s.origin, TruthOrigin::Wire(_)) {
+            if !ok {
+                continue;
+            }
+            hops.count(s, m, traced.copies.iter().find(|c| c.key == key));
+            if matches!(s.origin, TruthOrigin::Wire(_)) {
                 continue;
             }
             let predicted: BTreeSet<ChangeKind> = traced
@@ -275,11 +342,87 @@ pub fn evaluate(stories: &[SimStory]) -> Report {
             (tp + fn_, ratio(*tp, tp + fn_), ratio(*tp, tp + fp)),
         );
     }
-    r.altered_quote_recall = change_counts
-        .get(&ChangeKind::QuoteAltered)
-        .map(|c| ratio(c.0, c.0 + c.1))
-        .unwrap_or(0.0);
+    let recall = |k: ChangeKind| {
+        change_counts
+            .get(&k)
+            .map(|c| ratio(c.0, c.0 + c.1))
+            .unwrap_or(0.0)
+    };
+    r.altered_quote_recall = recall(ChangeKind::QuoteAltered);
+    r.speaker_swap_recall = recall(ChangeKind::SpeakerChanged);
+    r.entity_change_recall = recall(ChangeKind::EntityChanged);
+    r.hop_source_accuracy = ratio(hops.right, hops.copies);
+    r.proxy_copies = hops.proxies;
+    r.proxy_source_recall = ratio(hops.proxies_found, hops.proxies);
+    r.proxy_source_recall_shown = ratio(hops.shown_found, hops.shown);
+    r.proxy_hop_credit_accuracy = ratio(hops.proxy_credit_right, hops.proxies_found);
     r
+}
+
+/// Whether a proxy copy's page shows where it came from: it names the
+/// proxy, or carries one of the proxy's own distinctive edits.
+fn proxy_shown(s: &SimStory, m: &crate::scenario::Member) -> bool {
+    let TruthSource::Member(j) = m.source else {
+        return false;
+    };
+    let names = matches!(
+        m.hop_credit,
+        Some(TruthCredit::Credited | TruthCredit::Partial)
+    );
+    let distinctive = s.members[j].changes.iter().any(|k| {
+        matches!(
+            k,
+            ChangeKind::ParagraphInserted
+                | ChangeKind::QuoteAltered
+                | ChangeKind::SpeakerChanged
+                | ChangeKind::EntityChanged
+                | ChangeKind::NumberChanged
+        )
+    });
+    names || distinctive
+}
+
+/// Tallies of traced hops against the true sources.
+#[derive(Default)]
+struct HopCounts {
+    copies: usize,
+    right: usize,
+    proxies: usize,
+    proxies_found: usize,
+    shown: usize,
+    shown_found: usize,
+    proxy_credit_right: usize,
+}
+
+impl HopCounts {
+    fn count(
+        &mut self,
+        s: &SimStory,
+        m: &crate::scenario::Member,
+        got: Option<&reprint_trace::CopyReport>,
+    ) {
+        let hop = got.and_then(|c| c.source.as_ref());
+        let from = hop.map(|h| h.from);
+        let truth = match m.source {
+            TruthSource::Origin => return,
+            TruthSource::Wire => None,
+            TruthSource::Member(j) => Some(j as i64 + 1),
+        };
+        self.copies += 1;
+        let right = from == Some(truth);
+        self.right += usize::from(right);
+        if matches!(m.source, TruthSource::Member(j) if j > 0) {
+            self.proxies += 1;
+            self.proxies_found += usize::from(right);
+            let credit = hop.map(|h| h.credit.as_str());
+            let truth_credit = m.hop_credit.map(truth_name);
+            self.proxy_credit_right += usize::from(right && credit == truth_credit);
+            if proxy_shown(s, m) {
+                self.shown += 1;
+                self.shown_found += usize::from(right);
+            }
+        }
+    }
 }
 
 /// Macro-F1 over the truth classes of a confusion table.

@@ -4,6 +4,11 @@
 //! site furniture. Every page is rendered as a markdown text page, the way a
 //! scraper would flatten it, so extraction is part of what is measured.
 //!
+//! Some sites hold licences to run others' text ([`PARTNERS`]); a licensee
+//! that runs its licensor's text without credit is "licensed", not
+//! "uncredited". The tracer learns of the deals from [`PARTNERS_TOML`], the
+//! same table written as a partners file.
+//!
 //! The ground truth is decided here from the scenario, by the rules a careful
 //! reader would apply — never by calling the tracer.
 
@@ -84,6 +89,65 @@ pub const SITES: &[Site] = &[
 /// Wire services: the origin is outside the corpus.
 pub const WIRES: &[(&str, &str)] = &[("AP", "(AP) —"), ("Reuters", "(Reuters) -")];
 
+/// Licensing deals: a source and the outlets licensed to run its text.
+pub const PARTNERS: &[(&str, &[&str])] = &[
+    (
+        "AP",
+        &["Valley Herald", "Prairie Daily", "Lakeside Tribune"],
+    ),
+    ("Reuters", &["Harbor Times", "Coastal Courier"]),
+    ("Capitol Ledger", &["Metro Dispatch", "Riverbend Gazette"]),
+    (
+        "Northern Sentinel",
+        &["Summit Chronicle", "Independent Digest"],
+    ),
+    ("Frontier Observer", &["Independent Digest", "Harbor Times"]),
+    (
+        "Global Perspective",
+        &["Independent Digest", "Civic Wire Report"],
+    ),
+];
+
+/// [`PARTNERS`] as a partners file, in both of the file's directions and
+/// with hosts for some names, as a user would write it.
+pub const PARTNERS_TOML: &str = r#"# Licensed partners of the simulated outlets.
+[[partner]]
+source = "The Associated Press"
+licensees = ["valleyherald.com", "Prairie Daily", "Lakeside Tribune"]
+
+[[partner]]
+source = "Reuters"
+licensees = ["Harbor Times", "coastalcourier.com"]
+
+[[partner]]
+source = "Capitol Ledger"
+licensees = ["Metro Dispatch", "Riverbend Gazette"]
+
+[[partner]]
+licensee = "Independent Digest"
+sources = ["Northern Sentinel", "Frontier Observer", "globalperspective.ca"]
+note = "regional syndication"
+
+[[partner]]
+source = "Northern Sentinel"
+licensee = "Summit Chronicle"
+
+[[partner]]
+source = "Frontier Observer"
+licensee = "Harbor Times"
+
+[[partner]]
+source = "Global Perspective"
+licensee = "Civic Wire Report"
+"#;
+
+/// True when `licensee` may run `source`'s text without credit.
+pub fn licensed(source: &str, licensee: &str) -> bool {
+    PARTNERS
+        .iter()
+        .any(|(s, ls)| *s == source && ls.contains(&licensee))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Licence {
     None,
@@ -122,6 +186,30 @@ pub enum TruthCredit {
     Credited,
     Partial,
     Uncredited,
+    /// No credit, by a licensee of the source.
+    Licensed,
+}
+
+impl TruthCredit {
+    /// Uncredited text run by a licensee of its source is licensed.
+    fn under_licence(self, source: &str, licensee: &str) -> TruthCredit {
+        if self == TruthCredit::Uncredited && licensed(source, licensee) {
+            TruthCredit::Licensed
+        } else {
+            self
+        }
+    }
+}
+
+/// Where a page took its text from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TruthSource {
+    /// It is the origin.
+    Origin,
+    /// The wire service outside the corpus.
+    Wire,
+    /// The member at this index (the origin, or a proxy).
+    Member(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,6 +235,10 @@ pub struct Member {
     pub date_shown: DateShown,
     /// Credit to the story's origin (None for the origin itself).
     pub credit: Option<TruthCredit>,
+    /// Where this page took its text from.
+    pub source: TruthSource,
+    /// Credit to that source (None for the origin itself).
+    pub hop_credit: Option<TruthCredit>,
     /// What changed against the origin.
     pub changes: BTreeSet<ChangeKind>,
 }
@@ -167,6 +259,9 @@ pub struct SimStory {
 struct Body {
     title: String,
     paragraphs: Vec<String>,
+    /// Per paragraph: true when it is the origin's text (not inserted on
+    /// the way), so later edits change only what the origin wrote.
+    from_origin: Vec<bool>,
     changes: BTreeSet<ChangeKind>,
 }
 
@@ -215,6 +310,7 @@ fn site_story(rng: &mut Rng, n: usize, text: &SourceText, filler: &SourceText) -
     let origin_body = Body {
         title: text.title.clone(),
         paragraphs: text.paragraphs.clone(),
+        from_origin: vec![true; text.paragraphs.len()],
         changes: BTreeSet::new(),
     };
     let mut bodies = vec![origin_body.clone()];
@@ -238,14 +334,7 @@ fn site_story(rng: &mut Rng, n: usize, text: &SourceText, filler: &SourceText) -
         } else {
             0
         };
-        let behaviour = *rng.pick(&[
-            Behaviour::Full,
-            Behaviour::Full,
-            Behaviour::NameOnly,
-            Behaviour::TextMention,
-            Behaviour::None,
-            Behaviour::None,
-        ]);
+        let behaviour = behaviour(rng, licensed(places[source].name, site.name), true);
         let body = edit(rng, &bodies[source], filler);
         let t = times[source] + 3600 + rng.below(47 * 3600) as i64;
         let source_site = members[source].site;
@@ -265,7 +354,7 @@ fn site_story(rng: &mut Rng, n: usize, text: &SourceText, filler: &SourceText) -
             .changes
             .iter()
             .any(|c| !matches!(c, ChangeKind::HeadlineChanged | ChangeKind::KickerAdded));
-        m.credit = Some(if source != 0 {
+        let credit = if source != 0 {
             // A proxy's credit lines are not in its body: the origin's name
             // is lost, whatever this copy says about the proxy.
             TruthCredit::Uncredited
@@ -276,7 +365,16 @@ fn site_story(rng: &mut Rng, n: usize, text: &SourceText, filler: &SourceText) -
                 body_changed,
                 m.page.contains("Copyright ©"),
             )
-        });
+        };
+        m.credit = Some(credit.under_licence(places[0].name, site.name));
+        // Proxies state no licence: only a link is owed to them.
+        let hop = if source == 0 {
+            credit
+        } else {
+            truth_credit(behaviour, Licence::None, body_changed, false)
+        };
+        m.hop_credit = Some(hop.under_licence(places[source].name, site.name));
+        m.source = TruthSource::Member(source);
         decided_by_credit |=
             source == 0 && matches!(behaviour, Behaviour::Full | Behaviour::NameOnly);
         m.changes = body.changes.clone();
@@ -289,6 +387,28 @@ fn site_story(rng: &mut Rng, n: usize, text: &SourceText, filler: &SourceText) -
         members,
         origin: TruthOrigin::Member(0),
         decidable,
+    }
+}
+
+/// How a copy credits its source. Licensees mostly run the text without
+/// credit, as their contract allows; wire copies are never credited by a
+/// bare name line (`by_name`: a site's credit line may lack a link).
+fn behaviour(rng: &mut Rng, licensee: bool, by_name: bool) -> Behaviour {
+    if licensee && rng.chance(0.6) {
+        return Behaviour::None;
+    }
+    let all = [
+        Behaviour::Full,
+        Behaviour::Full,
+        Behaviour::NameOnly,
+        Behaviour::TextMention,
+        Behaviour::None,
+        Behaviour::None,
+    ];
+    if by_name {
+        *rng.pick(&all)
+    } else {
+        *rng.pick(&[all[0], all[1], all[3], all[4]])
     }
 }
 
@@ -338,12 +458,7 @@ fn wire_story(rng: &mut Rng, n: usize, text: &SourceText) -> SimStory {
     let mut members = Vec::new();
     let mut credited = 0;
     for (i, site) in places.iter().enumerate() {
-        let behaviour = *rng.pick(&[
-            Behaviour::Full,
-            Behaviour::Full,
-            Behaviour::TextMention,
-            Behaviour::None,
-        ]);
+        let behaviour = behaviour(rng, licensed(wire, site.name), false);
         let mut paragraphs = text.paragraphs.clone();
         let credit = match behaviour {
             Behaviour::Full | Behaviour::NameOnly => {
@@ -365,12 +480,16 @@ fn wire_story(rng: &mut Rng, n: usize, text: &SourceText) -> SimStory {
         };
         let body = Body {
             title: text.title.clone(),
+            from_origin: vec![true; paragraphs.len()],
             paragraphs,
             changes: BTreeSet::new(),
         };
         let t = t0 + rng.below(12 * 3600) as i64;
         let mut m = render(rng, n, i, *site, &body, t, None, None, Behaviour::None);
+        let credit = credit.under_licence(wire, site.name);
         m.credit = Some(credit);
+        m.hop_credit = Some(credit);
+        m.source = TruthSource::Wire;
         members.push(m);
     }
     SimStory {
@@ -381,9 +500,10 @@ fn wire_story(rng: &mut Rng, n: usize, text: &SourceText) -> SimStory {
 }
 
 /// Applies a random set of edits to a copy of `from`. Cuts come first and
-/// inserts last, so that quotations and numbers are only altered in text the
-/// origin has (an edit inside an inserted paragraph is not a change *to* the
-/// origin's text).
+/// inserts last, and every edit touches only the origin's own paragraphs, so
+/// that quotations, names and numbers are only altered in text the origin
+/// has (an edit inside an inserted paragraph — this copy's or a proxy's — is
+/// not a change *to* the origin's text).
 fn edit(rng: &mut Rng, from: &Body, filler: &SourceText) -> Body {
     let mut b = from.clone();
     if rng.chance(0.3) {
@@ -394,19 +514,43 @@ fn edit(rng: &mut Rng, from: &Body, filler: &SourceText) -> Body {
         );
         b.changes.insert(ChangeKind::HeadlineChanged);
     }
-    if rng.chance(0.25) && b.paragraphs.len() > 4 {
-        let at = 1 + rng.below(b.paragraphs.len() - 1);
+    let own = |b: &Body| -> Vec<usize> {
+        (1..b.paragraphs.len())
+            .filter(|&i| b.from_origin[i])
+            .collect()
+    };
+    let cuttable = own(&b);
+    if rng.chance(0.25) && b.paragraphs.len() > 4 && !cuttable.is_empty() {
+        let at = *rng.pick(&cuttable);
         b.paragraphs.remove(at);
+        b.from_origin.remove(at);
         b.changes.insert(ChangeKind::ParagraphCut);
     }
-    if rng.chance(0.3) && alter_quote(rng, &mut b.paragraphs) {
+    let kept: Vec<usize> = (0..b.paragraphs.len())
+        .filter(|&i| b.from_origin[i])
+        .collect();
+    let mut text: Vec<String> = kept.iter().map(|&i| b.paragraphs[i].clone()).collect();
+    if rng.chance(0.3) && alter_quote(rng, &mut text) {
         b.changes.insert(ChangeKind::QuoteAltered);
     }
-    if rng.chance(0.25) && alter_number(rng, &mut b.paragraphs) {
+    if rng.chance(0.25) && alter_number(rng, &mut text) {
         b.changes.insert(ChangeKind::NumberChanged);
     }
-    if rng.chance(0.15) && b.paragraphs.len() > 3 {
-        let at = 1 + rng.below(b.paragraphs.len() - 2);
+    if rng.chance(0.35) && swap_speaker(rng, &mut text) {
+        b.changes.insert(ChangeKind::SpeakerChanged);
+    }
+    if rng.chance(0.2) && change_name(rng, &mut text) {
+        b.changes.insert(ChangeKind::EntityChanged);
+    }
+    for (i, t) in kept.into_iter().zip(text) {
+        b.paragraphs[i] = t;
+    }
+    let pairs: Vec<usize> = own(&b)
+        .into_iter()
+        .filter(|&i| b.from_origin.get(i + 1) == Some(&true))
+        .collect();
+    if rng.chance(0.15) && b.paragraphs.len() > 3 && !pairs.is_empty() {
+        let at = *rng.pick(&pairs);
         b.paragraphs.swap(at, at + 1);
         b.changes.insert(ChangeKind::ParagraphsReordered);
     }
@@ -414,6 +558,7 @@ fn edit(rng: &mut Rng, from: &Body, filler: &SourceText) -> Body {
         let extra = filler.paragraphs[rng.below(filler.paragraphs.len())].clone();
         let at = 1 + rng.below(b.paragraphs.len());
         b.paragraphs.insert(at, extra);
+        b.from_origin.insert(at, false);
         b.changes.insert(ChangeKind::ParagraphInserted);
     }
     b
@@ -436,19 +581,28 @@ fn alter_quote(rng: &mut Rng, paragraphs: &mut [String]) -> bool {
     let words: Vec<&str> = inside.split(' ').collect();
     let w = rng.below(words.len());
     let mut new: Vec<String> = words.iter().map(|s| s.to_string()).collect();
-    new[w] = rng
-        .pick(&["never", "certainly", "absolutely", "wrongly"])
-        .to_string();
+    let pick = *rng.pick(&["never", "certainly", "absolutely", "wrongly"]);
+    if words[w] == pick {
+        // Replacing a word by itself alters nothing.
+        return false;
+    }
+    new[w] = pick.to_string();
     paragraphs[i] = format!("{}{}{}", &p[..start], new.join(" "), &p[end..]);
     true
 }
 
-/// Byte span of the first quotation (straight or curly) with 3+ words.
+/// Byte span of the first quotation (curly, else straight) with 3+ words.
+/// A straight pair around a curly mark is mismatched marks, not a quotation.
 fn quote_span(p: &str) -> Option<(usize, usize)> {
     for (open, close) in [('“', '”'), ('"', '"')] {
-        let start = p.find(open)? + open.len_utf8();
-        let end = start + p[start..].find(close)?;
-        if p[start..end].split_whitespace().count() >= 3 {
+        let Some(start) = p.find(open).map(|i| i + open.len_utf8()) else {
+            continue;
+        };
+        let Some(end) = p[start..].find(close).map(|j| start + j) else {
+            continue;
+        };
+        let inside = &p[start..end];
+        if inside.split_whitespace().count() >= 3 && !inside.contains(['“', '”']) {
             return Some((start, end));
         }
     }
@@ -497,6 +651,181 @@ fn alter_number(rng: &mut Rng, paragraphs: &mut [String]) -> bool {
     }
     false
 }
+
+/// Invented people a quote can be given to, and names to put in place of
+/// another (people and places), none in the source texts' news.
+const OTHER_SPEAKERS: &[&str] = &[
+    "Dana Whitfield",
+    "Marcus Delaney",
+    "Priya Raman",
+    "Tom Kessler",
+];
+const OTHER_NAMES: &[&str] = &[
+    "Whitfield",
+    "Delaney",
+    "Halvorsen",
+    "Tucson",
+    "Omaha",
+    "Kessler",
+];
+
+/// Speech verbs of the attributions this simulator rewrites.
+const SPEECH: &[&str] = &["said", "says", "told", "added", "asked", "wrote"];
+
+/// Words that attribute speech: a paragraph with one is left alone when a
+/// name is changed, so that a changed name is never a changed speaker.
+const ATTRIBUTION: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "added",
+    "asked",
+    "wrote",
+    "writes",
+    "according",
+    "stated",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "insisted",
+    "explained",
+    "noted",
+    "warned",
+    "announced",
+    "tweeted",
+    "believes",
+    "thinks",
+    "suggested",
+];
+
+/// Gives a quotation to another person: after a closing quotation mark,
+/// "…,” said Name" or "…,” Name said" has its name replaced.
+fn swap_speaker(rng: &mut Rng, paragraphs: &mut [String]) -> bool {
+    let found: Vec<(usize, usize, usize)> = paragraphs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| speaker_span(p).map(|(s, e)| (i, s, e)))
+        .collect();
+    if found.is_empty() {
+        return false;
+    }
+    let (i, start, end) = found[rng.below(found.len())];
+    let p = &paragraphs[i];
+    let old = &p[start..end];
+    let new = OTHER_SPEAKERS[rng.below(OTHER_SPEAKERS.len())];
+    if new.split(' ').any(|w| old.contains(w)) {
+        return false;
+    }
+    paragraphs[i] = format!("{}{new}{}", &p[..start], &p[end..]);
+    true
+}
+
+/// Byte span of the named speaker right after the first closing quotation
+/// mark of `p`: "”, said Name" / "” Name said" (one to three capitalised
+/// words, not a pronoun or "The").
+fn speaker_span(p: &str) -> Option<(usize, usize)> {
+    let close = p.find('”').map(|i| i + '”'.len_utf8())?;
+    let rest = &p[close..];
+    let lead = rest.len() - rest.trim_start_matches([',', ' ']).len();
+    let words: Vec<&str> = rest[lead..].split(' ').take(5).collect();
+    let is_name = |w: &str| {
+        let w = w.trim_end_matches(['.', ',']);
+        w.len() > 1
+            && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.chars().skip(1).all(|c| c.is_ascii_lowercase())
+            && !matches!(w, "The" | "He" | "She" | "They" | "We" | "It" | "This")
+    };
+    let (skip, name_words) = if words.first().is_some_and(|w| SPEECH.contains(w)) {
+        (words[0].len() + 1, &words[1..])
+    } else {
+        (0, &words[..])
+    };
+    let n = name_words.iter().take_while(|w| is_name(w)).count().min(3);
+    let ends_well = name_words
+        .get(n.saturating_sub(1))
+        .is_some_and(|w| skip > 0 || !w.ends_with(['.', ',']));
+    let followed_by_verb = skip > 0
+        || name_words
+            .get(n)
+            .is_some_and(|w| SPEECH.contains(&w.trim_end_matches(['.', ','])));
+    if n == 0 || !ends_well || !followed_by_verb {
+        return None;
+    }
+    let start = close + lead + skip;
+    let len: usize = name_words[..n].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+    let name = p[start..start + len].trim_end_matches(['.', ',']);
+    Some((start, start + name.len()))
+}
+
+/// Replaces one capitalised word inside a sentence (not opening it) by
+/// another name, in a paragraph without quotations or speech verbs, so the
+/// change is neither an altered quote nor a quote given to someone else.
+fn change_name(rng: &mut Rng, paragraphs: &mut [String]) -> bool {
+    let mut spots: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        let speech = p
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ATTRIBUTION.contains(&w));
+        // A paragraph ending in a colon introduces the quotation after it.
+        if speech || p.contains(['“', '”', '"']) || p.trim_end().ends_with(':') {
+            continue;
+        }
+        spots.extend(name_spans(p).into_iter().map(|(s, e)| (i, s, e)));
+    }
+    if spots.is_empty() {
+        return false;
+    }
+    let (i, start, end) = spots[rng.below(spots.len())];
+    let p = &paragraphs[i];
+    let old = &p[start..end];
+    let new = OTHER_NAMES[rng.below(OTHER_NAMES.len())];
+    if old == new || p.contains(new) {
+        return false;
+    }
+    paragraphs[i] = format!("{}{new}{}", &p[..start], &p[end..]);
+    true
+}
+
+/// Byte spans of capitalised words of three or more letters that do not
+/// open a sentence, leaving out months and weekdays.
+fn name_spans(p: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut prev: Option<&str> = None;
+    let mut at = 0;
+    for w in p.split(' ') {
+        let start = at;
+        at += w.len() + 1;
+        let word = w.trim_end_matches(['.', ',', ';', ':', '?', '!', ')']);
+        // After any sentence mark, dash or bracket the word may open a
+        // sentence (or a title): not chosen.
+        let opens = match prev {
+            None => true,
+            Some(x) => x.contains(['.', '!', '?', ':', ';', '—', '–', '(', '"', '“', '”']),
+        };
+        prev = Some(w);
+        let letters = word.len() >= 3 && word.chars().all(|c| c.is_ascii_alphabetic());
+        let capital = word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && word.chars().skip(1).all(|c| c.is_ascii_lowercase());
+        if !opens && letters && capital && !MONTHS.contains(&word) && !DAYS.contains(&word) {
+            out.push((start, start + word.len()));
+        }
+    }
+    out
+}
+
+const DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -631,6 +960,8 @@ fn render(
         published_at,
         date_shown,
         credit: None,
+        source: TruthSource::Origin,
+        hop_credit: None,
         changes: BTreeSet::new(),
     }
 }
@@ -644,6 +975,74 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(rfc3339(1_451_606_400), "2016-01-01T00:00:00Z");
         assert_eq!(rfc3339(1_456_704_000 + 3_723), "2016-02-29T01:02:00Z");
+    }
+
+    #[test]
+    fn the_partners_file_lists_exactly_the_partner_table() {
+        let file = reprint_trace::Partners::parse(PARTNERS_TOML, "sim.toml").unwrap();
+        let outlets: Vec<&str> = SITES
+            .iter()
+            .map(|s| s.name)
+            .chain(WIRES.iter().map(|w| w.0))
+            .collect();
+        for source in &outlets {
+            for licensee in SITES.iter().map(|s| s.name) {
+                assert_eq!(
+                    file.licence(source, licensee).is_some(),
+                    licensed(source, licensee),
+                    "{source} → {licensee}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_speaker_is_swapped_only_in_a_quotations_attribution() {
+        let mut rng = Rng::new(3);
+        let p = "“We will win this race,” said Bernie Sanders, smiling.";
+        assert_eq!(
+            &p[speaker_span(p).unwrap().0..speaker_span(p).unwrap().1],
+            "Bernie Sanders"
+        );
+        let p2 = "“We will win this race,” Clinton told reporters.";
+        assert_eq!(
+            &p2[speaker_span(p2).unwrap().0..speaker_span(p2).unwrap().1],
+            "Clinton"
+        );
+        assert_eq!(speaker_span("“We will win this race,” he said."), None);
+        assert_eq!(
+            speaker_span("“We will win this race,” The Times reported."),
+            None
+        );
+        let mut ps = vec![p.to_string()];
+        assert!(swap_speaker(&mut rng, &mut ps));
+        assert!(
+            ps[0].starts_with("“We will win this race,” said ") && !ps[0].contains("Sanders"),
+            "{}",
+            ps[0]
+        );
+    }
+
+    #[test]
+    fn a_name_is_changed_inside_a_sentence_away_from_quotes_and_speech() {
+        let spans = |p: &str| -> Vec<String> {
+            name_spans(p)
+                .into_iter()
+                .map(|(s, e)| p[s..e].to_string())
+                .collect()
+        };
+        assert_eq!(
+            spans("Officials in Iowa met Clinton on Monday. Later the Senate voted."),
+            ["Iowa", "Clinton", "Senate"]
+        );
+        let mut rng = Rng::new(4);
+        let mut quoted = vec!["Voters in Iowa backed “the Clinton plan” on Monday.".to_string()];
+        assert!(!change_name(&mut rng, &mut quoted));
+        let mut spoken = vec!["Voters in Iowa backed Clinton, aides said on Monday.".to_string()];
+        assert!(!change_name(&mut rng, &mut spoken));
+        let mut plain = vec!["Voters in Iowa backed Clinton on Monday.".to_string()];
+        assert!(change_name(&mut rng, &mut plain));
+        assert_ne!(plain[0], "Voters in Iowa backed Clinton on Monday.");
     }
 
     #[test]

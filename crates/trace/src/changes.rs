@@ -1,21 +1,30 @@
 //! What a copy changed against its origin: headline, kicker, paragraphs cut,
 //! inserted or moved, and — inside paragraphs that were kept — altered
-//! numbers and altered quotations. Each change names where it is in both
-//! texts (paragraph indexes), ranked by severity: an altered quotation puts
-//! words in someone's mouth, a changed number changes a fact, a cut or an
-//! insert changes the story, a new headline or a moved paragraph changes how
-//! it reads.
+//! quotations, quotations given to another speaker, names of people, places
+//! or organisations replaced, and changed numbers. Each change names where it
+//! is in both texts (paragraph indexes) and quotes what was there before and
+//! after, ranked by severity: an altered or re-attributed quotation puts
+//! words in someone's mouth, a changed name or number changes a fact, a cut
+//! or an insert changes the story, a new headline or a moved paragraph
+//! changes how it reads.
 
 use std::collections::HashSet;
 
 use reprint_extract::Article;
 use serde::{Deserialize, Serialize};
 
+use crate::names;
+
 /// Kinds of change, most severe first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChangeKind {
+    /// Words inside a quotation changed.
     QuoteAltered,
+    /// A quotation kept word for word but given to another named speaker.
+    SpeakerChanged,
+    /// A person, place or organisation replaced by another name.
+    EntityChanged,
     NumberChanged,
     ParagraphCut,
     ParagraphInserted,
@@ -52,6 +61,11 @@ pub fn changes(origin: &Article, copy: &Article) -> Vec<Change> {
     headline_and_kicker(origin, copy, &mut out);
     let pairs = match_paragraphs(&origin.paragraphs, &copy.paragraphs);
     structure(origin, copy, &pairs, &mut out);
+    let (qo, qc) = (
+        names::quotes_by_paragraph(origin),
+        names::quotes_by_paragraph(copy),
+    );
+    let known = (names::names_of(origin), names::names_of(copy));
     for &(o, c) in &pairs {
         let (po, pc) = (&origin.paragraphs[o], &copy.paragraphs[c]);
         if po == pc {
@@ -59,6 +73,19 @@ pub fn changes(origin: &Article, copy: &Article) -> Vec<Change> {
         }
         numbers(po, pc, o, c, &mut out);
         quotes(po, pc, o, c, &mut out);
+        let swaps = names::speaker_changes(&qo[o], &qc[c], (o, c));
+        let swapped: Vec<(String, String)> = swaps
+            .iter()
+            .map(|(_, a, b)| (a.clone(), b.clone()))
+            .collect();
+        out.extend(swaps.into_iter().map(|(change, _, _)| change));
+        out.extend(names::entity_changes(
+            po,
+            pc,
+            (o, c),
+            (&known.0, &known.1),
+            &swapped,
+        ));
     }
     out.sort_by_key(|c| (c.kind, c.origin_paragraph, c.copy_paragraph));
     out
@@ -241,16 +268,25 @@ fn quotations(s: &str) -> Vec<String> {
     }
     let straight: Vec<usize> = s.match_indices('"').map(|(i, _)| i).collect();
     for pair in straight.chunks_exact(2) {
-        found.push((pair[0] + 1, s[pair[0] + 1..pair[1]].to_string()));
+        let inside = &s[pair[0] + 1..pair[1]];
+        // A straight mark closed by a curly one and reopened later ("…,”
+        // she said. “…") pairs across the attribution: not a quotation.
+        if !inside.contains(['“', '”']) {
+            found.push((pair[0] + 1, inside.to_string()));
+        }
     }
     found.sort_by_key(|(at, _)| *at);
     found.into_iter().map(|(_, q)| q).collect()
 }
 
 fn quotes(po: &str, pc: &str, o: usize, c: usize, out: &mut Vec<Change>) {
+    let qo = quotations(po);
     let qc = quotations(pc);
-    for q in quotations(po) {
-        let wq = words(&q);
+    // Quotations that line up one to one are the same quotations, however
+    // much of a short one was rewritten.
+    let in_step = qo.len() == qc.len();
+    for (k, q) in qo.iter().enumerate() {
+        let wq = words(q);
         if wq.len() < 3 {
             continue;
         }
@@ -258,16 +294,17 @@ fn quotes(po: &str, pc: &str, o: usize, c: usize, out: &mut Vec<Change>) {
         let best = qc
             .iter()
             .map(|x| (overlap(&wq, &words(x)), x))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((score, altered)) = best {
-            if score >= 0.5 && words(altered) != wq {
-                out.push(Change {
-                    kind: ChangeKind::QuoteAltered,
-                    origin_paragraph: Some(o),
-                    copy_paragraph: Some(c),
-                    detail: format!("\"{q}\" → \"{altered}\""),
-                });
-            }
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .filter(|(score, _)| *score >= 0.5)
+            .map(|(_, x)| x)
+            .or_else(|| in_step.then(|| &qc[k]));
+        if let Some(altered) = best.filter(|x| words(x) != wq) {
+            out.push(Change {
+                kind: ChangeKind::QuoteAltered,
+                origin_paragraph: Some(o),
+                copy_paragraph: Some(c),
+                detail: format!("\"{q}\" → \"{altered}\""),
+            });
         }
     }
 }
@@ -323,6 +360,27 @@ mod tests {
                 ChangeKind::HeadlineChanged
             ]
         );
+    }
+
+    #[test]
+    fn a_short_quotation_rewritten_in_place_is_altered() {
+        let o = article(
+            "t",
+            &[
+                P1,
+                "He called it the “War On Drugs” in 1971, aides recalled later.",
+            ],
+        );
+        let c = article(
+            "t",
+            &[
+                P1,
+                "He called it the “absolutely wrongly Drugs” in 1971, aides recalled later.",
+            ],
+        );
+        let ch = changes(&o, &c);
+        assert_eq!(ch.len(), 1, "{ch:?}");
+        assert_eq!(ch[0].kind, ChangeKind::QuoteAltered);
     }
 
     #[test]

@@ -21,6 +21,10 @@ pub enum CreditVerdict {
     Partial,
     /// No credit found anywhere.
     Uncredited,
+    /// No credit, but the copy's outlet is a licensed partner of the source
+    /// (listed in a partners file; see [`crate::partners`]). Never given by
+    /// [`judge_credit`]: the partners file is applied when a story is read.
+    Licensed,
     /// No verdict: the origin is undetermined, or the copy is on the same
     /// outlet as the origin.
     NotApplicable,
@@ -32,6 +36,7 @@ impl CreditVerdict {
             CreditVerdict::Credited => "credited",
             CreditVerdict::Partial => "partial",
             CreditVerdict::Uncredited => "uncredited",
+            CreditVerdict::Licensed => "licensed",
             CreditVerdict::NotApplicable => "not-applicable",
         }
     }
@@ -97,13 +102,14 @@ pub fn judge_credit(
                 )],
             );
         }
-        return (
-            CreditVerdict::Uncredited,
-            vec![format!(
-                "no credit to {name} in the byline, credit lines, datelines, copyright lines, links or text of {}",
-                copy.id
-            )],
-        );
+        let mut evidence = vec![format!(
+            "no credit to {name} in the byline, credit lines, datelines, copyright lines, links or text of {}",
+            copy.id
+        )];
+        evidence.extend(unnamed_furniture(copy, &name).map(|e| {
+            format!("{name}'s sign-off is kept without its name, which credits no one: \"{e}\"")
+        }));
+        return (CreditVerdict::Uncredited, evidence);
     }
     let terms = origin_article.map(Terms::of).unwrap_or_default();
     let missing = terms.missing(&found, changes_made);
@@ -216,7 +222,7 @@ fn credit_forms(copy: &TracedArticle, name: &str, host: Option<&str>) -> Vec<Fou
     for s in a
         .declared_sources
         .iter()
-        .filter(|s| same_outlet(&s.outlet, name))
+        .filter(|s| same_outlet(&s.outlet, name) && !unnamed_sign_off(s, name))
     {
         add(Form::Named, format!("names {name}: \"{}\"", s.evidence));
     }
@@ -240,6 +246,32 @@ fn credit_forms(copy: &TracedArticle, name: &str, host: Option<&str>) -> Vec<Fou
         }
     }
     found
+}
+
+/// True when `text` spells out `name` or one of its wire aliases. A wire's
+/// house sign-off ("(Reporting by …; Editing by …)") tells the text is the
+/// wire's but names no one, so it is not credit.
+fn names(text: &str, name: &str) -> bool {
+    let lower = text.to_lowercase();
+    let mut spellings: Vec<String> = vec![name.to_lowercase()];
+    if let Some(w) = wire_service(name) {
+        spellings.extend(aliases(w).iter().map(|s| s.to_string()));
+    }
+    spellings.iter().any(|n| find_word(&lower, n).is_some())
+}
+
+/// A wire dateline or sign-off read as `name`'s that does not spell it out.
+fn unnamed_sign_off(s: &reprint_extract::DeclaredSource, name: &str) -> bool {
+    s.kind == reprint_extract::CreditKind::Wire && !names(&s.evidence, name)
+}
+
+/// Wire furniture (a sign-off) the copy kept for `name` without naming it.
+fn unnamed_furniture<'a>(copy: &'a TracedArticle, name: &'a str) -> impl Iterator<Item = &'a str> {
+    copy.article
+        .declared_sources
+        .iter()
+        .filter(move |s| same_outlet(&s.outlet, name) && unnamed_sign_off(s, name))
+        .map(|s| s.evidence.as_str())
 }
 
 /// A mention of the outlet in the body, returned with some context.
@@ -304,6 +336,21 @@ mod tests {
             Some(4)
         );
         assert_eq!(find_word("reutersian", "reuters"), None);
+    }
+
+    #[test]
+    fn a_sign_off_without_the_wire_s_name_is_no_credit() {
+        assert!(names("WASHINGTON (AP) —", "AP"));
+        assert!(names("PARIS, Aug 31 (Reuters) -", "Reuters"));
+        assert!(names(
+            "Associated Press writer Emery P. Dalesio contributed.",
+            "AP"
+        ));
+        assert!(!names(
+            "(Reporting by David Bailey; Editing by Cynthia Osterman.)",
+            "Reuters"
+        ));
+        assert!(!names("Reporting by Japan's news desk", "AP"));
     }
 
     #[test]

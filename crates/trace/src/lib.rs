@@ -3,18 +3,27 @@
 //! article (or the outside outlet) the text started from with the evidence for
 //! it — or says "undetermined" — and [`credit`] judges whether each copy
 //! credited that origin, quoting the credit line or saying what was searched.
-//! [`changes`] lists what each copy changed (cuts, inserts, altered quotes
-//! and numbers). [`outlet`] knows that "AP" and "The Associated Press" are one outlet.
+//! [`changes`] lists what each copy changed (cuts, inserts, altered quotes,
+//! quotes given to another speaker, changed names and numbers). [`chain`]
+//! follows each copy back to the page it took the text from, hop by hop, and
+//! says where the origin's credit was lost. [`partners`] reads a licensed
+//! partners file and turns "uncredited" into "licensed" when a story is
+//! read. [`outlet`] knows that "AP" and "The Associated Press" are one outlet.
 
+pub mod chain;
 pub mod changes;
 pub mod credit;
+mod names;
 pub mod origin;
 pub mod outlet;
+pub mod partners;
 pub mod story;
 
+pub use chain::{CreditLoss, Hop};
 pub use changes::{Change, ChangeKind};
 pub use credit::CreditVerdict;
-pub use origin::Origin;
+pub use origin::{wire_copy, Origin};
+pub use partners::{Partners, PartnersError};
 pub use story::{
     build_stories, components, text_changed, trace_story, CopyReport, Link, Story, TracedArticle,
 };

@@ -78,8 +78,22 @@ fn origin_by_declaration(group: &[&TracedArticle]) -> Option<Origin> {
     // Credit edges: target → (crediting member, evidence).
     let mut votes: BTreeMap<i64, Vec<(i64, String)>> = BTreeMap::new();
     for m in group {
-        // A credit line, or a copyright line kept from another outlet, points
-        // to that outlet.
+        for o in group.iter().filter(|o| o.key != m.key) {
+            for e in credits_to(m, o) {
+                votes.entry(o.key).or_default().push((m.key, e));
+            }
+        }
+    }
+    credit_root(&votes, group)
+}
+
+/// How `m` points to `o` as its source, as evidence lines: a credit line or
+/// a copyright line kept that names `o`'s outlet (unless `m` is on that
+/// outlet itself), or a link to `o`'s page. Empty when it does not.
+pub(crate) fn credits_to(m: &TracedArticle, o: &TracedArticle) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(outlet) = o.outlet() {
+        let own = m.outlet();
         let credits = m
             .article
             .declared_sources
@@ -92,31 +106,19 @@ fn origin_by_declaration(group: &[&TracedArticle]) -> Option<Origin> {
                     .filter_map(|c| Some((c.holder.as_deref()?, c.evidence.as_str()))),
             );
         for (named, evidence) in credits {
-            for o in group.iter().filter(|o| o.key != m.key) {
-                let Some(outlet) = o.outlet() else { continue };
-                let own = m.outlet();
-                if same_outlet(named, &outlet)
-                    && !own.as_deref().is_some_and(|own| same_outlet(own, &outlet))
-                {
-                    votes.entry(o.key).or_default().push((
-                        m.key,
-                        format!("{} credits {}: \"{}\"", m.id, outlet, evidence),
-                    ));
-                }
-            }
-        }
-        for link in &m.article.links {
-            for o in group.iter().filter(|o| o.key != m.key) {
-                if o.url.as_deref().is_some_and(|u| same_url(u, link)) {
-                    votes
-                        .entry(o.key)
-                        .or_default()
-                        .push((m.key, format!("{} links to {}", m.id, link)));
-                }
+            if same_outlet(named, &outlet)
+                && !own.as_deref().is_some_and(|own| same_outlet(own, &outlet))
+            {
+                out.push(format!("{} credits {}: \"{}\"", m.id, outlet, evidence));
             }
         }
     }
-    credit_root(&votes, group)
+    for link in &m.article.links {
+        if o.url.as_deref().is_some_and(|u| same_url(u, link)) {
+            out.push(format!("{} links to {}", m.id, link));
+        }
+    }
+    out
 }
 
 /// Follows credit edges to the member that is credited but credits no other
@@ -185,20 +187,52 @@ fn same_url(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
+/// The outlets a member credits (credit lines, datelines, sign-offs, and a
+/// wire service in the byline), each with the text it was read from.
+fn credited_names(m: &TracedArticle) -> impl Iterator<Item = (String, String)> + '_ {
+    m.article
+        .declared_sources
+        .iter()
+        .map(|s| (s.outlet.clone(), s.evidence.clone()))
+        .chain(m.article.byline.iter().filter_map(|b| {
+            wire_service(&b.value).map(|_| (b.value.clone(), format!("byline \"{}\"", b.value)))
+        }))
+}
+
+/// The wire service a page's text comes from, by its credits — a dateline
+/// or sign-off first (the wire's own furniture), then a credit line, then a
+/// byline (an agency name alone on a line may be a photo credit) — with the
+/// credit as written. None when it credits no wire service.
+pub fn wire_copy(m: &TracedArticle) -> Option<(&'static str, String)> {
+    use reprint_extract::CreditKind;
+    let rank = |kind: Option<CreditKind>| match kind {
+        Some(CreditKind::Wire) => 0,
+        Some(CreditKind::OriginalSource | CreditKind::Via) => 1,
+        Some(CreditKind::Byline) | None => 2,
+    };
+    let declared = m
+        .article
+        .declared_sources
+        .iter()
+        .map(|s| (Some(s.kind), s.outlet.as_str(), s.evidence.clone()));
+    let byline = m
+        .article
+        .byline
+        .iter()
+        .map(|b| (None, b.value.as_str(), format!("byline \"{}\"", b.value)));
+    declared
+        .chain(byline)
+        .filter_map(|(kind, outlet, evidence)| Some((rank(kind), wire_service(outlet)?, evidence)))
+        .min_by_key(|(r, _, _)| *r)
+        .map(|(_, wire, evidence)| (wire, evidence))
+}
+
 /// Step 2: most members credit an outlet none of them is.
 fn origin_outside(group: &[&TracedArticle]) -> Option<Origin> {
     let mut credited: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for m in group {
         let mut seen_here: Vec<String> = Vec::new();
-        let names = m
-            .article
-            .declared_sources
-            .iter()
-            .map(|s| (s.outlet.clone(), s.evidence.clone()))
-            .chain(m.article.byline.iter().filter_map(|b| {
-                wire_service(&b.value).map(|_| (b.value.clone(), format!("byline \"{}\"", b.value)))
-            }));
-        for (outlet, evidence) in names {
+        for (outlet, evidence) in credited_names(m) {
             let canonical = wire_service(&outlet).map(str::to_string).unwrap_or(outlet);
             if seen_here.iter().any(|s| same_outlet(s, &canonical)) {
                 continue;
@@ -246,7 +280,7 @@ fn origin_outside(group: &[&TracedArticle]) -> Option<Origin> {
 /// A publication or fetch time: its calendar day as written (local to the
 /// page) and, when the source gives one, the exact instant.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct When {
+pub(crate) struct When {
     day: NaiveDate,
     instant: Option<i64>,
     confidence: f32,
@@ -255,7 +289,7 @@ struct When {
 impl When {
     /// Clearly earlier: by the instant when both have one, else by a whole
     /// calendar day. Two dates on the same day cannot be ordered.
-    fn before(&self, other: &When) -> bool {
+    pub(crate) fn before(&self, other: &When) -> bool {
         match (self.instant, other.instant) {
             (Some(a), Some(b)) => a < b,
             _ => self.day < other.day,
@@ -291,7 +325,7 @@ fn date_confidence(s: FieldSource) -> f32 {
 }
 
 /// The member's best date and a description of it for evidence.
-fn dated(m: &TracedArticle) -> Option<(When, String)> {
+pub(crate) fn dated(m: &TracedArticle) -> Option<(When, String)> {
     published(m).or_else(|| fetched(m))
 }
 

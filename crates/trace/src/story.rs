@@ -7,6 +7,7 @@ use reprint_extract::Article;
 use reprint_match::ReuseKind;
 use serde::{Deserialize, Serialize};
 
+use crate::chain::{sources, Hop};
 use crate::changes::{changes, Change};
 use crate::credit::{judge_credit, CreditVerdict};
 use crate::origin::{find_origin, Origin};
@@ -27,12 +28,18 @@ pub struct TracedArticle {
 impl TracedArticle {
     /// The outlet this article appeared on: the site name, else the host.
     pub fn outlet(&self) -> Option<String> {
-        self.article
-            .site
-            .as_ref()
-            .map(|s| s.value.clone())
-            .or_else(|| self.url.as_deref().and_then(host_of))
+        outlet_name(
+            self.article.site.as_ref().map(|s| s.value.as_str()),
+            self.url.as_deref(),
+        )
     }
+}
+
+/// An article's outlet from its site name, else its URL's host: the name
+/// tracing judges by, for callers holding only stored rows (e.g. to give
+/// [`crate::Partners::apply`] each member's outlet).
+pub fn outlet_name(site: Option<&str>, url: Option<&str>) -> Option<String> {
+    site.map(str::to_string).or_else(|| url.and_then(host_of))
 }
 
 /// The host of a URL, without scheme or path.
@@ -71,6 +78,11 @@ pub struct CopyReport {
     /// (empty when the origin is not an article in the store).
     #[serde(default)]
     pub changes: Vec<Change>,
+    /// The hop into this copy: the page it took the text from (the origin
+    /// or a proxy) and its credit to that page. None when the origin is
+    /// undetermined (and in stories stored before chains were traced).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Hop>,
 }
 
 /// A group of articles sharing substantial text.
@@ -113,24 +125,34 @@ pub fn trace_story(group: &[&TracedArticle], links: &[Link]) -> Story {
     let origin = find_origin(group);
     let origin_key = origin.article_key();
     let origin_article = origin_key.and_then(|k| group.iter().find(|a| a.key == k).copied());
-    let copies = group
+    let copies: Vec<&TracedArticle> = group
         .iter()
+        .copied()
         .filter(|a| Some(a.key) != origin_key)
-        .map(|copy| {
-            let (shared, kind) = share_with(copy.key, origin_key, links);
-            let changed = origin_article
-                .map(|o| changes(&o.article, &copy.article))
+        .collect();
+    // Every copy's changes first: a copy's source is found from the others'.
+    let mut changed: BTreeMap<i64, Vec<Change>> = copies
+        .iter()
+        .map(|c| {
+            let found = origin_article
+                .map(|o| changes(&o.article, &c.article))
                 .unwrap_or_default();
-            let (credit, evidence) =
-                judge_credit(copy, &origin, origin_article, text_changed(&changed));
-            CopyReport {
-                key: copy.key,
-                shared,
-                kind,
-                credit,
-                evidence,
-                changes: changed,
-            }
+            (c.key, found)
+        })
+        .collect();
+    let mut parents = sources(group, &origin, &changed);
+    let traced = Traced {
+        group,
+        origin: &origin,
+        origin_article,
+    };
+    let copies = copies
+        .into_iter()
+        .map(|copy| {
+            let changed = changed.remove(&copy.key).unwrap_or_default();
+            let parent = parents.remove(&copy.key);
+            let share = share_with(copy.key, origin_key, links);
+            traced.report(copy, share, changed, parent)
         })
         .collect();
     Story {
@@ -138,6 +160,74 @@ pub fn trace_story(group: &[&TracedArticle], links: &[Link]) -> Story {
         origin,
         copies,
     }
+}
+
+/// What judging a copy needs of its story.
+struct Traced<'a> {
+    group: &'a [&'a TracedArticle],
+    origin: &'a Origin,
+    origin_article: Option<&'a TracedArticle>,
+}
+
+impl Traced<'_> {
+    /// A copy's verdict against the origin, and the hop into it from
+    /// `parent` (its source and why), judged against that source.
+    fn report(
+        &self,
+        copy: &TracedArticle,
+        (shared, kind): (f32, ReuseKind),
+        changed: Vec<Change>,
+        parent: Option<(Option<i64>, String)>,
+    ) -> CopyReport {
+        let (credit, evidence) = judge_credit(
+            copy,
+            self.origin,
+            self.origin_article,
+            text_changed(&changed),
+        );
+        let source = parent.map(|(from, via)| {
+            let proxy = from
+                .filter(|f| Some(*f) != self.origin.article_key())
+                .and_then(|f| self.group.iter().find(|a| a.key == f).copied());
+            // From the origin itself, the hop's verdict is the copy's.
+            let (credit, evidence) = match proxy {
+                Some(p) => judge_hop(copy, p, self.origin),
+                None => (credit, evidence.clone()),
+            };
+            Hop {
+                from,
+                via,
+                credit,
+                evidence,
+            }
+        });
+        CopyReport {
+            key: copy.key,
+            shared,
+            kind,
+            credit,
+            evidence,
+            changes: changed,
+            source,
+        }
+    }
+}
+
+/// A copy's credit to the proxy it took the text from, judged as if the
+/// proxy were the origin (its terms, its name, its address), with the
+/// story's origin confidence: a doubtful story accuses no one.
+fn judge_hop(
+    copy: &TracedArticle,
+    proxy: &TracedArticle,
+    origin: &Origin,
+) -> (CreditVerdict, Vec<String>) {
+    let as_origin = Origin::Article {
+        key: proxy.key,
+        confidence: origin.confidence(),
+        evidence: Vec::new(),
+    };
+    let changed = text_changed(&changes(&proxy.article, &copy.article));
+    judge_credit(copy, &as_origin, Some(proxy), changed)
 }
 
 /// True when the body text itself was changed (not only the headline).

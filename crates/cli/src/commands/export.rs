@@ -11,7 +11,7 @@ use reprint_store::Store;
 use serde::Serialize;
 
 use super::Context;
-use crate::view::story_view;
+use crate::view::{story_view_with, PartnersArg};
 use crate::Format;
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -34,6 +34,9 @@ pub struct Args {
     /// Write here instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// With `--what stories`.
+    #[command(flatten)]
+    partners: PartnersArg,
 }
 
 /// One line of `--what pairs`: `a`, `b` are the inputs' ids.
@@ -63,6 +66,12 @@ struct StoryLine {
     date: String,
     headline: String,
     members: String,
+    /// Copies per credit verdict.
+    credited: usize,
+    partial: usize,
+    uncredited: usize,
+    licensed: usize,
+    not_applicable: usize,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
@@ -77,7 +86,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     match args.what {
         What::Pairs => export_pairs(&store, args.include_partial, args.format, &mut out)?,
         What::Articles => export_articles(&store, args.format, &mut out)?,
-        What::Stories => export_stories(&store, args.format, &mut out)?,
+        What::Stories => {
+            let partners = args.partners.load()?;
+            export_stories(&store, partners.as_ref(), args.format, &mut out)?
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -129,12 +141,17 @@ fn export_articles(store: &Store, format: Format, out: &mut impl Write) -> Resul
     }
 }
 
-fn export_stories(store: &Store, format: Format, out: &mut impl Write) -> Result<()> {
+fn export_stories(
+    store: &Store,
+    partners: Option<&reprint_trace::Partners>,
+    format: Format,
+    out: &mut impl Write,
+) -> Result<()> {
     let mut views = Vec::new();
     for row in store.stories()? {
         if let Some(d) = store.story(row.id)? {
             views.push((
-                story_view(&d),
+                story_view_with(&d, partners),
                 d.members.iter().map(|m| m.id.clone()).collect::<Vec<_>>(),
             ));
         }
@@ -147,21 +164,29 @@ fn export_stories(store: &Store, format: Format, out: &mut impl Write) -> Result
             Ok(())
         }
         Format::Csv => write_all(
-            views.iter().map(|(v, members)| StoryLine {
-                id: v.id,
-                size: v.size,
-                origin_kind: v.origin.kind,
-                origin: v
-                    .origin
-                    .article
-                    .as_ref()
-                    .map(|a| a.id.clone())
-                    .or_else(|| v.origin.outlet.clone())
-                    .unwrap_or_default(),
-                confidence: v.origin.confidence,
-                date: v.date.clone().unwrap_or_default(),
-                headline: v.headline.clone().unwrap_or_default(),
-                members: members.join(" "),
+            views.iter().map(|(v, members)| {
+                let count = |verdict: &str| v.copies.iter().filter(|c| c.credit == verdict).count();
+                StoryLine {
+                    id: v.id,
+                    size: v.size,
+                    origin_kind: v.origin.kind,
+                    origin: v
+                        .origin
+                        .article
+                        .as_ref()
+                        .map(|a| a.id.clone())
+                        .or_else(|| v.origin.outlet.clone())
+                        .unwrap_or_default(),
+                    confidence: v.origin.confidence,
+                    date: v.date.clone().unwrap_or_default(),
+                    headline: v.headline.clone().unwrap_or_default(),
+                    members: members.join(" "),
+                    credited: count("credited"),
+                    partial: count("partial"),
+                    uncredited: count("uncredited"),
+                    licensed: count("licensed"),
+                    not_applicable: count("not-applicable"),
+                }
             }),
             Format::Csv,
             out,

@@ -1,19 +1,24 @@
 //! `reprint stories` and `reprint show STORY`.
 
+use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
-use reprint_store::Store;
+use reprint_store::{Store, StoryRow};
+use reprint_trace::Partners;
+use serde::Serialize;
 
 use super::Context;
 use crate::table::{for_terminal, render};
-use crate::view::{story_view, StoryView};
+use crate::view::{licensed_story, story_view_with, PartnersArg, StoryView};
 
 #[derive(clap::Args, Debug)]
 pub struct ListArgs {
     /// Show at most this many stories (largest first).
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
+    #[command(flatten)]
+    partners: PartnersArg,
 }
 
 #[derive(clap::Args, Debug)]
@@ -21,37 +26,85 @@ pub struct ShowArgs {
     /// The story's id, as `reprint stories` lists it.
     #[arg(value_name = "STORY")]
     story: i64,
+    #[command(flatten)]
+    partners: PartnersArg,
+}
+
+/// A story in the list, with how many copies got each credit verdict.
+#[derive(Serialize)]
+struct Listed {
+    #[serde(flatten)]
+    row: StoryRow,
+    credit: BTreeMap<&'static str, usize>,
+}
+
+/// Copies per credit verdict, with the partners file applied.
+pub fn credit_counts(
+    store: &Store,
+    id: i64,
+    partners: Option<&Partners>,
+) -> Result<BTreeMap<&'static str, usize>> {
+    let mut counts = BTreeMap::new();
+    if let Some(d) = store.story(id)? {
+        for c in licensed_story(&d, partners).copies {
+            *counts.entry(c.credit.as_str()).or_default() += 1;
+        }
+    }
+    Ok(counts)
+}
+
+fn summary(counts: &BTreeMap<&'static str, usize>) -> String {
+    counts
+        .iter()
+        .map(|(verdict, n)| format!("{n} {verdict}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode> {
     let store = Store::open_read_only(&ctx.db)?;
+    let partners = args.partners.load()?;
     let mut rows = store.stories()?;
     if let Some(n) = args.limit {
         rows.truncate(n);
     }
+    let listed = rows
+        .into_iter()
+        .map(|row| {
+            let credit = credit_counts(&store, row.id, partners.as_ref())?;
+            Ok(Listed { row, credit })
+        })
+        .collect::<Result<Vec<_>>>()?;
     if ctx.json {
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        println!("{}", serde_json::to_string_pretty(&listed)?);
         return Ok(ExitCode::SUCCESS);
     }
+    let rows = listed;
     if rows.is_empty() {
         println!("no stories yet: no two stored articles share enough text");
         return Ok(ExitCode::SUCCESS);
     }
     let cells: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| {
+        .map(|l| {
+            let r = &l.row;
             vec![
                 r.id.to_string(),
                 r.size.to_string(),
                 r.origin.clone().unwrap_or_else(|| "undetermined".into()),
                 r.date.as_deref().map(short_date).unwrap_or_default(),
+                summary(&l.credit),
                 r.headline.clone().unwrap_or_default(),
             ]
         })
         .collect();
     print!(
         "{}",
-        render(&["id", "size", "origin", "date", "headline"], &cells, 70)
+        render(
+            &["id", "size", "origin", "date", "credit", "headline"],
+            &cells,
+            70
+        )
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -62,6 +115,7 @@ fn short_date(d: &str) -> String {
 
 pub fn show(ctx: &Context, args: ShowArgs) -> Result<ExitCode> {
     let store = Store::open_read_only(&ctx.db)?;
+    let partners = args.partners.load()?;
     let Some(detail) = store.story(args.story)? else {
         bail!(
             "{}: no story {} (see `reprint stories`)",
@@ -69,7 +123,7 @@ pub fn show(ctx: &Context, args: ShowArgs) -> Result<ExitCode> {
             args.story
         );
     };
-    let view = story_view(&detail);
+    let view = story_view_with(&detail, partners.as_ref());
     if ctx.json {
         println!("{}", serde_json::to_string_pretty(&view)?);
     } else {
@@ -127,13 +181,15 @@ pub fn describe(v: &StoryView) -> String {
         &cells,
         80,
     ));
+    out.push_str(&chains(v));
     for c in v.copies.iter().filter(|c| !c.changes.is_empty()) {
         out.push_str(&format!("\nchanges in {}:\n", c.article.id));
         for ch in c.changes.iter().take(5) {
             let kind = serde_json::to_value(ch.kind).unwrap_or_default();
             out.push_str(&format!(
-                "  · {}: {}\n",
+                "  · {}{}: {}\n",
                 kind.as_str().unwrap_or("change"),
+                positions(ch),
                 ch.detail
             ));
         }
@@ -141,6 +197,55 @@ pub fn describe(v: &StoryView) -> String {
             out.push_str(&format!(
                 "  · … {} more (see --json)\n",
                 c.changes.len() - 5
+            ));
+        }
+    }
+    out
+}
+
+/// Where a change is: "(¶3 → ¶4)", 1-based paragraphs of origin and copy.
+fn positions(ch: &reprint_trace::Change) -> String {
+    match (ch.origin_paragraph, ch.copy_paragraph) {
+        (Some(o), Some(c)) => format!(" (¶{} → ¶{})", o + 1, c + 1),
+        (Some(o), None) => format!(" (origin ¶{})", o + 1),
+        (None, Some(c)) => format!(" (copy ¶{})", c + 1),
+        (None, None) => String::new(),
+    }
+}
+
+/// Copies that took the text through another copy, hop by hop with each
+/// hop's credit, and every copy whose credit to the origin was lost after
+/// the first hop. Direct copies are in the table above.
+fn chains(v: &StoryView) -> String {
+    let mut out = String::new();
+    for c in &v.copies {
+        let indirect = c.chain.len() > 1;
+        if !indirect {
+            continue;
+        }
+        if out.is_empty() {
+            out.push_str("\nchains (each hop with the copy's credit to the page it took from):\n");
+        }
+        let mut line = format!("  {}", c.chain[0].from);
+        for hop in &c.chain {
+            line.push_str(&format!(" → {} [{}]", hop.to, hop.credit));
+        }
+        out.push_str(&line);
+        out.push('\n');
+        for (i, hop) in c.chain.iter().enumerate() {
+            out.push_str(&format!(
+                "    · hop {}: {} took it from {} ({})\n",
+                i + 1,
+                hop.to,
+                hop.from,
+                hop.via
+            ));
+        }
+        if let Some(loss) = &c.credit_lost {
+            out.push_str(&format!(
+                "    · credit lost at hop {}: {}\n",
+                loss.hop + 1,
+                loss.detail
             ));
         }
     }

@@ -1,5 +1,6 @@
 //! `reprint-sim [STORIES] [SEED]`: simulates syndication and prints reprint's
-//! scores beside the earliest-date rule, as JSON.
+//! scores beside the earliest-date rule, as JSON, and the confusion between
+//! credit verdicts as a table on standard error.
 
 use std::path::Path;
 
@@ -25,5 +26,9 @@ fn main() {
     println!(
         "{}",
         serde_json::to_string_pretty(&report).unwrap_or_default()
+    );
+    eprintln!(
+        "credit verdicts, truth by row:\n{}",
+        report.confusion_table()
     );
 }

@@ -112,10 +112,19 @@ pub fn judge_credit(
         return (CreditVerdict::Uncredited, evidence);
     }
     let terms = origin_article.map(Terms::of).unwrap_or_default();
-    let missing = terms.missing(&found, changes_made);
+    let mut missing = terms.missing(&found, changes_made);
+    if terms.share_alike && !shares_alike(copy) {
+        missing.push("the copy does not carry the same licence, as share-alike requires");
+    }
     let mut evidence: Vec<String> = found.iter().map(|f| f.evidence.clone()).collect();
     if let Some(t) = &terms.stated {
         evidence.push(format!("the origin's terms: \"{}\"", clip(t)));
+    }
+    if terms.non_commercial {
+        evidence.push(
+            "noted: the licence forbids commercial reuse (not judged: whether a site is commercial is not on its pages)"
+                .into(),
+        );
     }
     if missing.is_empty() {
         return (CreditVerdict::Credited, evidence);
@@ -151,6 +160,11 @@ struct Terms {
     indicate_changes: bool,
     /// Creative Commons ND: no changes at all.
     no_changes: bool,
+    /// Creative Commons SA: the copy must carry the same licence.
+    share_alike: bool,
+    /// Creative Commons NC: no commercial reuse. Noted in the evidence, not
+    /// judged: whether a site is commercial is not on its pages.
+    non_commercial: bool,
     /// The licence text, quoted as evidence.
     stated: Option<String>,
 }
@@ -177,6 +191,14 @@ impl Terms {
                     link.contains("-nd") || text.contains("noderiv") || text.contains("no deriv");
                 t.no_changes |= nd;
                 t.indicate_changes |= !nd;
+                t.share_alike |= link.contains("-sa")
+                    || text.contains("sharealike")
+                    || text.contains("share alike")
+                    || text.contains("by-sa");
+                t.non_commercial |= link.contains("-nc")
+                    || text.contains("noncommercial")
+                    || text.contains("non-commercial")
+                    || text.contains("by-nc");
             }
             t.stated.get_or_insert_with(|| n.text.clone());
         }
@@ -204,6 +226,22 @@ impl Terms {
         }
         out
     }
+}
+
+/// Whether the copy states a share-alike Creative Commons licence itself.
+fn shares_alike(copy: &TracedArticle) -> bool {
+    copy.article
+        .notices
+        .iter()
+        .filter(|n| n.kind == reprint_extract::NoticeKind::Licence)
+        .any(|n| {
+            let text = n.text.to_lowercase();
+            let link = n.link.as_deref().unwrap_or("").to_lowercase();
+            (link.contains("creativecommons.org") && link.contains("-sa"))
+                || text.contains("sharealike")
+                || text.contains("share alike")
+                || text.contains("by-sa")
+        })
 }
 
 fn clip(s: &str) -> String {
@@ -328,6 +366,93 @@ fn context(text: &str, at: usize, len: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use reprint_extract::{
+        Article, CreditKind, DeclaredSource, FieldSource, Notice, NoticeKind, Sourced,
+    };
+
+    fn member(key: i64, site: &str, url: &str, notices: Vec<Notice>) -> TracedArticle {
+        TracedArticle {
+            key,
+            id: format!("{site}-{key}"),
+            url: Some(url.into()),
+            fetched: None,
+            article: Article {
+                site: Some(Sourced::new(site.into(), FieldSource::Input, 0.9)),
+                notices,
+                ..Default::default()
+            },
+        }
+    }
+
+    fn licence(text: &str, link: &str) -> Notice {
+        Notice {
+            kind: NoticeKind::Licence,
+            text: text.into(),
+            link: Some(link.into()),
+        }
+    }
+
+    /// A copy that names and links the origin, judged under the origin's
+    /// Creative Commons licence.
+    fn judge_under(
+        origin_licence: Notice,
+        copy_notices: Vec<Notice>,
+    ) -> (CreditVerdict, Vec<String>) {
+        let origin = member(
+            1,
+            "Daily Planet",
+            "https://dailyplanet.example/a",
+            vec![origin_licence],
+        );
+        let mut copy = member(2, "Echo", "https://echo.example/b", copy_notices);
+        copy.article.declared_sources.push(DeclaredSource {
+            outlet: "Daily Planet".into(),
+            date: None,
+            link: Some("https://dailyplanet.example/a".into()),
+            kind: CreditKind::OriginalSource,
+            evidence: "This article first appeared in the Daily Planet.".into(),
+        });
+        copy.article
+            .links
+            .push("https://dailyplanet.example/a".into());
+        let found = Origin::Article {
+            key: 1,
+            confidence: 0.9,
+            evidence: vec![],
+        };
+        judge_credit(&copy, &found, Some(&origin), false)
+    }
+
+    #[test]
+    fn share_alike_requires_the_same_licence_on_the_copy() {
+        let sa = || {
+            licence(
+                "This article is published under a Creative Commons BY-SA 4.0 licence.",
+                "https://creativecommons.org/licenses/by-sa/4.0/",
+            )
+        };
+        let (verdict, evidence) = judge_under(sa(), vec![]);
+        assert_eq!(verdict, CreditVerdict::Partial);
+        assert!(
+            evidence.iter().any(|e| e.contains("share-alike")),
+            "{evidence:?}"
+        );
+        let (verdict, _) = judge_under(sa(), vec![sa()]);
+        assert_eq!(verdict, CreditVerdict::Credited);
+    }
+
+    #[test]
+    fn non_commercial_is_noted_not_judged() {
+        let nc = licence(
+            "Republished under Creative Commons (CC BY-NC 4.0).",
+            "https://creativecommons.org/licenses/by-nc/4.0/",
+        );
+        let (verdict, evidence) = judge_under(nc, vec![]);
+        assert_eq!(verdict, CreditVerdict::Credited);
+        assert!(evidence
+            .iter()
+            .any(|e| e.starts_with("noted: the licence forbids commercial reuse")));
+    }
 
     #[test]
     fn words_are_found_only_whole() {

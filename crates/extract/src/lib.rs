@@ -4,7 +4,7 @@
 //! each came from, tags, declared sources, copyright lines, licence and other
 //! notices, image credits.
 //!
-//! Pipeline for HTML: parse with html5ever (via `scraper`) → metadata from
+//! Pipeline for HTML: parse with html5ever into a flat arena ([`html::Dom`]) → metadata from
 //! JSON-LD / OpenGraph / meta / visible bylines ([`metadata`]) → main-content
 //! selection ([`html`]) → credit lines and notices moved out of the body into
 //! typed fields ([`credits`]). Text pages go through [`text_page`] and the same

@@ -2,7 +2,7 @@
 //! tags, hidden elements, and furniture named by class/id/role (menus, share
 //! bars, comments, related links, ads, cookie banners…).
 
-use super::dom::{Dom, NodeData, NodeIx};
+use super::dom::{Dom, NodeIx};
 use super::hints;
 
 /// A subtree holding at least this share of the page's text is not cut for a
@@ -32,7 +32,7 @@ pub fn mark_removed(dom: &Dom) -> Vec<bool> {
             }
         }
         let Some(el) = dom.element(i) else { continue };
-        let tag = el.tag;
+        let tag = el.tag();
         if matches!(tag, "html" | "body") {
             continue;
         }
@@ -100,7 +100,7 @@ fn prose_chars(dom: &Dom, raw: &[usize]) -> Vec<usize> {
 fn raw_text_chars(dom: &Dom) -> Vec<usize> {
     let mut raw = vec![0usize; dom.len()];
     for i in (0..dom.len()).rev() {
-        if let NodeData::Text(t) = dom.nodes[i].data {
+        if let Some(t) = dom.text_node(i) {
             let parent_tag = dom.nodes[i].parent.map(|p| dom.tag(p)).unwrap_or("");
             if !hints::is_non_content_tag(parent_tag) {
                 raw[i] = t.chars().filter(|c| !c.is_whitespace()).count();
@@ -116,11 +116,9 @@ fn raw_text_chars(dom: &Dom) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scraper::Html;
 
     fn kept_text(html: &str) -> String {
-        let doc = Html::parse_document(html);
-        let dom = Dom::from_html(&doc);
+        let dom = Dom::parse(html);
         let removed = mark_removed(&dom);
         dom.text_of(0, |i| removed[i])
     }

@@ -208,22 +208,6 @@ pub fn class_hint(el: &Element) -> ClassHint {
 }
 
 fn is_strong_boilerplate_word(w: &str) -> bool {
-    const EXACT: &[&str] = &[
-        "disqus",
-        "outbrain",
-        "taboola",
-        "sharedaddy",
-        "addthis",
-        "sharethis",
-        "mostread",
-        "mostpopular",
-        "readmore",
-        "replies",
-        "shoutbox",
-        "paywall",
-        "newsletter",
-        "trending",
-    ];
     const PREFIXES: &[&str] = &[
         "comment",
         "share",
@@ -242,88 +226,27 @@ fn is_strong_boilerplate_word(w: &str) -> bool {
         "signup",
         "affiliat",
     ];
-    (EXACT.contains(&w) || PREFIXES.iter().any(|p| w.starts_with(p))) && !w.starts_with("commentar")
+    (matches!(
+        w,
+        "disqus"
+            | "outbrain"
+            | "taboola"
+            | "sharedaddy"
+            | "addthis"
+            | "sharethis"
+            | "mostread"
+            | "mostpopular"
+            | "readmore"
+            | "replies"
+            | "shoutbox"
+            | "paywall"
+            | "newsletter"
+            | "trending"
+    ) || PREFIXES.iter().any(|p| w.starts_with(p)))
+        && !w.starts_with("commentar")
 }
 
 fn is_boilerplate_word(w: &str) -> bool {
-    const EXACT: &[&str] = &[
-        "ad",
-        "ads",
-        "adv",
-        "banner",
-        "nav",
-        "navbar",
-        "navigation",
-        "menu",
-        "footer",
-        "masthead",
-        "popup",
-        "modal",
-        "overlay",
-        "widget",
-        "widgets",
-        "pagination",
-        "pager",
-        "toolbar",
-        "print",
-        "byline",
-        "bylines",
-        "author",
-        "authors",
-        "tags",
-        "tag",
-        "tagged",
-        "keywords",
-        "signup",
-        "skip",
-        "sronly",
-        "sr",
-        "breadcrumbs",
-        "breadcrumb",
-        "crumbs",
-        "gdpr",
-        "consent",
-        "rss",
-        "timestamp",
-        "meta",
-        "postmeta",
-        "entrymeta",
-        "categories",
-        "category",
-        "topics",
-        "follow",
-        "donate",
-        "donation",
-        "supplemental",
-        "remark",
-        "reply",
-        "skyscraper",
-        "sitemap",
-        "login",
-        "logo",
-        "search",
-        "teaser",
-        "teasers",
-        "subnav",
-        "visuallyhidden",
-        "sidebar",
-        "caption",
-        "credit",
-        "credits",
-        "player",
-        "dropdown",
-        "rail",
-        "aside",
-        "header",
-        "offcanvas",
-        "copyright",
-        "legal",
-        "tools",
-        "utility",
-        "toc",
-        "infobox",
-        "screen",
-    ];
     const PREFIXES: &[&str] = &[
         "breadcrumb",
         "sidebar",
@@ -332,19 +255,108 @@ fn is_boilerplate_word(w: &str) -> bool {
         "widget",
         "byline",
     ];
-    EXACT.contains(&w)
-        || PREFIXES.iter().any(|p| w.starts_with(p))
+    matches!(
+        w,
+        "ad" | "ads"
+            | "adv"
+            | "banner"
+            | "nav"
+            | "navbar"
+            | "navigation"
+            | "menu"
+            | "footer"
+            | "masthead"
+            | "popup"
+            | "modal"
+            | "overlay"
+            | "widget"
+            | "widgets"
+            | "pagination"
+            | "pager"
+            | "toolbar"
+            | "print"
+            | "byline"
+            | "bylines"
+            | "author"
+            | "authors"
+            | "tags"
+            | "tag"
+            | "tagged"
+            | "keywords"
+            | "signup"
+            | "skip"
+            | "sronly"
+            | "sr"
+            | "breadcrumbs"
+            | "breadcrumb"
+            | "crumbs"
+            | "gdpr"
+            | "consent"
+            | "rss"
+            | "timestamp"
+            | "meta"
+            | "postmeta"
+            | "entrymeta"
+            | "categories"
+            | "category"
+            | "topics"
+            | "follow"
+            | "donate"
+            | "donation"
+            | "supplemental"
+            | "remark"
+            | "reply"
+            | "skyscraper"
+            | "sitemap"
+            | "login"
+            | "logo"
+            | "search"
+            | "teaser"
+            | "teasers"
+            | "subnav"
+            | "visuallyhidden"
+            | "sidebar"
+            | "caption"
+            | "credit"
+            | "credits"
+            | "player"
+            | "dropdown"
+            | "rail"
+            | "aside"
+            | "header"
+            | "offcanvas"
+            | "copyright"
+            | "legal"
+            | "tools"
+            | "utility"
+            | "toc"
+            | "infobox"
+            | "screen"
+    ) || PREFIXES.iter().any(|p| w.starts_with(p))
         || w.ends_with("widget")
         || w.ends_with("caption")
 }
 
 fn is_content_word(w: &str) -> bool {
-    const EXACT: &[&str] = &[
-        "article", "articles", "content", "contents", "body", "story", "main", "post", "entry",
-        "text", "prose", "blog", "column", "hentry", "single", "richtext",
-    ];
-    EXACT.contains(&w)
-        || w.starts_with("article")
+    matches!(
+        w,
+        "article"
+            | "articles"
+            | "content"
+            | "contents"
+            | "body"
+            | "story"
+            | "main"
+            | "post"
+            | "entry"
+            | "text"
+            | "prose"
+            | "blog"
+            | "column"
+            | "hentry"
+            | "single"
+            | "richtext"
+    ) || w.starts_with("article")
         || w.starts_with("story")
         || w.ends_with("content")
         || w.ends_with("body")
@@ -354,11 +366,9 @@ fn is_content_word(w: &str) -> bool {
 mod tests {
     use super::*;
     use crate::html::dom::Dom;
-    use scraper::Html;
 
     fn first_div_hint(html: &str) -> ClassHint {
-        let doc = Html::parse_document(html);
-        let dom = Dom::from_html(&doc);
+        let dom = Dom::parse(html);
         let div = dom.elements_named("div").next().unwrap();
         class_hint(dom.element(div).unwrap())
     }

@@ -1,4 +1,4 @@
-//! Main-content extraction for HTML pages: parse (html5ever via `scraper`),
+//! Main-content extraction for HTML pages: parse (html5ever, into [`Dom`]),
 //! cut furniture, score containers, render the winner's paragraphs, read
 //! metadata, then hand the article to [`crate::credits`].
 
@@ -9,19 +9,18 @@ pub(crate) mod links;
 mod paragraphs;
 mod scoring;
 
-use scraper::Html;
-
 use crate::metadata::{self, Scope};
 use crate::{credits, Article};
-use dom::{Dom, NodeIx};
+/// The parsed page (public so that parsing can be timed on its own).
+pub use dom::Dom;
+use dom::NodeIx;
 use paragraphs::{Block, LinkPolicy};
 use scoring::TextStats;
 
 /// Extracts the article from an HTML document; `url` resolves links and is
 /// the last resort for the site name and date.
 pub fn extract(html: &str, url: Option<&str>) -> Article {
-    let doc = Html::parse_document(html);
-    let dom = Dom::from_html(&doc);
+    let dom = Dom::parse(html);
     let removed = cleaning::mark_removed(&dom);
     let stats = TextStats::compute(&dom, &removed);
     let roots = scoring::select_content(&dom, &removed, &stats);

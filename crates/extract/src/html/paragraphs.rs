@@ -59,35 +59,38 @@ pub fn render(
 ) -> Vec<Block> {
     let drop_clusters = policy == LinkPolicy::DropLinkHeavy;
     let mut out = BlockWriter::default();
+    // Elements entered and not yet left, innermost last.
+    let mut open: Vec<NodeIx> = Vec::new();
     for &root in roots {
-        let mut stack: Vec<(NodeIx, bool)> = vec![(root, false)];
-        while let Some((i, leaving)) = stack.pop() {
-            if leaving {
-                out.close(dom.tag(i));
-                continue;
+        let end = dom.nodes[root].end;
+        let mut i = root;
+        loop {
+            while let Some(&o) = open.last().filter(|&&o| dom.nodes[o].end <= i) {
+                out.close(dom.tag(o));
+                open.pop();
             }
-            if removed[i] || (drop_clusters && i != root && is_link_cluster(dom, stats, i)) {
-                continue;
+            if i >= end {
+                break;
             }
-            match dom.nodes[i].data {
+            let skip = removed[i] || (drop_clusters && i != root && is_link_cluster(dom, stats, i));
+            match &dom.nodes[i].data {
+                _ if skip => {
+                    i = dom.nodes[i].end;
+                    continue;
+                }
                 NodeData::Text(t) => out.push_text(t),
-                NodeData::Element(ref el) => {
+                NodeData::Element(el) => {
                     // The headline is metadata, not body text.
-                    if el.tag == "h1" {
+                    if el.tag() == "h1" {
+                        i = dom.nodes[i].end;
                         continue;
                     }
-                    out.open(el.tag, el.attr("href"), base_url);
-                    stack.push((i, true));
-                    for &c in dom.nodes[i].children.iter().rev() {
-                        stack.push((c, false));
-                    }
+                    out.open(el.tag(), el.attr("href"), base_url);
+                    open.push(i);
                 }
-                NodeData::Document => {
-                    for &c in dom.nodes[i].children.iter().rev() {
-                        stack.push((c, false));
-                    }
-                }
+                NodeData::Document | NodeData::Other => {}
             }
+            i += 1;
         }
         out.flush();
     }
@@ -297,8 +300,8 @@ fn is_dateline(text: &str) -> bool {
     text.chars().count() <= 100
         && words <= 14
         && !text.ends_with('.')
-        && DATE_BITS.find_iter(text).count() >= 1
         && text.chars().filter(char::is_ascii_digit).count() >= 2
+        && DATE_BITS.is_match(text)
         && text
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphabetic) && !DATE_BITS.is_match(w))
@@ -337,11 +340,9 @@ fn drop_dangling_headings(blocks: Vec<Block>) -> Vec<Block> {
 mod tests {
     use super::*;
     use crate::html::cleaning::mark_removed;
-    use scraper::Html;
 
     fn render_body(html: &str) -> Vec<String> {
-        let doc = Html::parse_document(html);
-        let dom = Dom::from_html(&doc);
+        let dom = Dom::parse(html);
         let removed = mark_removed(&dom);
         let stats = TextStats::compute(&dom, &removed);
         let body = dom.elements_named("body").next().unwrap();

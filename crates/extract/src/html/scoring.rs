@@ -3,7 +3,7 @@
 //! count, votes are damped by link density, and good siblings of the winner
 //! are added back.
 
-use super::dom::{Dom, NodeData, NodeIx};
+use super::dom::{Dom, NodeIx};
 use super::hints::{self, ClassHint};
 
 /// Text statistics of every node, counting only what was not removed.
@@ -35,7 +35,7 @@ impl TextStats {
             if removed[i] {
                 continue;
             }
-            if let NodeData::Text(t) = dom.nodes[i].data {
+            if let Some(t) = dom.text_node(i) {
                 s.chars[i] = collapsed_len(t);
                 s.commas[i] = count_commas(t);
             }
@@ -137,7 +137,7 @@ fn class_weight(dom: &Dom, stats: &TextStats, i: NodeIx) -> f32 {
     {
         w += 25.0;
     }
-    if el.tag == "article" {
+    if el.tag() == "article" {
         w += 10.0;
     }
     // mdr.de (tfe-dev t0768): a 32-character <div class="articleMeta">
@@ -272,10 +272,9 @@ fn climb_from_top(dom: &Dom, scores: &[Option<f32>], top: NodeIx) -> NodeIx {
         parent = dom.nodes[p].parent;
     }
     while let Some(p) = dom.nodes[top].parent {
-        let element_children = dom.nodes[p]
-            .children
-            .iter()
-            .filter(|&&c| dom.element(c).is_some())
+        let element_children = dom
+            .children(p)
+            .filter(|&c| dom.element(c).is_some())
             .count();
         if element_children != 1 || matches!(dom.tag(p), "body" | "html" | "") {
             break;
@@ -301,7 +300,7 @@ fn with_siblings(
     let threshold = (top_score * 0.2).max(10.0);
     let top_class = dom.attr(top, "class").unwrap_or("");
     let mut picked = Vec::new();
-    for &sib in &dom.nodes[parent].children {
+    for sib in dom.children(parent) {
         if sib == top {
             picked.push(sib);
             continue;
@@ -340,11 +339,9 @@ fn is_prose_paragraph(dom: &Dom, stats: &TextStats, i: NodeIx) -> bool {
 mod tests {
     use super::*;
     use crate::html::cleaning::mark_removed;
-    use scraper::Html;
 
     fn picked_ids(html: &str) -> Vec<String> {
-        let doc = Html::parse_document(html);
-        let dom = Dom::from_html(&doc);
+        let dom = Dom::parse(html);
         let removed = mark_removed(&dom);
         let stats = TextStats::compute(&dom, &removed);
         select_content(&dom, &removed, &stats)
@@ -374,8 +371,7 @@ mod tests {
             r#"<body><div id=list><ul>{links}</ul></div>
                <div id=story><p>{prose}</p><p>{prose}</p></div></body>"#
         );
-        let doc = Html::parse_document(&html);
-        let dom = Dom::from_html(&doc);
+        let dom = Dom::parse(&html);
         let removed = mark_removed(&dom);
         let stats = TextStats::compute(&dom, &removed);
         let picked = select_content(&dom, &removed, &stats);

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::html::dom::{Dom, NodeData};
+use crate::html::dom::Dom;
 
 #[derive(Debug, Default)]
 pub struct JsonLdArticle {
@@ -47,14 +47,7 @@ pub fn read(dom: &Dom) -> JsonLdArticle {
         if !is_ld {
             continue;
         }
-        let raw: String = dom.nodes[i]
-            .children
-            .iter()
-            .filter_map(|&c| match dom.nodes[c].data {
-                NodeData::Text(t) => Some(t),
-                _ => None,
-            })
-            .collect();
+        let raw: String = dom.children(i).filter_map(|c| dom.text_node(c)).collect();
         if let Some(v) = parse_lenient(&raw) {
             flatten(v, &mut objects);
         }
@@ -238,7 +231,6 @@ fn names_of(v: &Value) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use scraper::Html;
 
     #[test]
     fn reads_article_from_graph() {
@@ -246,8 +238,7 @@ mod tests {
             {"@type":"WebSite","name":"Example News"},
             {"@type":"NewsArticle","headline":"Big  story","author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bo Chan"}],
              "datePublished":"2019-05-31T10:00:00+02:00","keywords":"a, b"}]}</script>"#;
-        let doc = Html::parse_document(html);
-        let dom = Dom::from_html(&doc);
+        let dom = Dom::parse(html);
         let ld = read(&dom);
         assert_eq!(ld.headline.as_deref(), Some("Big story"));
         assert_eq!(ld.authors, vec!["Ann Lee", "Bo Chan"]);
@@ -261,8 +252,7 @@ mod tests {
         let html = r#"<script type="application/ld+json">{"@graph":[
             {"@type":"Article","headline":"Green Deal","author":{"@id":"https://diem25.org/#/schema/person/65b"}},
             {"@type":"Person","@id":"https://diem25.org/#/schema/person/65b","name":"Giovanni Gaggero"}]}</script>"#;
-        let doc = Html::parse_document(html);
-        let ld = read(&Dom::from_html(&doc));
+        let ld = read(&Dom::parse(html));
         assert_eq!(ld.authors, vec!["Giovanni Gaggero"]);
     }
 
@@ -271,8 +261,7 @@ mod tests {
         // sat1regional.de (tfe-dev t0960): Yoast graph without an article.
         let html = r#"<script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"SAT.1 REGIONAL"},
             {"@type":"WebPage","datePublished":"2019-10-19T13:07:47+00:00","dateModified":"2019-10-19T13:20:31+00:00"}]}</script>"#;
-        let doc = Html::parse_document(html);
-        let ld = read(&Dom::from_html(&doc));
+        let ld = read(&Dom::parse(html));
         assert_eq!(
             ld.date_published.as_deref(),
             Some("2019-10-19T13:07:47+00:00")

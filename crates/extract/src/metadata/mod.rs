@@ -235,7 +235,7 @@ fn byline_of(
     scope: &Scope,
     site: Option<&str>,
 ) -> Option<Sourced<String>> {
-    let mut candidates = byline_candidates(dom, meta, ld, scope).into_iter();
+    let mut candidates = byline_candidates(dom, meta, ld, scope);
     let first = candidates.next()?;
     // A site's domain as the author ("handwerksblatt.de", tfe-dev t0680)
     // is a placeholder too.
@@ -259,16 +259,14 @@ fn is_domain_name(s: &str) -> bool {
         })
 }
 
-fn byline_candidates(
-    dom: &Dom,
-    meta: &MetaTags,
-    ld: &JsonLdArticle,
-    scope: &Scope,
-) -> Vec<Sourced<String>> {
-    let mut out = Vec::new();
-    if let Some(names) = byline::join(&ld.authors) {
-        out.push(Sourced::new(names, FieldSource::JsonLd, 0.9));
-    }
+/// Byline sources from the most to the least reliable, read lazily: the
+/// visible-page scans only run when the markup names no one.
+fn byline_candidates<'a>(
+    dom: &'a Dom,
+    meta: &'a MetaTags,
+    ld: &'a JsonLdArticle,
+    scope: &'a Scope,
+) -> impl Iterator<Item = Sourced<String>> + 'a {
     const KEYS: &[&str] = &[
         "author",
         "article:author",
@@ -280,35 +278,39 @@ fn byline_candidates(
         "citation_author",
         "twitter:creator",
     ];
-    for key in KEYS {
-        let names: Vec<String> = meta.all(key).to_vec();
-        if let Some(n) = byline::join(&names) {
-            let source = if key.starts_with("article:") {
-                FieldSource::OpenGraph
-            } else {
-                FieldSource::Meta
-            };
-            out.push(Sourced::new(n, source, 0.8));
-        }
-    }
+    let json_ld = std::iter::once_with(|| byline::join(&ld.authors))
+        .flatten()
+        .map(|names| Sourced::new(names, FieldSource::JsonLd, 0.9));
+    let meta_names = KEYS.iter().filter_map(|key| {
+        let n = byline::join(meta.all(key))?;
+        let source = if key.starts_with("article:") {
+            FieldSource::OpenGraph
+        } else {
+            FieldSource::Meta
+        };
+        Some(Sourced::new(n, source, 0.8))
+    });
     // Yoast's Twitter card: twitter:label1 "Written by" / "Verfasst von"
     // with the name in twitter:data1 (frolleinherr.com, tfe-dev t0226).
-    for n in 1..=3 {
+    let twitter = (1..=3).filter_map(|n| {
         let label = meta.first(&[&format!("twitter:label{n}")]).unwrap_or("");
-        if is_author_label(label) {
-            let names = meta.all(&format!("twitter:data{n}")).to_vec();
-            if let Some(b) = byline::join(&names) {
-                out.push(Sourced::new(b, FieldSource::Meta, 0.75));
-            }
+        if !is_author_label(label) {
+            return None;
         }
-    }
-    if let Some(b) = visible::byline(dom, scope) {
-        out.push(Sourced::new(b, FieldSource::Visible, 0.7));
-    }
-    if let Some(b) = visible::by_line_text(dom, scope) {
-        out.push(Sourced::new(b, FieldSource::Visible, 0.6));
-    }
-    out
+        let b = byline::join(meta.all(&format!("twitter:data{n}")))?;
+        Some(Sourced::new(b, FieldSource::Meta, 0.75))
+    });
+    let marked = std::iter::once_with(|| visible::byline(dom, scope))
+        .flatten()
+        .map(|b| Sourced::new(b, FieldSource::Visible, 0.7));
+    let by_line = std::iter::once_with(|| visible::by_line_text(dom, scope))
+        .flatten()
+        .map(|b| Sourced::new(b, FieldSource::Visible, 0.6));
+    json_ld
+        .chain(meta_names)
+        .chain(twitter)
+        .chain(marked)
+        .chain(by_line)
 }
 
 fn is_author_label(label: &str) -> bool {

@@ -50,9 +50,13 @@ fn is_small(dom: &Dom, i: NodeIx) -> bool {
     dom.nodes[i].end - i <= 60
 }
 
+/// Does the element's class/id match `re`? (None of the patterns matches
+/// an empty string, so most elements are answered without the regex.)
 fn class_matches(dom: &Dom, i: NodeIx, re: &Regex) -> bool {
-    dom.element(i)
-        .is_some_and(|e| re.is_match(e.class_and_id()))
+    dom.element(i).is_some_and(|e| {
+        let c = e.class_and_id();
+        !c.is_empty() && re.is_match(c)
+    })
 }
 
 fn main_heading_node(dom: &Dom, scope: &Scope) -> Option<NodeIx> {
@@ -72,12 +76,11 @@ pub fn date_near_heading(dom: &Dom, scope: &Scope) -> Option<String> {
     let h1 = main_heading_node(dom, scope)?;
     let after = dom.nodes[h1].end..(dom.nodes[h1].end + 150).min(dom.len());
     let before = h1.saturating_sub(40)..h1;
-    after
-        .chain(before.rev())
-        .find_map(|i| match dom.nodes[i].data {
-            crate::html::dom::NodeData::Text(t) if t.len() <= 160 => dates::visible(t),
-            _ => None,
-        })
+    after.chain(before.rev()).find_map(|i| {
+        dom.text_node(i)
+            .filter(|t| t.len() <= 160)
+            .and_then(dates::visible)
+    })
 }
 
 /// A standfirst/dek: an element named as one, or a visible element before the
@@ -109,14 +112,29 @@ pub fn kicker(
     if let Some(k) = by_class {
         return Some(Sourced::new(k, FieldSource::Visible, 0.7));
     }
-    let description = meta.first(&["og:description", "description"])?;
+    let description = meta
+        .first(&["og:description", "description"])
+        .filter(|d| good(d))?;
     let body_start = scope.body_start?;
     // Only small elements can hold a one-paragraph dek; rendering the text
-    // of every wrapper before the body was quadratic on deep pages.
+    // of every wrapper before the body was quadratic on deep pages. An
+    // element's text is at most its text nodes plus a space per node, so
+    // most are ruled out without rendering it.
+    let mut text = String::new();
     (0..body_start)
         .filter(|&i| matches!(dom.tag(i), "p" | "h2" | "div" | "span") && is_small(dom, i))
-        .find(|&i| dom.text(i) == description)
-        .filter(|_| good(description))
+        .filter(|&i| {
+            let end = dom.nodes[i].end;
+            let raw: usize = (i..end)
+                .filter_map(|j| dom.text_node(j))
+                .map(str::len)
+                .sum();
+            raw + (end - i) >= description.len()
+        })
+        .find(|&i| {
+            dom.text_into(i, &mut text);
+            text == description
+        })
         .map(|_| Sourced::new(description.to_string(), FieldSource::Visible, 0.6))
 }
 
@@ -164,10 +182,7 @@ pub fn by_line_text(dom: &Dom, scope: &Scope) -> Option<String> {
     });
     let area = scope.article?;
     (area..dom.nodes[area].end)
-        .filter_map(|i| match dom.nodes[i].data {
-            crate::html::dom::NodeData::Text(t) => Some((i, t.trim())),
-            _ => None,
-        })
+        .filter_map(|i| dom.text_node(i).map(|t| (i, t.trim())))
         .filter(|(_, t)| t.len() <= 120 && BY.is_match(t))
         .find(|&(i, _)| !in_foreign_block(dom, scope, i))
         .and_then(|(_, t)| byline::clean(t))
@@ -220,9 +235,10 @@ pub fn printed_date(dom: &Dom, scope: &Scope) -> Option<String> {
 /// 2019" in a credits list on franceculture.fr, tfe-dev t0485).
 pub fn first_printed_date(dom: &Dom, scope: &Scope) -> Option<String> {
     in_scope_then_page(dom, scope)
-        .filter_map(|i| match dom.nodes[i].data {
-            crate::html::dom::NodeData::Text(t) if t.len() <= 300 && t.len() >= 6 => Some((i, t)),
-            _ => None,
+        .filter_map(|i| {
+            dom.text_node(i)
+                .filter(|t| (6..=300).contains(&t.len()))
+                .map(|t| (i, t))
         })
         .filter(|&(i, _)| {
             let parent = dom.nodes[i].parent.map(|p| dom.tag(p)).unwrap_or("");

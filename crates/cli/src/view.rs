@@ -141,12 +141,8 @@ fn article_ref(a: &ArticleRow) -> ArticleRef {
     }
 }
 
-/// Reshapes a stored story for output (evidence already names input ids).
-pub fn story_view(d: &StoryDetail) -> StoryView {
-    story_view_with(d, None)
-}
-
-/// [`story_view`] with a licensed partners file applied.
+/// Reshapes a stored story for output (evidence already names input ids),
+/// with a licensed partners file applied when one is given.
 pub fn story_view_with(d: &StoryDetail, partners: Option<&Partners>) -> StoryView {
     let story = licensed_story(d, partners);
     let origin = origin_view(d, &story.origin);

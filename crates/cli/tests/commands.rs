@@ -374,6 +374,60 @@ fn a_partners_file_turns_uncredited_into_licensed_when_read() {
     );
 }
 
+/// `trace` applies the partners file too: census:14730 (Chicago Tribune),
+/// traced against a store without it, is a licensed copy of the AP story.
+#[test]
+fn trace_applies_the_partners_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = std::fs::read_to_string(shared("data/reprints/census.jsonl")).unwrap();
+    let (held, rest): (Vec<&str>, Vec<&str>) =
+        all.lines().partition(|l| l.contains("\"census:14730\""));
+    let (rest_file, held_file) = (dir.path().join("rest.jsonl"), dir.path().join("held.jsonl"));
+    std::fs::write(&rest_file, rest.join("\n")).unwrap();
+    std::fs::write(&held_file, held.join("\n")).unwrap();
+    let db = dir.path().join("c.db");
+    ok(reprint(&db, &["ingest", rest_file.to_str().unwrap()]));
+    let held = held_file.to_str().unwrap();
+    let plain: serde_json::Value =
+        serde_json::from_str(&ok(reprint(&db, &["trace", held, "--json"]))).unwrap();
+    assert_eq!(plain["credit"], "uncredited", "{plain}");
+
+    let partners = dir.path().join("partners.toml");
+    std::fs::write(
+        &partners,
+        "# AP members\n[[partner]]\nsource = \"The Associated Press\"\nlicensees = [\"chicagotribune.com\"]\n",
+    )
+    .unwrap();
+    let p = partners.to_str().unwrap();
+    let traced: serde_json::Value = serde_json::from_str(&ok(reprint(
+        &db,
+        &["trace", held, "--json", "--partners", p],
+    )))
+    .unwrap();
+    assert_eq!(traced["credit"], "licensed", "{traced}");
+    assert!(
+        traced["credit_evidence"][0]
+            .as_str()
+            .unwrap()
+            .contains(&format!("{p}:2")),
+        "{traced}"
+    );
+    assert_eq!(traced["story"]["id"], plain["story"]["id"]);
+    let table = ok(reprint(&db, &["trace", held, "--partners", p]));
+    assert!(table.contains("credit to the origin: licensed"), "{table}");
+    // ./reprint.toml is read when no --partners is given.
+    std::fs::copy(&partners, dir.path().join("reprint.toml")).unwrap();
+    let default = ok(Command::new(env!("CARGO_BIN_EXE_reprint"))
+        .current_dir(dir.path())
+        .args(["--db", db.to_str().unwrap(), "trace", held])
+        .output()
+        .unwrap());
+    assert!(
+        default.contains("credit to the origin: licensed"),
+        "{default}"
+    );
+}
+
 /// An origin, a proxy crediting it, and an aggregator crediting only the
 /// proxy, which also gives a quotation to another speaker and moves the
 /// story to another city: each copy's chain hop by hop, where the origin's

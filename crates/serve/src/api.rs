@@ -22,8 +22,9 @@ use reprint_store::ingest::article_of;
 use reprint_store::queries::{
     FullArticle, MemberLink, Paged, SearchHit, SiteStats, StoryFilter, MARK_END, MARK_START,
 };
-use reprint_store::{ArticleRow, NewArticle, Store, StoryDetail};
-use reprint_trace::TracedArticle;
+use reprint_store::{ArticleRow, NewArticle, Store, StoryDetail, StoryRow};
+use reprint_trace::story::outlet_name;
+use reprint_trace::{CreditVerdict, Origin, Partners, TracedArticle};
 
 use crate::error::{rejection, ApiError};
 use crate::Shared;
@@ -222,18 +223,47 @@ pub async fn load_site(
     site: String,
     (limit, offset): (i64, i64),
 ) -> Result<(SiteStats, Paged<ArticleRow>), ApiError> {
+    let partners = s.partners.clone();
     let (stats, page) =
         s.db.read(move |st| {
-            Ok((
-                st.site_stats(&site)?,
-                st.articles_by_site(&site, limit, offset)?,
-            ))
+            let mut stats = st.site_stats(&site)?;
+            if let Some(p) = partners.as_deref() {
+                stats.copies_by_credit = licensed_copies(st, &site, p)?;
+            }
+            Ok((stats, st.articles_by_site(&site, limit, offset)?))
         })
         .await?;
     if stats.articles == 0 {
         return Err(ApiError::not_found("no articles from this site"));
     }
     Ok((stats, page))
+}
+
+/// A site's copies by credit verdict with the partners file applied (the
+/// stored tallies of [`Store::site_stats`] predate it).
+fn licensed_copies(
+    st: &Store,
+    site: &str,
+    partners: &Partners,
+) -> Result<std::collections::BTreeMap<String, i64>, ApiError> {
+    let stories = st.stories_filtered(&StoryFilter {
+        site: Some(site.to_string()),
+        limit: 5000,
+        ..StoryFilter::default()
+    })?;
+    let mut by_credit = std::collections::BTreeMap::new();
+    for r in stories.items {
+        let Some(mut d) = st.story(r.id)? else {
+            continue;
+        };
+        license(Some(partners), &mut d);
+        for c in &d.story.copies {
+            if d.member(c.key).and_then(|m| m.site.as_deref()) == Some(site) {
+                *by_credit.entry(c.credit.as_str().to_string()).or_default() += 1;
+            }
+        }
+    }
+    Ok(by_credit)
 }
 
 pub async fn site(State(s): State<Shared>, site: P, q: Q<Paging>) -> Result<Response, ApiError> {
@@ -254,7 +284,13 @@ pub struct StoriesParams {
 }
 
 /// The credit verdicts a story filter accepts.
-pub const CREDITS: [&str; 4] = ["credited", "partial", "uncredited", "not-applicable"];
+pub const CREDITS: [&str; 5] = [
+    "credited",
+    "partial",
+    "uncredited",
+    "licensed",
+    "not-applicable",
+];
 
 fn valid_date(d: &str) -> bool {
     let b = d.as_bytes();
@@ -285,7 +321,7 @@ impl StoriesParams {
         if let Some(c) = &credit {
             if !CREDITS.contains(&c.as_str()) {
                 return Err(ApiError::bad_request(
-                    "credit is one of credited, partial, uncredited, not-applicable",
+                    "credit is one of credited, partial, uncredited, licensed, not-applicable",
                 ));
             }
         }
@@ -311,14 +347,75 @@ impl StoriesParams {
 pub async fn stories(State(s): State<Shared>, q: Q<StoriesParams>) -> Result<Response, ApiError> {
     let f = query(q)?.filter()?;
     let (limit, offset) = (f.limit, f.offset);
-    let page = s.db.read(move |st| Ok(st.stories_filtered(&f)?)).await?;
+    let page = load_stories(&s, f).await?;
     Ok(paged_json(&page, limit, offset))
 }
 
-/// A story with its copy graph, or 404.
+/// Applies the licensed partners file, if any, to a stored story: its
+/// uncredited copies on a licensee of their source become "licensed".
+pub fn license(partners: Option<&Partners>, d: &mut StoryDetail) {
+    let Some(p) = partners else { return };
+    let members = &d.members;
+    p.apply(&mut d.story, &|k| {
+        members
+            .iter()
+            .find(|m| m.key == k)
+            .and_then(|a| outlet_name(a.site.as_deref(), a.url.as_deref()))
+    });
+}
+
+/// One page of the stories matching `f`, the credit filter judged with the
+/// partners file applied. Partners only turn stored "uncredited" copies into
+/// "licensed" ones, so other verdicts filter in SQL, while "uncredited" and
+/// "licensed" are checked story by story among those with a stored
+/// uncredited copy.
+pub async fn load_stories(s: &Shared, f: StoryFilter) -> Result<Paged<StoryRow>, ApiError> {
+    let partners = s.partners.clone();
+    s.db.read(move |st| stories_licensed(st, &f, partners.as_deref()))
+        .await
+}
+
+fn stories_licensed(
+    st: &Store,
+    f: &StoryFilter,
+    partners: Option<&Partners>,
+) -> Result<Paged<StoryRow>, ApiError> {
+    let wanted = match f.credit.as_deref() {
+        Some(c @ ("uncredited" | "licensed")) if partners.is_some() => c,
+        _ => return Ok(st.stories_filtered(f)?),
+    };
+    let candidates = st.stories_filtered(&StoryFilter {
+        credit: Some("uncredited".into()),
+        // SQLite reads a negative LIMIT as none.
+        limit: -1,
+        offset: 0,
+        ..f.clone()
+    })?;
+    let mut items = Vec::new();
+    for r in candidates.items {
+        let Some(mut d) = st.story(r.id)? else {
+            continue;
+        };
+        license(partners, &mut d);
+        if d.story.copies.iter().any(|c| c.credit.as_str() == wanted) {
+            items.push(r);
+        }
+    }
+    let total = items.len() as i64;
+    let items = items
+        .into_iter()
+        .skip(usize::try_from(f.offset).unwrap_or(0))
+        .take(usize::try_from(f.limit).unwrap_or(usize::MAX))
+        .collect();
+    Ok(Paged { total, items })
+}
+
+/// A story with its copy graph (partners applied), or 404.
 pub async fn load_story(s: &Shared, id: i64) -> Result<(StoryDetail, Vec<MemberLink>), ApiError> {
     let found = s.db.read(move |st| Ok(st.story_with_links(id)?)).await?;
-    found.ok_or_else(|| ApiError::not_found(format!("no story {id}")))
+    let (mut d, links) = found.ok_or_else(|| ApiError::not_found(format!("no story {id}")))?;
+    license(s.partners.as_deref(), &mut d);
+    Ok((d, links))
 }
 
 pub async fn story(State(s): State<Shared>, raw: P) -> Result<Response, ApiError> {
@@ -376,13 +473,19 @@ pub async fn export(State(s): State<Shared>, q: Q<ExportParams>) -> Result<Respo
             "what is one of stories, articles, pairs",
         ));
     }
+    let partners = s.partners.clone();
     let body =
-        s.db.read(move |st| export_lines(st, &what, partial))
+        s.db.read(move |st| export_lines(st, &what, partial, partners.as_deref()))
             .await?;
     Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], body).into_response())
 }
 
-fn export_lines(st: &Store, what: &str, partial: bool) -> Result<String, ApiError> {
+fn export_lines(
+    st: &Store,
+    what: &str,
+    partial: bool,
+    partners: Option<&Partners>,
+) -> Result<String, ApiError> {
     let mut out = String::new();
     let mut line = |v: &dyn erased::Ser| -> Result<(), ApiError> {
         out.push_str(&v.json().map_err(ApiError::internal)?);
@@ -392,7 +495,8 @@ fn export_lines(st: &Store, what: &str, partial: bool) -> Result<String, ApiErro
     match what {
         "stories" => {
             for r in st.stories()? {
-                if let Some(d) = st.story(r.id)? {
+                if let Some(mut d) = st.story(r.id)? {
+                    license(partners, &mut d);
                     line(&d)?;
                 }
             }
@@ -525,7 +629,18 @@ pub async fn trace(
     };
     let title = me.article.title.as_ref().map(|t| t.value.clone());
     let url = me.url.clone();
-    let out = s.db.read(move |st| Ok(st.trace_unstored(&me)?)).await?;
+    let outlet = outlet_name(
+        me.article.site.as_ref().map(|s| s.value.as_str()),
+        me.url.as_deref(),
+    );
+    let mut out = s.db.read(move |st| Ok(st.trace_unstored(&me)?)).await?;
+    license_trace(
+        s.partners.as_deref(),
+        outlet.as_deref(),
+        &mut out.story,
+        &mut out.credit,
+        &mut out.credit_evidence,
+    );
     Ok(Json(json!({
         "title": title,
         "url": url,
@@ -538,6 +653,38 @@ pub async fn trace(
         "credit_evidence": out.credit_evidence,
     }))
     .into_response())
+}
+
+/// Applies the partners file to a trace's result: to the story it would
+/// join, and to the traced page's own credit when the page's outlet is a
+/// licensee of the story's origin.
+pub fn license_trace(
+    partners: Option<&Partners>,
+    outlet: Option<&str>,
+    story: &mut Option<StoryDetail>,
+    credit: &mut Option<&'static str>,
+    evidence: &mut Vec<String>,
+) {
+    let (Some(p), Some(d)) = (partners, story.as_mut()) else {
+        return;
+    };
+    license(Some(p), d);
+    if *credit != Some(CreditVerdict::Uncredited.as_str()) {
+        return;
+    }
+    let origin = match &d.story.origin {
+        Origin::Article { key, .. } => d
+            .member(*key)
+            .and_then(|a| outlet_name(a.site.as_deref(), a.url.as_deref())),
+        Origin::External { outlet, .. } => Some(outlet.clone()),
+        Origin::Undetermined { .. } => None,
+    };
+    if let (Some(o), Some(me)) = (origin, outlet) {
+        if let Some(line) = p.licence(&o, me) {
+            *credit = Some(CreditVerdict::Licensed.as_str());
+            evidence.insert(0, line);
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]

@@ -6,6 +6,8 @@
 //!   article, side-by-side diff, site), built with the escaping [`html`]
 //!   builder; [`svg`] draws the charts, [`diff`] cuts texts into passages.
 //! - [`db`]: SQLite access from the blocking pool.
+//! - Stories are served with the licensed partners file
+//!   ([`Config::partners`]) applied, so verdicts match `reprint show`.
 //! - [`fetch`]: with `--allow-fetch`, fetching a page to trace by its URL,
 //!   never from a loopback, private or otherwise non-public address.
 //!
@@ -73,6 +75,10 @@ pub struct Config {
     pub readers: usize,
     /// Whether `POST /api/trace` may fetch a page by URL.
     pub allow_fetch: bool,
+    /// Licensed partners applied to every story served (as `reprint show`
+    /// applies them): an uncredited copy on a licensee of its source is
+    /// "licensed".
+    pub partners: Option<reprint_trace::Partners>,
 }
 
 impl Config {
@@ -86,6 +92,7 @@ impl Config {
             header_timeout: Duration::from_secs(10),
             readers: 8,
             allow_fetch: false,
+            partners: None,
         }
     }
 }
@@ -96,6 +103,8 @@ pub struct AppState {
     pub ingest_token: Option<String>,
     /// Present only with `--allow-fetch`.
     pub fetcher: Option<Fetcher>,
+    /// The licensed partners file, applied when stories are read.
+    pub partners: Option<Arc<reprint_trace::Partners>>,
 }
 
 impl AppState {
@@ -114,6 +123,7 @@ impl AppState {
             db: Arc::new(db),
             ingest_token: cfg.ingest_token.clone(),
             fetcher,
+            partners: cfg.partners.clone().map(Arc::new),
         })
     }
 }

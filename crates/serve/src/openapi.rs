@@ -105,9 +105,9 @@ pub fn document() -> Value {
         param(
             "credit",
             "query",
-            json!({"type": "string", "enum": ["credited", "partial", "uncredited", "not-applicable"]}),
+            json!({"type": "string", "enum": crate::api::CREDITS}),
             false,
-            "with at least one copy of this verdict",
+            "with at least one copy of this verdict, judged with the server's licensed partners file (--partners) applied: `licensed` finds stories with a copy that gives no credit but runs on a licensee of its source, and `uncredited` no longer finds a story whose uncredited copies are all licensed",
         ),
     ];
     stories.extend(paging());
@@ -116,16 +116,16 @@ pub fn document() -> Value {
         "info": {
             "title": "reprint",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Trace news text: stories of copied articles, their origin, and each copy's credit. Article and story ids are the store's integer keys."
+            "description": "Trace news text: stories of copied articles, their origin, and each copy's credit. Article and story ids are the store's integer keys. Credit verdicts are credited, partial, uncredited, licensed and not-applicable; `licensed` comes from the server's licensed partners file (`reprint serve --partners FILE`, default ./reprint.toml), applied whenever a story is read (story, stories filter, story page, export, trace), with evidence naming the file and line, so verdicts match `reprint show`."
         },
         "paths": {
             "/api/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI document"}}}},
             "/api/search": {"get": {"summary": "Full-text search (SQLite FTS5) over titles, bylines, sites and bodies", "parameters": search_params, "responses": ok("{total, limit, offset, items: [{article, story, snippet}]}", "application/json")}},
             "/api/articles": {"get": {"summary": "Articles by URL or by site", "parameters": lookup, "responses": ok("{total, items: [article summary]}", "application/json")}},
             "/api/articles/{id}": {"get": {"summary": "One article: metadata with where each field came from, notices, declared sources, quotes, body", "parameters": [id_param("article key")], "responses": ok("article", "application/json")}},
-            "/api/sites/{site}": {"get": {"summary": "A site: how often it copies, credits and is copied, and its articles", "parameters": [param("site", "path", json!({"type": "string"}), true, "exact site name")], "responses": ok("{stats, articles}", "application/json")}},
+            "/api/sites/{site}": {"get": {"summary": "A site: how often it copies, credits (licensed partners applied) and is copied, and its articles", "parameters": [param("site", "path", json!({"type": "string"}), true, "exact site name")], "responses": ok("{stats, articles}", "application/json")}},
             "/api/stories": {"get": {"summary": "Stories, largest first, filtered and paged", "parameters": stories, "responses": ok("{total, limit, offset, items: [story summary]}", "application/json")}},
-            "/api/stories/{id}": {"get": {"summary": "One story: origin with evidence, copies with credit verdicts, members, links", "parameters": [id_param("story id")], "responses": ok("story", "application/json")}},
+            "/api/stories/{id}": {"get": {"summary": "One story: origin with evidence, copies with credit verdicts (licensed partners applied), members, links", "parameters": [id_param("story id")], "responses": ok("story", "application/json")}},
             "/api/diff": {"get": {"summary": "Shared passages of two articles (stored pair, or computed), segments of each text (`altered_quote: true` on the words of a quotation the other text words differently), and the changes from a to b", "parameters": [
                 param("a", "query", json!({"type": "integer", "minimum": 1}), true, "first article key"),
                 param("b", "query", json!({"type": "integer", "minimum": 1}), true, "second article key")
@@ -147,7 +147,7 @@ pub fn document() -> Value {
                     ]}}
                 }},
                 "responses": {
-                    "200": {"description": "{title, url, matches, story, credit, credit_evidence}"},
+                    "200": {"description": "{title, url, matches, story, credit, credit_evidence}; `credit` is `licensed` when the page gives no credit but its outlet is a licensee of the story's origin in the partners file"},
                     "400": {"$ref": "#/components/responses/Error"},
                     "403": {"description": "a URL to fetch without --allow-fetch, or one naming a refused address", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
                     "413": {"$ref": "#/components/responses/Error"},

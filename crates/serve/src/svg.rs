@@ -189,7 +189,13 @@ pub fn graph(d: &StoryDetail, links: &[MemberLink]) -> Html {
     let mut h = Html::new();
     h.raw("<svg class=\"graph\" id=\"graph\" role=\"img\" viewBox=\"0 0 640 420\" aria-label=\"Who copied whom\"><title>Who copied whom</title>")
         .raw("<defs>");
-    for v in ["credited", "partial", "uncredited", "not-applicable"] {
+    for v in [
+        "credited",
+        "partial",
+        "uncredited",
+        "licensed",
+        "not-applicable",
+    ] {
         h.raw("<marker id=\"arrow-")
             .text(v)
             .raw("\" class=\"arrow ")

@@ -13,8 +13,8 @@ use reprint_extract::Sourced;
 use reprint_store::queries::{MARK_END, MARK_START};
 
 use crate::api::{
-    load_article, load_diff, load_site, load_story, path_id, query, run_search, DiffParams, Paging,
-    SearchParams, StoriesParams, CREDITS, P, Q,
+    load_article, load_diff, load_site, load_stories, load_story, path_id, query, run_search,
+    DiffParams, Paging, SearchParams, StoriesParams, CREDITS, P, Q,
 };
 use crate::error::ApiError;
 use crate::html::Html;
@@ -147,7 +147,7 @@ pub async fn home(State(s): State<Shared>, p: Q<StoriesParams>) -> UiResult {
     ];
     let f = p.filter()?;
     let (limit, offset) = (f.limit, f.offset);
-    let rows = s.db.read(move |st| Ok(st.stories_filtered(&f)?)).await?;
+    let rows = load_stories(&s, f).await?;
     let mut page = Page::new("Stories");
     let b = &mut page.body;
     b.raw("<h1>Stories</h1><form class=\"filters\" action=\"/\" method=\"get\">")
@@ -353,7 +353,7 @@ pub async fn story(State(s): State<Shared>, raw: P) -> UiResult {
         .append(&svg::timeline(&d))
         .raw("</figure><figure><figcaption>Who copied whom</figcaption>")
         .append(&svg::graph(&d, &links))
-        .raw("</figure></section><p class=\"legend\"><span class=\"key origin\">origin</span><span class=\"key credited\">credited</span><span class=\"key partial\">partial</span><span class=\"key uncredited\">uncredited</span><span class=\"key not-applicable\">not applicable</span></p>");
+        .raw("</figure></section><p class=\"legend\"><span class=\"key origin\">origin</span><span class=\"key credited\">credited</span><span class=\"key partial\">partial</span><span class=\"key uncredited\">uncredited</span><span class=\"key licensed\">licensed</span><span class=\"key not-applicable\">not applicable</span></p>");
     b.raw("<h2>Copies</h2><div class=\"scroll\"><table class=\"copies\" id=\"copies\"><thead><tr><th>site</th><th>title</th><th>date</th><th>kind</th><th>shared</th><th>credit</th><th>evidence</th><th></th></tr></thead><tbody>");
     for c in &d.story.copies {
         let Some(m) = d.member(c.key) else { continue };

@@ -544,3 +544,229 @@ async fn search_snippets_mark_body_words_and_fall_back_for_title_matches() {
         assert!(snippet.starts_with("The finance minister"), "{snippet}");
     }
 }
+
+/// An origin and a later copy of it that credits no one.
+fn partner_pages() -> String {
+    let body = "<p>The harbour authority voted on Tuesday to close the old ferry terminal \
+        partnercanary at the end of the season, ending more than a century of crossings from \
+        the town quay to the islands across the sound.</p>\
+        <p>Councillors said the terminal needed repairs costing far more than the ferry company \
+        could pay, and that passengers would use the new pier on the north shore instead, \
+        which opened last spring with room for two boats.</p>\
+        <p>Residents who rely on the morning crossing to reach work said the new pier was too \
+        far from the bus station and asked for a shuttle to run until the road is widened.</p>";
+    let page = |id: &str, site: &str, date: &str| {
+        serde_json::json!({
+            "id": id,
+            "url": format!("https://{site}/ferry"),
+            "site": site,
+            "published": date,
+            "html": format!("<html><head><title>Ferry terminal to close</title></head>\
+                <body><article><h1>Ferry terminal to close</h1>{body}</article></body></html>"),
+        })
+        .to_string()
+    };
+    format!(
+        "{}\n{}\n",
+        page("ferry-origin", "harbourgazette.com", "2021-03-01"),
+        page("ferry-copy", "islandcourier.com", "2021-03-03"),
+    )
+}
+
+fn host(m: &Value) -> Option<String> {
+    let url = m["url"].as_str()?;
+    Some(url.split("://").nth(1)?.split('/').next()?.to_string())
+}
+
+/// A member's outlet as tracing names it: its site, else its host.
+fn outlet(m: &Value) -> Option<String> {
+    m["site"].as_str().map(String::from).or_else(|| host(m))
+}
+
+/// An app over a partners file: every copy judged "uncredited" in
+/// `story` made a licensee of its origin.
+async fn licensed_app() -> (App, i64, Vec<i64>, String) {
+    let plain = app_from(|db| common::ingest_jsonl(db, partner_pages()), None, false);
+    let (_, list) = get(&plain, "/api/stories?credit=uncredited&limit=100").await;
+    for item in list["items"].as_array().unwrap() {
+        let id = item["id"].as_i64().unwrap();
+        let (_, story) = get(&plain, &format!("/api/stories/{id}")).await;
+        let member = |key: &Value| {
+            story["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["key"] == *key)
+                .cloned()
+                .unwrap()
+        };
+        if story["origin"]["type"] != "article" {
+            continue;
+        }
+        let origin = member(&story["origin"]["key"]);
+        let Some(source) = outlet(&origin) else {
+            continue;
+        };
+        let copies: Vec<Value> = story["copies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["credit"] == "uncredited")
+            .map(|c| member(&c["key"]))
+            .collect();
+        let Some(mut licensees) = copies
+            .iter()
+            .map(|m| outlet(m).map(|s| format!("{s:?}")))
+            .collect::<Option<Vec<String>>>()
+        else {
+            continue;
+        };
+        // A traced page without a site is named by its URL's host.
+        licensees.extend(
+            copies
+                .iter()
+                .filter_map(|m| Some(format!("{:?}", host(m)?))),
+        );
+        let keys = copies.iter().map(|m| m["key"].as_i64().unwrap()).collect();
+        let path = plain._dir.path().join("partners.toml");
+        let text = format!(
+            "# test\n[[partner]]\nsource = {source:?}\nlicensees = [{}]\nnote = \"test deal\"\n",
+            licensees.join(", ")
+        );
+        std::fs::write(&path, text).unwrap();
+        let partners = reprint_trace::Partners::load(&path).unwrap();
+        let db = plain._dir.path().join("t.db");
+        let mut cfg = Config::new(db.clone());
+        cfg.partners = Some(partners);
+        let state = Arc::new(AppState::new(Db::open(&db, 4, false).unwrap(), &cfg).unwrap());
+        let (router, routes) = reprint_serve::app_with_routes(state, &cfg);
+        let app = App {
+            router,
+            routes,
+            _dir: plain._dir,
+        };
+        return (app, id, keys, path.display().to_string());
+    }
+    panic!("no story with an uncredited copy and an article origin");
+}
+
+#[tokio::test]
+async fn partners_file_makes_uncredited_copies_licensed() {
+    let (app, id, keys, file) = licensed_app().await;
+    let (s, story) = get(&app, &format!("/api/stories/{id}")).await;
+    assert_eq!(s, StatusCode::OK);
+    for c in story["copies"].as_array().unwrap() {
+        if keys.contains(&c["key"].as_i64().unwrap()) {
+            assert_eq!(c["credit"], "licensed", "{c}");
+            let first = c["evidence"][0].as_str().unwrap();
+            assert!(
+                first.starts_with(&format!("licensed partner: {file}:2 lists"))
+                    && first.contains("test deal"),
+                "{first}"
+            );
+        } else {
+            assert_ne!(c["credit"], "uncredited", "{c}");
+        }
+    }
+
+    // The filter judges with the partners applied.
+    let ids = |v: &Value| -> Vec<i64> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_i64().unwrap())
+            .collect()
+    };
+    let (s, licensed) = get(&app, "/api/stories?credit=licensed&limit=100").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(ids(&licensed).contains(&id), "{licensed}");
+    assert_eq!(
+        licensed["total"].as_i64().unwrap(),
+        ids(&licensed).len() as i64
+    );
+    let (_, one) = get(&app, "/api/stories?credit=licensed&limit=1&offset=0").await;
+    assert_eq!(one["total"], licensed["total"]);
+    assert_eq!(one["items"].as_array().unwrap().len(), 1);
+    let (_, uncredited) = get(&app, "/api/stories?credit=uncredited&limit=100").await;
+    assert!(!ids(&uncredited).contains(&id), "{uncredited}");
+    for other in ids(&uncredited) {
+        let (_, st) = get(&app, &format!("/api/stories/{other}")).await;
+        assert!(st["copies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["credit"] == "uncredited"));
+    }
+
+    // The story page colours and lists the licensed copies.
+    let req = Request::get(format!("/stories/{id}"))
+        .body(Body::empty())
+        .unwrap();
+    let (s, _, page, _) = answer(&app, req).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("class=\"dot licensed\""), "timeline");
+    assert!(page.contains("class=\"edge licensed\""), "graph");
+    assert!(page.contains("<span class=\"verdict licensed\">licensed</span>"));
+    assert!(page.contains("<span class=\"key licensed\">licensed</span>"));
+    let req = Request::get("/?credit=licensed")
+        .body(Body::empty())
+        .unwrap();
+    let (s, _, home, _) = answer(&app, req).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        home.contains(&format!("href=\"/stories/{id}\"")),
+        "home list"
+    );
+    assert!(home.contains("<option value=\"licensed\" selected>"));
+
+    // So do the copier's site tallies.
+    let (_, site) = get(&app, "/api/sites/islandcourier.com").await;
+    assert_eq!(site["stats"]["copies_by_credit"]["licensed"], 1, "{site}");
+    assert!(site["stats"]["copies_by_credit"]
+        .get("uncredited")
+        .is_none());
+
+    // Export and trace apply them too.
+    let req = Request::get("/api/export?what=stories")
+        .body(Body::empty())
+        .unwrap();
+    let (_, _, lines, _) = answer(&app, req).await;
+    let exported: Value = lines
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|d| d["row"]["id"] == id)
+        .unwrap();
+    assert!(exported["story"]["copies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["credit"] == "licensed"));
+    let (_, art) = get(&app, &format!("/api/articles/{}", keys[0])).await;
+    let text: Vec<&str> = art["fields"]["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    let url = art["url"].clone();
+    let req = trace_json(serde_json::json!({"text": text.join("\n\n"), "url": url}));
+    let (s, _, t) = call(&app, req).await;
+    assert_eq!(s, StatusCode::OK, "{t}");
+    assert_eq!(t["story"]["id"], id, "{t}");
+    assert_eq!(t["credit"], "licensed", "{t}");
+    assert!(t["credit_evidence"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("licensed partner: "));
+
+    let (_, doc) = get(&app, "/api/openapi.json").await;
+    let params = doc["paths"]["/api/stories"]["get"]["parameters"]
+        .as_array()
+        .unwrap();
+    let credit = params.iter().find(|p| p["name"] == "credit").unwrap();
+    assert!(credit["schema"]["enum"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("licensed")));
+}

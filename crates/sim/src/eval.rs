@@ -41,6 +41,9 @@ pub struct Report {
     pub altered_quote_recall: f64,
     pub speaker_swap_recall: f64,
     pub entity_change_recall: f64,
+    /// Rewritten ledes: recall and precision.
+    pub lede_rewritten_recall: f64,
+    pub lede_rewritten_precision: f64,
     /// Per change class: (truth count, recall, precision).
     pub change_classes: BTreeMap<String, (usize, f64, f64)>,
     /// Share of copies (stories whose origin was found) whose source — the
@@ -351,6 +354,11 @@ pub fn evaluate(stories: &[SimStory]) -> Report {
     r.altered_quote_recall = recall(ChangeKind::QuoteAltered);
     r.speaker_swap_recall = recall(ChangeKind::SpeakerChanged);
     r.entity_change_recall = recall(ChangeKind::EntityChanged);
+    r.lede_rewritten_recall = recall(ChangeKind::LedeRewritten);
+    r.lede_rewritten_precision = change_counts
+        .get(&ChangeKind::LedeRewritten)
+        .map(|c| ratio(c.0, c.0 + c.2))
+        .unwrap_or(0.0);
     r.hop_source_accuracy = ratio(hops.right, hops.copies);
     r.proxy_copies = hops.proxies;
     r.proxy_source_recall = ratio(hops.proxies_found, hops.proxies);

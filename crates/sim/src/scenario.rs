@@ -514,6 +514,15 @@ fn edit(rng: &mut Rng, from: &Body, filler: &SourceText) -> Body {
         );
         b.changes.insert(ChangeKind::HeadlineChanged);
     }
+    // Before the other edits, which then leave the new lede alone (it is
+    // no longer the origin's text).
+    if rng.chance(0.15) && b.from_origin[0] {
+        if let Some(new) = rewrite_lede(rng, &b.paragraphs[0]) {
+            b.paragraphs[0] = new;
+            b.from_origin[0] = false;
+            b.changes.insert(ChangeKind::LedeRewritten);
+        }
+    }
     let own = |b: &Body| -> Vec<usize> {
         (1..b.paragraphs.len())
             .filter(|&i| b.from_origin[i])
@@ -562,6 +571,46 @@ fn edit(rng: &mut Rng, from: &Body, filler: &SourceText) -> Body {
         b.changes.insert(ChangeKind::ParagraphInserted);
     }
     b
+}
+
+/// New openings for a rewritten lede: the copy's own words around the
+/// names the origin's lede gives (`{}`).
+const LEDE_TEMPLATES: &[&str] = &[
+    "{} are at the centre of a fast-moving account whose newest twists keep drawing sharp reactions from every side.",
+    "Fresh questions keep swirling around {}, and here is a closer look at the newest twists in a saga showing no sign of ending soon.",
+    "What began as a quiet stretch turned into something else entirely for {}, with pressure mounting and answers still scarce.",
+    "Everything now hinges on {}, as a quickly unfolding saga leaves observers scrambling to keep pace with each twist.",
+];
+
+/// A lede in other words: a template around two or three names from the
+/// origin's lede (capitalised words of four letters or more inside its
+/// sentences), as a copy rewriting the opening keeps who it is about and
+/// little else. None for a short lede or one with fewer than two names.
+fn rewrite_lede(rng: &mut Rng, lede: &str) -> Option<String> {
+    if lede.split_whitespace().count() < 15 {
+        return None;
+    }
+    // Adjacent capitalised words are one name ("Marco Rubio").
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in name_spans(lede).into_iter().filter(|(s, e)| e - s >= 4) {
+        match spans.last_mut() {
+            Some(last) if last.1 + 1 == s => last.1 = e,
+            _ => spans.push((s, e)),
+        }
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for (s, e) in spans {
+        if !names.contains(&&lede[s..e]) {
+            names.push(&lede[s..e]);
+        }
+    }
+    names.truncate(3);
+    let listed = match names.as_slice() {
+        [a, b] => format!("{a} and {b}"),
+        [a, b, c] => format!("{a}, {b} and {c}"),
+        _ => return None,
+    };
+    Some(LEDE_TEMPLATES[rng.below(LEDE_TEMPLATES.len())].replace("{}", &listed))
 }
 
 /// Replaces one word inside a quotation of three or more words.
@@ -1043,6 +1092,15 @@ mod tests {
         let mut plain = vec!["Voters in Iowa backed Clinton on Monday.".to_string()];
         assert!(change_name(&mut rng, &mut plain));
         assert_ne!(plain[0], "Voters in Iowa backed Clinton on Monday.");
+    }
+
+    #[test]
+    fn a_rewritten_lede_keeps_the_names_and_little_else() {
+        let mut rng = Rng::new(3);
+        let lede = "Senator Marco Rubio told voters in Iowa on Monday that the campaign would not end before the convention in Cleveland.";
+        let new = rewrite_lede(&mut rng, lede).expect("three names");
+        assert!(new.contains("Marco Rubio, Iowa and Cleveland"), "{new}");
+        assert!(rewrite_lede(&mut rng, "Voters in Iowa backed Clinton on Monday.").is_none());
     }
 
     #[test]

@@ -1,12 +1,13 @@
-//! What a copy changed against its origin: headline, kicker, paragraphs cut,
-//! inserted or moved, and — inside paragraphs that were kept — altered
-//! quotations, quotations given to another speaker, names of people, places
-//! or organisations replaced, and changed numbers. Each change names where it
+//! What a copy changed against its origin: headline, kicker, a rewritten
+//! lede, paragraphs cut, inserted or moved, and — inside paragraphs that
+//! were kept — altered quotations, quotations given to another speaker,
+//! names of people, places or organisations replaced, and changed numbers. Each change names where it
 //! is in both texts (paragraph indexes) and quotes what was there before and
 //! after, ranked by severity: an altered or re-attributed quotation puts
-//! words in someone's mouth, a changed name or number changes a fact, a cut
-//! or an insert changes the story, a new headline or a moved paragraph
-//! changes how it reads.
+//! words in someone's mouth, a changed name or number changes a fact in
+//! text the reader takes for the origin's own, a rewritten lede reframes
+//! what the story says first, a cut or an insert changes the story, a new
+//! headline or a moved paragraph changes how it reads.
 
 use std::collections::HashSet;
 
@@ -26,6 +27,12 @@ pub enum ChangeKind {
     /// A person, place or organisation replaced by another name.
     EntityChanged,
     NumberChanged,
+    /// The opening paragraph replaced by one in other words (the rest of
+    /// the text kept). Ranked below changed names and numbers, which alter
+    /// a fact in words the reader takes for the origin's own, and above cuts
+    /// and inserts: the lede is what most readers read, and a rewrite
+    /// reframes the story where a cut only shortens it.
+    LedeRewritten,
     ParagraphCut,
     ParagraphInserted,
     HeadlineChanged,
@@ -55,12 +62,98 @@ const SAME_PARAGRAPH: f32 = 0.6;
 /// (datelines, bylines, one-word furniture differ between sites).
 const MIN_JUDGED_WORDS: usize = 8;
 
+/// Opening paragraphs paired as "the same paragraph" but sharing less than
+/// this share of words were rewritten, not edited: a changed name, number
+/// or quoted word leaves well above it.
+const REWRITTEN_LEDE: f32 = 0.7;
+
+/// Unpaired opening paragraphs are a rewrite of one another (not a cut lede
+/// and an unrelated paragraph put first) when they share at least this many
+/// content words — the names and facts a new lede keeps.
+const LEDE_SHARED_CONTENT: usize = 2;
+
+/// Words of four letters or more too common to relate two paragraphs.
+const COMMON: &[&str] = &[
+    "that",
+    "this",
+    "with",
+    "from",
+    "have",
+    "were",
+    "been",
+    "their",
+    "there",
+    "they",
+    "them",
+    "which",
+    "would",
+    "could",
+    "should",
+    "about",
+    "after",
+    "before",
+    "into",
+    "over",
+    "under",
+    "than",
+    "then",
+    "when",
+    "where",
+    "while",
+    "will",
+    "what",
+    "also",
+    "more",
+    "most",
+    "some",
+    "such",
+    "only",
+    "other",
+    "these",
+    "those",
+    "said",
+    "says",
+    "just",
+    "very",
+    "your",
+    "because",
+    "being",
+    "does",
+    "here",
+    "like",
+    "many",
+    "much",
+    "even",
+    "last",
+    "first",
+    "year",
+    "years",
+    "week",
+    "time",
+    "people",
+    "told",
+    "according",
+];
+
 /// The changes from `origin` to `copy`, most severe first.
 pub fn changes(origin: &Article, copy: &Article) -> Vec<Change> {
     let mut out = Vec::new();
     headline_and_kicker(origin, copy, &mut out);
     let pairs = match_paragraphs(&origin.paragraphs, &copy.paragraphs);
-    structure(origin, copy, &pairs, &mut out);
+    let lede = rewritten_lede(origin, copy, &pairs);
+    if let Some((o, c)) = lede {
+        out.push(Change {
+            kind: ChangeKind::LedeRewritten,
+            origin_paragraph: Some(o),
+            copy_paragraph: Some(c),
+            detail: format!(
+                "\"{}\" → \"{}\"",
+                clip(&origin.paragraphs[o]),
+                clip(&copy.paragraphs[c])
+            ),
+        });
+    }
+    structure(origin, copy, &pairs, lede, &mut out);
     let (qo, qc) = (
         names::quotes_by_paragraph(origin),
         names::quotes_by_paragraph(copy),
@@ -71,8 +164,13 @@ pub fn changes(origin: &Article, copy: &Article) -> Vec<Change> {
         if po == pc {
             continue;
         }
-        numbers(po, pc, o, c, &mut out);
         quotes(po, pc, o, c, &mut out);
+        if lede == Some((o, c)) {
+            // A rewritten lede's other words differ because it was rewritten:
+            // its names and numbers are not each a change of their own.
+            continue;
+        }
+        numbers(po, pc, o, c, &mut out);
         let swaps = names::speaker_changes(&qo[o], &qc[c], (o, c));
         let swapped: Vec<(String, String)> = swaps
             .iter()
@@ -105,23 +203,42 @@ fn overlap(a: &[String], b: &[String]) -> f32 {
     shared as f32 / sa.len().min(sb.len()).max(1) as f32
 }
 
+/// Shared words over all words of the two (as sets).
+fn jaccard(a: &[String], b: &[String]) -> f32 {
+    let sa: HashSet<&String> = a.iter().collect();
+    let sb: HashSet<&String> = b.iter().collect();
+    let shared = sa.intersection(&sb).count();
+    shared as f32 / sa.union(&sb).count().max(1) as f32
+}
+
 /// Best one-to-one paragraph correspondence, greedy by overlap.
 fn match_paragraphs(origin: &[String], copy: &[String]) -> Vec<(usize, usize)> {
     let ow: Vec<Vec<String>> = origin.iter().map(|p| words(p)).collect();
     let cw: Vec<Vec<String>> = copy.iter().map(|p| words(p)).collect();
-    let mut scored: Vec<(f32, usize, usize)> = Vec::new();
+    let mut scored: Vec<(f32, f32, usize, usize)> = Vec::new();
     for (i, a) in ow.iter().enumerate() {
         for (j, b) in cw.iter().enumerate() {
             let s = overlap(a, b);
             if s >= SAME_PARAGRAPH && a.len().min(b.len()) >= 3 {
-                scored.push((s, i, j));
+                scored.push((s, jaccard(a, b), i, j));
             }
         }
     }
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    // Ties (a short paragraph contained in a longer one, a paragraph the
+    // text repeats) go to the pair most alike as a whole, then the nearest
+    // in position: a lede quoted again further down stays paired with the
+    // copy's lede.
+    let gap = |i: usize, j: usize| i.abs_diff(j);
+    scored.sort_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then(y.1.total_cmp(&x.1))
+            .then(gap(x.2, x.3).cmp(&gap(y.2, y.3)))
+            .then(x.2.cmp(&y.2))
+            .then(x.3.cmp(&y.3))
+    });
     let (mut used_o, mut used_c) = (HashSet::new(), HashSet::new());
     let mut pairs = Vec::new();
-    for (_, i, j) in scored {
+    for (_, _, i, j) in scored {
         if used_o.insert(i) {
             if used_c.insert(j) {
                 pairs.push((i, j));
@@ -157,12 +274,72 @@ fn headline_and_kicker(origin: &Article, copy: &Article, out: &mut Vec<Change>) 
     }
 }
 
+/// Content words of a paragraph: four letters or more, not [`COMMON`].
+fn content(w: &[String]) -> HashSet<&str> {
+    w.iter()
+        .map(String::as_str)
+        .filter(|w| w.chars().count() >= 4 && !COMMON.contains(w))
+        .collect()
+}
+
+/// The opening paragraph: the first with enough words to be judged (a
+/// dateline or a byline line before it is furniture).
+fn lede(paragraphs: &[String]) -> Option<usize> {
+    paragraphs
+        .iter()
+        .position(|p| words(p).len() >= MIN_JUDGED_WORDS)
+}
+
+/// The opening paragraphs (origin, copy) when the copy rewrote the lede:
+/// either neither is paired with any paragraph and they share content words
+/// (so the copy replaced the lede rather than cutting it and putting another
+/// paragraph first), or they are paired with each other but share less than
+/// [`REWRITTEN_LEDE`] of their words — and either way most of the origin's
+/// other paragraphs are kept. A paragraph added before an unchanged lede
+/// leaves the lede paired: an insert, not a rewrite.
+fn rewritten_lede(
+    origin: &Article,
+    copy: &Article,
+    pairs: &[(usize, usize)],
+) -> Option<(usize, usize)> {
+    let o = lede(&origin.paragraphs)?;
+    let c = lede(&copy.paragraphs)?;
+    let (wo, wc) = (words(&origin.paragraphs[o]), words(&copy.paragraphs[c]));
+    let paired_o = pairs.iter().find(|p| p.0 == o);
+    let paired_c = pairs.iter().any(|p| p.1 == c);
+    let rewritten = match paired_o {
+        None => {
+            !paired_c && content(&wo).intersection(&content(&wc)).count() >= LEDE_SHARED_CONTENT
+        }
+        Some(&(_, pc)) => pc == c && overlap(&wo, &wc) < REWRITTEN_LEDE,
+    };
+    let rest: Vec<usize> = (o + 1..origin.paragraphs.len())
+        .filter(|&i| words(&origin.paragraphs[i]).len() >= MIN_JUDGED_WORDS)
+        .collect();
+    let kept = rest
+        .iter()
+        .filter(|&&i| pairs.iter().any(|p| p.0 == i))
+        .count();
+    (rewritten && kept > 0 && kept * 2 >= rest.len()).then_some((o, c))
+}
+
 /// Cut, inserted and moved paragraphs. Cuts and inserts are only judged
 /// inside the span the two texts share, plus whole paragraphs of substance
 /// outside it: a copy ending early is a cut, site furniture is not an insert.
-fn structure(origin: &Article, copy: &Article, pairs: &[(usize, usize)], out: &mut Vec<Change>) {
-    let kept_o: HashSet<usize> = pairs.iter().map(|p| p.0).collect();
-    let kept_c: HashSet<usize> = pairs.iter().map(|p| p.1).collect();
+/// A rewritten lede (`lede`) is reported once, not also as a cut and an insert.
+fn structure(
+    origin: &Article,
+    copy: &Article,
+    pairs: &[(usize, usize)],
+    lede: Option<(usize, usize)>,
+    out: &mut Vec<Change>,
+) {
+    let mut kept_o: HashSet<usize> = pairs.iter().map(|p| p.0).collect();
+    let mut kept_c: HashSet<usize> = pairs.iter().map(|p| p.1).collect();
+    if let Some((o, c)) = lede {
+        kept_o.insert(o);
+        kept_c.insert(c);
+    }
     for (i, p) in origin.paragraphs.iter().enumerate() {
         if !kept_o.contains(&i) && words(p).len() >= MIN_JUDGED_WORDS {
             out.push(Change {
@@ -406,6 +583,77 @@ mod tests {
             c.kind,
             ChangeKind::ParagraphCut | ChangeKind::ParagraphInserted
         )));
+    }
+
+    const NEW_LEDE: &str = "Belgium's fighter jets are coming home from the coalition, its defence minister announced, ending months of bombing runs.";
+
+    #[test]
+    fn a_rewritten_lede_is_reported_once_with_both_positions() {
+        let o = article("t", &[P1, P2, P3]);
+        let c = article("t", &[NEW_LEDE, P2, P3]);
+        let ch = changes(&o, &c);
+        assert_eq!(ch.len(), 1, "{ch:?}");
+        assert_eq!(ch[0].kind, ChangeKind::LedeRewritten);
+        assert_eq!(
+            (ch[0].origin_paragraph, ch[0].copy_paragraph),
+            (Some(0), Some(0))
+        );
+        assert!(
+            ch[0].detail.starts_with("\"The minister said"),
+            "{}",
+            ch[0].detail
+        );
+        assert!(
+            ch[0].detail.contains("→ \"Belgium's fighter jets"),
+            "{}",
+            ch[0].detail
+        );
+    }
+
+    #[test]
+    fn a_rewritten_lede_the_text_repeats_further_down_is_still_found() {
+        let recap = format!("{P1} {P3}");
+        let o = article("t", &[P1, P2, &recap]);
+        let c = article("t", &[NEW_LEDE, P2, &recap]);
+        let kinds: Vec<ChangeKind> = changes(&o, &c).iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, vec![ChangeKind::LedeRewritten]);
+    }
+
+    #[test]
+    fn a_lede_with_one_word_changed_is_not_rewritten() {
+        let o = article("t", &[P1, P2, P3]);
+        let c = article("t", &[&P1.replace("withdraw", "recall"), P2, P3]);
+        let ch = changes(&o, &c);
+        assert!(
+            !ch.iter().any(|c| matches!(
+                c.kind,
+                ChangeKind::LedeRewritten
+                    | ChangeKind::ParagraphCut
+                    | ChangeKind::ParagraphInserted
+            )),
+            "{ch:?}"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_added_before_an_unchanged_lede_is_an_insert() {
+        let o = article("t", &[P1, P2, P3]);
+        let c = article("t", &[NEW_LEDE, P1, P2, P3]);
+        let kinds: Vec<ChangeKind> = changes(&o, &c).iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, vec![ChangeKind::ParagraphInserted]);
+    }
+
+    #[test]
+    fn a_cut_lede_with_an_unrelated_paragraph_first_is_a_cut_and_an_insert() {
+        let o = article("t", &[P1, P2, P3]);
+        let unrelated =
+            "Some unrelated inserted paragraph about the weather in the region this week.";
+        let c = article("t", &[unrelated, P2, P3]);
+        let kinds: Vec<ChangeKind> = changes(&o, &c).iter().map(|c| c.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![ChangeKind::ParagraphCut, ChangeKind::ParagraphInserted]
+        );
     }
 
     #[test]

@@ -50,6 +50,27 @@ const WIRES: &[(&str, &[&str])] = &[
 
 /// Reduces a name or host to comparable form: lower case, letters and digits
 /// only, without "www.", a leading "the" or a trailing top-level domain.
+/// A host's registered name: the top-level domain goes, then a generic
+/// second level ("dailymail.co.uk" → "dailymail", "news.bbc.co.uk" → "bbc",
+/// "abc.net.au" → "abc", "spiegel.de" → "spiegel"). Every host has a
+/// top-level domain, whatever it is: keeping unknown ones made all ".de" or
+/// ".example" sites one outlet.
+fn registered_name(host: &str) -> &str {
+    let mut labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    if labels.len() > 1 {
+        labels.pop();
+    }
+    while labels.len() > 1
+        && matches!(
+            labels.last(),
+            Some(&("co" | "com" | "net" | "org" | "gov" | "ac" | "edu"))
+        )
+    {
+        labels.pop();
+    }
+    labels.last().copied().unwrap_or(host)
+}
+
 pub fn normalise(name: &str) -> String {
     let mut s = name.trim().to_lowercase();
     for prefix in ["https://", "http://", "www."] {
@@ -63,19 +84,7 @@ pub fn normalise(name: &str) -> String {
         }
     }
     if s.contains('.') && !s.contains(' ') {
-        // A host: drop the top-level domain(s) ("dailymail.co.uk" → "dailymail").
-        let labels: Vec<&str> = s.split('.').collect();
-        let keep = labels
-            .iter()
-            .take_while(|l| {
-                !matches!(
-                    **l,
-                    "com" | "net" | "org" | "co" | "uk" | "ca" | "au" | "news" | "info"
-                )
-            })
-            .copied()
-            .collect::<Vec<_>>();
-        s = keep.last().map(|l| l.to_string()).unwrap_or(s);
+        s = registered_name(&s).to_string();
     }
     let s = s.strip_prefix("the ").unwrap_or(&s).to_string();
     s.chars().filter(|c| c.is_alphanumeric()).collect()
@@ -127,6 +136,11 @@ mod tests {
         assert_eq!(normalise("Star Tribune"), "startribune");
         assert_eq!(normalise("dailymail.co.uk"), "dailymail");
         assert_eq!(normalise("centurylink.net/news"), "centurylink");
+        assert_eq!(normalise("news.bbc.co.uk"), "bbc");
+        assert_eq!(normalise("abc.net.au"), "abc");
+        assert_eq!(normalise("https://edition.cnn.com/2019/x"), "cnn");
+        assert_ne!(normalise("spiegel.de"), normalise("zeit.de"));
+        assert_ne!(normalise("a-site.example"), normalise("b-site.example"));
     }
 
     #[test]

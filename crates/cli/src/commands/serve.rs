@@ -1,6 +1,7 @@
 //! `reprint serve`: the HTTP API and web UI (crate reprint-serve) over the
 //! database. Read-only unless `--ingest-token` is given; fetches no URL
-//! unless `--allow-fetch` is given.
+//! unless `--allow-fetch` is given. Stories are served with the licensed
+//! partners file (`--partners`, default ./reprint.toml) applied.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -9,6 +10,7 @@ use std::time::Duration;
 use anyhow::Result;
 
 use super::Context;
+use crate::view::PartnersArg;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -33,6 +35,8 @@ pub struct Args {
     /// special addresses are refused).
     #[arg(long)]
     allow_fetch: bool,
+    #[command(flatten)]
+    partners: PartnersArg,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
@@ -46,6 +50,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     cfg.timeout = Duration::from_secs(args.timeout_secs.max(1));
     cfg.header_timeout = Duration::from_secs(args.header_timeout_secs.max(1));
     cfg.allow_fetch = args.allow_fetch;
+    cfg.partners = args.partners.load()?;
     reprint_serve::run_blocking(cfg)?;
     Ok(ExitCode::SUCCESS)
 }

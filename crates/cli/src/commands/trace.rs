@@ -1,5 +1,6 @@
 //! `reprint trace FILE|-`: which stored story a page would join, and
-//! whether it credits that story's origin. Nothing is written.
+//! whether it credits that story's origin, with the licensed partners file
+//! applied as `show` applies it. Nothing is written.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -7,19 +8,23 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 use reprint_ingest::{read_inputs, read_reader, Page, ReadOptions};
 use reprint_store::Store;
-use reprint_trace::TracedArticle;
+use reprint_store::StoryDetail;
+use reprint_trace::story::outlet_name;
+use reprint_trace::{CreditVerdict, Origin, Partners, TracedArticle};
 use serde::Serialize;
 
 use super::Context;
 use crate::page::article_of;
 use crate::table::{for_terminal, render};
-use crate::view::story_view;
+use crate::view::{member_outlet, story_view_with, PartnersArg};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// A page file (HTML, text, or the first page of a JSONL/WARC file), or `-` for stdin.
     #[arg(value_name = "FILE|-")]
     input: PathBuf,
+    #[command(flatten)]
+    partners: PartnersArg,
 }
 
 #[derive(Debug, Serialize)]
@@ -60,12 +65,17 @@ fn first_page(input: &PathBuf) -> Result<Page> {
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let store = Store::open_read_only(&ctx.db)?;
+    let partners = args.partners.load()?;
     let page = first_page(&args.input)?;
     let article = article_of(&page);
     if article.is_empty() {
         bail!("{}: no article text found on the page", page.origin);
     }
     let title = article.title.as_ref().map(|t| t.value.clone());
+    let outlet = outlet_name(
+        article.site.as_ref().map(|s| s.value.as_str()),
+        page.url.as_deref(),
+    );
     let me = TracedArticle {
         key: -1,
         id: page.id.clone(),
@@ -73,7 +83,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
         fetched: page.fetched.clone(),
         article,
     };
-    let outcome = store.trace_unstored(&me)?;
+    let mut outcome = store.trace_unstored(&me)?;
+    if let (Some(p), Some(d)) = (&partners, &outcome.story) {
+        license_page(
+            p,
+            d,
+            outlet.as_deref(),
+            &mut outcome.credit,
+            &mut outcome.credit_evidence,
+        );
+    }
     let matches = outcome
         .matches
         .iter()
@@ -90,7 +109,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
         input: page.origin.clone(),
         title,
         matches,
-        story: outcome.story.as_ref().map(story_view),
+        story: outcome
+            .story
+            .as_ref()
+            .map(|d| story_view_with(d, partners.as_ref())),
         credit: outcome.credit,
         credit_evidence: outcome.credit_evidence,
     };
@@ -100,6 +122,31 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
         print!("{}", for_terminal(&describe(&report)));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The traced page's credit is "licensed", not "uncredited", when its outlet
+/// is a licensee of the story's origin in the partners file.
+fn license_page(
+    partners: &Partners,
+    d: &StoryDetail,
+    outlet: Option<&str>,
+    credit: &mut Option<&'static str>,
+    evidence: &mut Vec<String>,
+) {
+    if *credit != Some(CreditVerdict::Uncredited.as_str()) {
+        return;
+    }
+    let origin = match &d.story.origin {
+        Origin::Article { key, .. } => d.member(*key).and_then(member_outlet),
+        Origin::External { outlet, .. } => Some(outlet.clone()),
+        Origin::Undetermined { .. } => None,
+    };
+    if let (Some(o), Some(me)) = (origin, outlet) {
+        if let Some(line) = partners.licence(&o, me) {
+            *credit = Some(CreditVerdict::Licensed.as_str());
+            evidence.insert(0, line);
+        }
+    }
 }
 
 fn describe(r: &TraceReport) -> String {

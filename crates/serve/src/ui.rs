@@ -132,6 +132,16 @@ fn date10(d: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
+/// The publication date, else the fetch date marked as such: the timeline
+/// places an undated page by when it was fetched, and the table says so.
+fn shown_date(published: &Option<String>, fetched: &Option<String>) -> String {
+    match (published, fetched) {
+        (Some(_), _) => date10(published),
+        (None, Some(_)) => format!("fetched {}", date10(fetched)),
+        (None, None) => String::new(),
+    }
+}
+
 /// `/`: the stories, filtered like `/api/stories`.
 pub async fn home(State(s): State<Shared>, p: Q<StoriesParams>) -> UiResult {
     let p = query(p)?;
@@ -364,7 +374,7 @@ pub async fn story(State(s): State<Shared>, raw: P) -> UiResult {
         b.raw("</td><td>");
         article_link(b, c.key, m.title.as_deref());
         b.raw("</td><td>")
-            .text(&date10(&m.published))
+            .text(&shown_date(&m.published, &m.fetched))
             .raw("</td><td>")
             .text(c.kind.as_str())
             .raw("</td><td>")
@@ -654,4 +664,23 @@ pub async fn site(State(s): State<Shared>, p: Q<SiteParams>) -> UiResult {
         arts.total,
     );
     page.ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_date;
+
+    #[test]
+    fn undated_copies_show_their_fetch_date_as_such() {
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            shown_date(&some("2018-06-01T10:00:00Z"), &some("2018-06-02")),
+            "2018-06-01"
+        );
+        assert_eq!(
+            shown_date(&None, &some("2018-06-02 09:00")),
+            "fetched 2018-06-02"
+        );
+        assert_eq!(shown_date(&None, &None), "");
+    }
 }

@@ -19,7 +19,7 @@ use reprint_match::PairMatch;
 use reprint_trace::credit::judge_credit;
 use reprint_trace::TracedArticle;
 
-use crate::read::{article_row as row, ArticleRow, StoryDetail, StoryRow};
+use crate::read::{article_row as row, story_row, ArticleRow, StoryDetail, StoryRow};
 use crate::{Result, Store, StoreError};
 
 /// Marks the start and end of a matched term in [`SearchHit::snippet`];
@@ -510,16 +510,7 @@ impl Store {
             "SELECT s.id, s.size, s.origin_outlet, s.origin_confidence, s.date, s.headline
              FROM stories s {filter} ORDER BY s.size DESC, s.id LIMIT ? OFFSET ?"
         );
-        let items = self.rows(&sql, params_from_iter(&args), |r| {
-            Ok(StoryRow {
-                id: r.get(0)?,
-                size: r.get(1)?,
-                origin: r.get(2)?,
-                confidence: r.get(3)?,
-                date: r.get(4)?,
-                headline: r.get(5)?,
-            })
-        })?;
+        let items = self.rows(&sql, params_from_iter(&args), story_row)?;
         Ok(Paged { total, items })
     }
 

@@ -80,7 +80,9 @@ pub(crate) fn article_row(r: &Row) -> rusqlite::Result<ArticleRow> {
     })
 }
 
-fn story_row(r: &Row) -> rusqlite::Result<StoryRow> {
+/// Reads a `StoryRow` from `id, size, origin_outlet, origin_confidence,
+/// date, headline` (in that order).
+pub(crate) fn story_row(r: &Row) -> rusqlite::Result<StoryRow> {
     Ok(StoryRow {
         id: r.get(0)?,
         size: r.get(1)?,

@@ -92,10 +92,11 @@ pub fn diff(
 }
 
 /// Where each altered quotation stands: character spans in `a`'s text (the
-/// original wording) and in `b`'s (the altered one). A change names the
-/// paragraphs and quotes both wordings in its detail, `"old" → "new"`; a
-/// wording is placed only where it is found in its paragraph, so a detail
-/// that cannot be read that way highlights nothing rather than the wrong words.
+/// original wording) and in `b`'s (the altered one). A change carries both
+/// spans; one stored before spans were kept names the paragraphs and quotes
+/// both wordings in its detail, `"old" → "new"`, and a wording is then
+/// placed only where it is found in its paragraph, so a detail that cannot
+/// be read that way highlights nothing rather than the wrong words.
 pub fn altered_quotes(
     a: &FullArticle,
     b: &FullArticle,
@@ -106,6 +107,19 @@ pub fn altered_quotes(
         .iter()
         .filter(|c| c.kind == ChangeKind::QuoteAltered)
     {
+        if let (Some(x), Some(y)) = (c.origin_span, c.copy_span) {
+            if fits(x, &a.text) && fits(y, &b.text) {
+                in_a.push(CharSpan {
+                    start: x.start,
+                    end: x.end,
+                });
+                in_b.push(CharSpan {
+                    start: y.start,
+                    end: y.end,
+                });
+            }
+            continue;
+        }
         let (Some(o), Some(p)) = (c.origin_paragraph, c.copy_paragraph) else {
             continue;
         };
@@ -127,6 +141,12 @@ pub fn altered_quotes(
         }
     }
     (in_a, in_b)
+}
+
+/// True when `span` lies inside `text` (a stored change read against the
+/// stored text it was made from; anything else highlights nothing).
+fn fits(span: reprint_trace::Span, text: &str) -> bool {
+    span.start < span.end && span.end <= text.chars().count()
 }
 
 /// The character span of `quote` inside paragraph `i`, in the text made by
@@ -306,11 +326,13 @@ mod tests {
     fn a_detail_that_does_not_match_the_paragraphs_highlights_nothing() {
         let a = article(1, &["He said “one two three four”."]);
         let b = article(2, &["He said “one two five four”."]);
-        let change = |detail: &str| Change {
-            kind: ChangeKind::QuoteAltered,
-            origin_paragraph: Some(0),
-            copy_paragraph: Some(0),
-            detail: detail.to_string(),
+        // A change stored before spans were kept: placed by its detail.
+        let change = |detail: &str| {
+            Change::new(
+                ChangeKind::QuoteAltered,
+                (Some(0), Some(0)),
+                detail.to_string(),
+            )
         };
         let (x, y) = altered_quotes(
             &a,

@@ -26,6 +26,10 @@ pub struct Report {
     /// (the date rule cannot name an outlet outside the corpus).
     pub origin_accuracy_in_corpus: f64,
     pub earliest_date_accuracy_in_corpus: f64,
+    /// Stories decidable only by the pages' text (cut-off text, carried
+    /// site furniture), and the origin accuracy on them.
+    pub decided_by_text: usize,
+    pub origin_accuracy_by_text: f64,
     /// Share of undecidable stories reprint calls undetermined.
     pub undecidable_called_undetermined: f64,
     /// Of the undecidable stories reprint did decide, the share it got right
@@ -208,6 +212,7 @@ pub fn evaluate(stories: &[SimStory]) -> Report {
     };
     let (mut right, mut baseline, mut in_corpus, mut right_in, mut base_in) = (0, 0, 0, 0, 0);
     let (mut undecidable, mut undetermined, mut guessed_right) = (0, 0, 0);
+    let mut right_by_text = 0;
     let mut change_counts: BTreeMap<ChangeKind, (usize, usize, usize)> = BTreeMap::new();
     let mut hops = HopCounts::default();
     let partners = partners();
@@ -246,14 +251,19 @@ pub fn evaluate(stories: &[SimStory]) -> Report {
         }
         r.decidable += 1;
         right += usize::from(ok);
+        if s.decided_by_text {
+            r.decided_by_text += 1;
+            right_by_text += usize::from(ok);
+        }
         if !ok && std::env::var_os("REPRINT_SIM_DEBUG").is_some() {
             eprintln!("--- truth {:?}, got {:?}", s.origin, traced.origin);
             for (m, a) in s.members.iter().zip(&articles) {
                 eprintln!(
-                    "  {} {:?} shown={:?} pub={:?} credits={:?}",
+                    "  {} {:?} shown={:?} shows_source={} pub={:?} credits={:?}",
                     m.id,
                     m.credit,
                     m.date_shown,
+                    m.shows_its_source,
                     a.article.published.as_ref().map(|p| &p.value),
                     a.article
                         .declared_sources
@@ -332,6 +342,7 @@ pub fn evaluate(stories: &[SimStory]) -> Report {
     r.earliest_date_accuracy = ratio(baseline, r.decidable);
     r.origin_accuracy_in_corpus = ratio(right_in, in_corpus);
     r.earliest_date_accuracy_in_corpus = ratio(base_in, in_corpus);
+    r.origin_accuracy_by_text = ratio(right_by_text, r.decided_by_text);
     r.undecidable_called_undetermined = ratio(undetermined, undecidable);
     r.undecidable_decided_right = ratio(guessed_right, undecidable - undetermined);
     r.credit_macro_f1 = macro_f1(&r.credit_confusion);

@@ -233,6 +233,8 @@ pub struct Member {
     pub published_at: i64,
     /// What date the page shows.
     pub date_shown: DateShown,
+    /// The time of the date it shows (Unix seconds), if any.
+    pub shown_at: Option<i64>,
     /// Credit to the story's origin (None for the origin itself).
     pub credit: Option<TruthCredit>,
     /// Where this page took its text from.
@@ -241,6 +243,10 @@ pub struct Member {
     pub hop_credit: Option<TruthCredit>,
     /// What changed against the origin.
     pub changes: BTreeSet<ChangeKind>,
+    /// The page shows, in its own text, that it copied its source: it
+    /// carries the source's site furniture or stops short inside one of the
+    /// source's paragraphs.
+    pub shows_its_source: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -252,6 +258,10 @@ pub struct SimStory {
     /// the wire's dateline, or every page shows a correct date and the
     /// origin's is a calendar day earlier than all others.
     pub decidable: bool,
+    /// Decidable only through the pages' own text (cut-off text, carried
+    /// furniture): no credit names the origin and the dates alone do not
+    /// decide.
+    pub decided_by_text: bool,
 }
 
 /// Text of a story as it travels: headline and body.
@@ -263,6 +273,8 @@ struct Body {
     /// the way), so later edits change only what the origin wrote.
     from_origin: Vec<bool>,
     changes: BTreeSet<ChangeKind>,
+    /// The text stops short inside its last paragraph (an excerpt).
+    truncated: bool,
 }
 
 const DAY: i64 = 86_400;
@@ -312,6 +324,7 @@ fn site_story(rng: &mut Rng, n: usize, text: &SourceText, filler: &SourceText) -
         paragraphs: text.paragraphs.clone(),
         from_origin: vec![true; text.paragraphs.len()],
         changes: BTreeSet::new(),
+        truncated: false,
     };
     let mut bodies = vec![origin_body.clone()];
     let mut times = vec![t0];
@@ -325,6 +338,7 @@ fn site_story(rng: &mut Rng, n: usize, text: &SourceText, filler: &SourceText) -
         Some(licence),
         None,
         Behaviour::None,
+        None,
     )];
     let mut decided_by_credit = false;
     for (i, site) in places.iter().enumerate().skip(1) {
@@ -339,6 +353,9 @@ fn site_story(rng: &mut Rng, n: usize, text: &SourceText, filler: &SourceText) -
         let t = times[source] + 3600 + rng.below(47 * 3600) as i64;
         let source_site = members[source].site;
         let source_url = members[source].url.clone();
+        // Some proxies take the source's article block whole, its
+        // newsletter call included.
+        let carried = rng.chance(0.15).then_some(source_site);
         let mut m = render(
             rng,
             n,
@@ -349,7 +366,13 @@ fn site_story(rng: &mut Rng, n: usize, text: &SourceText, filler: &SourceText) -
             None,
             Some((source_site, source_url)),
             behaviour,
+            carried,
         );
+        // A cut-off text is cut from the origin, whoever passed it on; the
+        // source's furniture leads to the source, and on from it only if the
+        // source's own page shows where it came from.
+        m.shows_its_source = body.truncated
+            || (carried.is_some() && (source == 0 || members[source].shows_its_source));
         let body_changed = body
             .changes
             .iter()
@@ -382,11 +405,13 @@ fn site_story(rng: &mut Rng, n: usize, text: &SourceText, filler: &SourceText) -
         times.push(t);
         members.push(m);
     }
-    let decidable = decided_by_credit || dates_decide(&members);
+    let by_credit_or_dates = decided_by_credit || dates_decide(&members);
+    let decided_by_text = !by_credit_or_dates && text_decides(&members);
     SimStory {
         members,
         origin: TruthOrigin::Member(0),
-        decidable,
+        decidable: by_credit_or_dates || decided_by_text,
+        decided_by_text,
     }
 }
 
@@ -449,6 +474,26 @@ fn dates_decide(members: &[Member]) -> bool {
         .all(|m| day(m).is_some_and(|d| d > first))
 }
 
+/// The pages' own text decides when some copies show, by a chain of cut-off
+/// text or carried furniture, that they come from the origin, no such copy
+/// shows a date a calendar day before the origin's, and every other copy
+/// shows a true date a calendar day after the origin's true date.
+fn text_decides(members: &[Member]) -> bool {
+    let shown_day = |m: &Member| m.shown_at.map(|t| t.div_euclid(DAY));
+    let true_day =
+        |m: &Member| (m.date_shown == DateShown::True).then(|| m.published_at.div_euclid(DAY));
+    let origin = &members[0];
+    let copies = &members[1..];
+    copies.iter().any(|m| m.shows_its_source)
+        && copies.iter().all(|m| {
+            if m.shows_its_source {
+                !matches!((shown_day(m), shown_day(origin)), (Some(d), Some(d0)) if d < d0)
+            } else {
+                matches!((true_day(m), true_day(origin)), (Some(d), Some(d0)) if d > d0)
+            }
+        })
+}
+
 fn wire_story(rng: &mut Rng, n: usize, text: &SourceText) -> SimStory {
     let (wire, dateline) = *rng.pick(WIRES);
     let copies = 2 + rng.below(3);
@@ -483,9 +528,21 @@ fn wire_story(rng: &mut Rng, n: usize, text: &SourceText) -> SimStory {
             from_origin: vec![true; paragraphs.len()],
             paragraphs,
             changes: BTreeSet::new(),
+            truncated: false,
         };
         let t = t0 + rng.below(12 * 3600) as i64;
-        let mut m = render(rng, n, i, *site, &body, t, None, None, Behaviour::None);
+        let mut m = render(
+            rng,
+            n,
+            i,
+            *site,
+            &body,
+            t,
+            None,
+            None,
+            Behaviour::None,
+            None,
+        );
         let credit = credit.under_licence(wire, site.name);
         m.credit = Some(credit);
         m.hop_credit = Some(credit);
@@ -496,6 +553,7 @@ fn wire_story(rng: &mut Rng, n: usize, text: &SourceText) -> SimStory {
         members,
         origin: TruthOrigin::Wire(wire),
         decidable: credited * 2 >= copies,
+        decided_by_text: false,
     }
 }
 
@@ -522,6 +580,9 @@ fn edit(rng: &mut Rng, from: &Body, filler: &SourceText) -> Body {
             b.from_origin[0] = false;
             b.changes.insert(ChangeKind::LedeRewritten);
         }
+    }
+    if rng.chance(0.1) && !b.truncated && truncate(rng, &mut b) {
+        b.changes.insert(ChangeKind::ParagraphCut);
     }
     let own = |b: &Body| -> Vec<usize> {
         (1..b.paragraphs.len())
@@ -565,12 +626,47 @@ fn edit(rng: &mut Rng, from: &Body, filler: &SourceText) -> Body {
     }
     if rng.chance(0.25) {
         let extra = filler.paragraphs[rng.below(filler.paragraphs.len())].clone();
-        let at = 1 + rng.below(b.paragraphs.len());
+        // A cut-off text keeps its cut paragraph last.
+        let room = b.paragraphs.len() - usize::from(b.truncated);
+        let at = 1 + rng.below(room.max(1));
         b.paragraphs.insert(at, extra);
         b.from_origin.insert(at, false);
         b.changes.insert(ChangeKind::ParagraphInserted);
     }
     b
+}
+
+/// Cuts the text off inside one of the origin's paragraphs (an excerpt, as
+/// aggregators run): everything after it dropped, the paragraph itself cut
+/// between 40% and 70% of its words and closed by an ellipsis. The paragraph
+/// has no quotation marks (a cut quotation is not an altered one) and at
+/// least one dropped paragraph is long enough to count as cut. The cut
+/// paragraph is no longer the origin's text, so later edits leave it alone.
+fn truncate(rng: &mut Rng, b: &mut Body) -> bool {
+    let long = |p: &str| p.split_whitespace().count() >= 12;
+    let places: Vec<usize> = (1..b.paragraphs.len().saturating_sub(1))
+        .filter(|&k| b.from_origin[k] && long(&b.paragraphs[k]))
+        .filter(|&k| !b.paragraphs[k].contains(['"', '“', '”']))
+        .filter(|&k| b.paragraphs[k + 1..].iter().any(|p| long(p)))
+        .collect();
+    if places.is_empty() {
+        return false;
+    }
+    let k = *rng.pick(&places);
+    let words: Vec<&str> = b.paragraphs[k].split_whitespace().collect();
+    let keep = words.len() * (40 + rng.below(31)) / 100;
+    let cut = format!(
+        "{}…",
+        words[..keep]
+            .join(" ")
+            .trim_end_matches(['.', ',', ';', ':'])
+    );
+    b.paragraphs.truncate(k);
+    b.from_origin.truncate(k);
+    b.paragraphs.push(cut);
+    b.from_origin.push(false);
+    b.truncated = true;
+    true
 }
 
 /// New openings for a rewritten lede: the copy's own words around the
@@ -916,6 +1012,14 @@ fn rfc3339(t: i64) -> String {
     )
 }
 
+/// A site's newsletter call: furniture on every page it publishes.
+fn newsletter(site: Site) -> String {
+    format!(
+        "Sign up for the {} newsletter to get the latest news every morning.",
+        site.name
+    )
+}
+
 #[allow(clippy::too_many_arguments)]
 fn render(
     rng: &mut Rng,
@@ -927,6 +1031,7 @@ fn render(
     licence: Option<Licence>,
     source: Option<(Site, String)>,
     behaviour: Behaviour,
+    carried: Option<Site>,
 ) -> Member {
     let slug: String = body
         .title
@@ -959,6 +1064,11 @@ fn render(
     }
     for p in &paragraphs {
         page.push_str(p);
+        page.push_str("\n\n");
+    }
+    // A proxy that took the source's article block whole, footer included.
+    if let Some(from) = carried {
+        page.push_str(&newsletter(from));
         page.push_str("\n\n");
     }
     if let Some((src, src_url)) = &source {
@@ -995,10 +1105,8 @@ fn render(
         ),
         _ => {}
     }
-    page.push_str(&format!(
-        "Sign up for the {} newsletter to get the latest news every morning.\n",
-        site.name
-    ));
+    page.push_str(&newsletter(site));
+    page.push('\n');
     let fetched = rfc3339(published_at + rng.below(72 * 3600) as i64);
     Member {
         id: format!("sim{story}-{index}"),
@@ -1008,10 +1116,12 @@ fn render(
         fetched,
         published_at,
         date_shown,
+        shown_at: shown,
         credit: None,
         source: TruthSource::Origin,
         hop_credit: None,
         changes: BTreeSet::new(),
+        shows_its_source: carried.is_some(),
     }
 }
 

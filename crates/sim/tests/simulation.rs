@@ -31,6 +31,18 @@ fn origin_credit_and_change_verdicts_meet_the_targets() {
         r.origin_accuracy_in_corpus > r.earliest_date_accuracy_in_corpus,
         "also where the origin is a stored article"
     );
+    // Stories only the pages' text decides (a cut-off excerpt, a proxy
+    // showing the origin's newsletter call): no credit, dates that tie.
+    assert!(
+        r.decided_by_text >= 5,
+        "{} stories decided by the text alone: too few to score",
+        r.decided_by_text
+    );
+    assert!(
+        r.origin_accuracy_by_text >= 0.8,
+        "origin accuracy where only the text decides {:.3}",
+        r.origin_accuracy_by_text
+    );
     let licensed: usize = r.credit_confusion["licensed"].values().sum();
     assert!(
         licensed >= 30,

@@ -5,11 +5,13 @@
 //! A copy's source, strongest evidence first:
 //! 1. a member it credits or links to (a proxy before the origin: a copy
 //!    naming both took the text from the proxy, which kept the origin's name);
-//! 2. a member whose own distinctive edits to the origin's text (an inserted
+//! 2. a proxy whose site furniture it carries, or whose paragraph it stops
+//!    short inside ([`crate::direction`]);
+//! 3. a member whose own distinctive edits to the origin's text (an inserted
 //!    paragraph, an altered quote, a changed name or number) it carries,
 //!    when that member is upstream: its edits are a strict part of the
 //!    copy's, or it is dated first;
-//! 3. otherwise the origin itself.
+//! 4. otherwise the origin itself (named by a direction signal when there is one).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -17,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::changes::{Change, ChangeKind};
 use crate::credit::CreditVerdict;
+use crate::direction::{directions, Direction, Signal};
 use crate::origin::{credits_to, dated, Origin};
 use crate::story::{Story, TracedArticle};
 
@@ -45,10 +48,11 @@ pub(crate) fn sources(
         Origin::External { .. } => None,
         Origin::Undetermined { .. } => return BTreeMap::new(),
     };
+    let signals = directions(group);
     let mut parent: BTreeMap<i64, (Option<i64>, String)> = group
         .iter()
         .filter(|c| Some(c.key) != root)
-        .map(|c| (c.key, source_of(c, group, root, changed)))
+        .map(|c| (c.key, source_of(c, group, root, changed, &signals)))
         .collect();
     break_cycles(&mut parent, root);
     parent
@@ -59,6 +63,7 @@ fn source_of(
     group: &[&TracedArticle],
     root: Option<i64>,
     changed: &BTreeMap<i64, Vec<Change>>,
+    signals: &[Direction],
 ) -> (Option<i64>, String) {
     let credited: Vec<(&TracedArticle, Vec<String>)> = group
         .iter()
@@ -71,8 +76,27 @@ fn source_of(
     if let Some((o, e)) = proxy.or_else(|| credited.first()) {
         return (Some(o.key), e[0].clone());
     }
+    // A signal to a proxy names it; one to the origin says less (an
+    // excerpt of a proxy is also cut from the origin), so the proxy's
+    // edits carried are asked first.
+    let mine: Vec<&Direction> = signals.iter().filter(|d| d.copy == copy.key).collect();
+    // A cut-off text names its source only when one page has the paragraph whole.
+    let cut_from: Vec<&&Direction> = mine
+        .iter()
+        .filter(|d| d.kind == Signal::Truncation)
+        .collect();
+    let named = mine
+        .iter()
+        .filter(|d| d.kind == Signal::Furniture || cut_from.len() == 1)
+        .find(|d| Some(d.source) != root);
+    if let Some(d) = named {
+        return (Some(d.source), d.evidence.clone());
+    }
     if let Some((p, why)) = inherited(copy, group, root, changed) {
         return (Some(p), why);
+    }
+    if let Some(d) = mine.iter().find(|d| Some(d.source) == root) {
+        return (Some(d.source), d.evidence.clone());
     }
     let via = if root.is_some() {
         "no sign of an intermediate copy: taken from the origin"

@@ -2,8 +2,10 @@
 //! lede, paragraphs cut, inserted or moved, and — inside paragraphs that
 //! were kept — altered quotations, quotations given to another speaker,
 //! names of people, places or organisations replaced, and changed numbers. Each change names where it
-//! is in both texts (paragraph indexes) and quotes what was there before and
-//! after, ranked by severity: an altered or re-attributed quotation puts
+//! is in both texts — paragraph indexes and character spans into each body
+//! text (the quotation, number or name itself where there is one, else the
+//! whole paragraph) — and quotes what was there before and after, ranked by
+//! severity: an altered or re-attributed quotation puts
 //! words in someone's mouth, a changed name or number changes a fact in
 //! text the reader takes for the origin's own, a rewritten lede reframes
 //! what the story says first, a cut or an insert changes the story, a new
@@ -40,7 +42,16 @@ pub enum ChangeKind {
     ParagraphsReordered,
 }
 
-/// One change, with the paragraphs it concerns in the origin and the copy.
+/// Character offsets `[start, end)` into an article's body text
+/// ([`Article::text`]: its paragraphs joined by blank lines), counted in
+/// Unicode scalar values like every offset reprint stores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One change, with where it is in the origin and the copy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     pub kind: ChangeKind,
@@ -52,6 +63,86 @@ pub struct Change {
     pub copy_paragraph: Option<usize>,
     /// What was there before and after, quoted for the reader.
     pub detail: String,
+    /// Where the change is in the origin's body text: the altered quotation,
+    /// number or name itself, else the paragraph. None for the headline and
+    /// kicker (not in the body) and in stories stored before spans were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin_span: Option<Span>,
+    /// Where the change is in the copy's body text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_span: Option<Span>,
+}
+
+impl Change {
+    /// A change at paragraphs (origin, copy), without character spans yet.
+    pub fn new(kind: ChangeKind, at: (Option<usize>, Option<usize>), detail: String) -> Change {
+        Change {
+            kind,
+            origin_paragraph: at.0,
+            copy_paragraph: at.1,
+            detail,
+            origin_span: None,
+            copy_span: None,
+        }
+    }
+}
+
+/// Where each paragraph starts in an article's body text, in characters:
+/// turns "paragraph 3" and "the words `9`" into a [`Span`].
+struct Layout<'a> {
+    paragraphs: &'a [String],
+    starts: Vec<usize>,
+}
+
+impl<'a> Layout<'a> {
+    fn new(paragraphs: &'a [String]) -> Layout<'a> {
+        let mut starts = Vec::with_capacity(paragraphs.len());
+        let mut at = 0;
+        for p in paragraphs {
+            starts.push(at);
+            // The blank line joining paragraphs is two characters.
+            at += p.chars().count() + 2;
+        }
+        Layout { paragraphs, starts }
+    }
+
+    /// The span of `needle`'s first occurrence in paragraph `par`, or of
+    /// the whole paragraph when there is no needle or it is not found there.
+    fn span(&self, par: Option<usize>, needle: Option<&str>) -> Option<Span> {
+        let par = par?;
+        let p = self.paragraphs.get(par)?;
+        let base = self.starts[par];
+        if let Some((at, n)) = needle
+            .filter(|n| !n.is_empty())
+            .and_then(|n| Some((p.find(n)?, n)))
+        {
+            let start = base + p[..at].chars().count();
+            return Some(Span {
+                start,
+                end: start + n.chars().count(),
+            });
+        }
+        Some(Span {
+            start: base,
+            end: base + p.chars().count(),
+        })
+    }
+}
+
+/// The origin's and the copy's layouts, to place changes in both texts.
+struct Layouts<'a> {
+    origin: Layout<'a>,
+    copy: Layout<'a>,
+}
+
+impl Layouts<'_> {
+    /// `change` with its spans: `before` sought in the origin's paragraph,
+    /// `after` in the copy's.
+    fn place(&self, mut change: Change, before: Option<&str>, after: Option<&str>) -> Change {
+        change.origin_span = self.origin.span(change.origin_paragraph, before);
+        change.copy_span = self.copy.span(change.copy_paragraph, after);
+        change
+    }
 }
 
 /// Two paragraphs are "the same paragraph" when they share at least this
@@ -137,21 +228,22 @@ const COMMON: &[&str] = &[
 
 /// The changes from `origin` to `copy`, most severe first.
 pub fn changes(origin: &Article, copy: &Article) -> Vec<Change> {
+    let lay = Layouts {
+        origin: Layout::new(&origin.paragraphs),
+        copy: Layout::new(&copy.paragraphs),
+    };
     let mut out = Vec::new();
     headline_and_kicker(origin, copy, &mut out);
     let pairs = match_paragraphs(&origin.paragraphs, &copy.paragraphs);
     let lede = rewritten_lede(origin, copy, &pairs);
     if let Some((o, c)) = lede {
-        out.push(Change {
-            kind: ChangeKind::LedeRewritten,
-            origin_paragraph: Some(o),
-            copy_paragraph: Some(c),
-            detail: format!(
-                "\"{}\" → \"{}\"",
-                clip(&origin.paragraphs[o]),
-                clip(&copy.paragraphs[c])
-            ),
-        });
+        let detail = format!(
+            "\"{}\" → \"{}\"",
+            clip(&origin.paragraphs[o]),
+            clip(&copy.paragraphs[c])
+        );
+        let change = Change::new(ChangeKind::LedeRewritten, (Some(o), Some(c)), detail);
+        out.push(lay.place(change, None, None));
     }
     structure(origin, copy, &pairs, lede, &mut out);
     let (qo, qc) = (
@@ -164,27 +256,43 @@ pub fn changes(origin: &Article, copy: &Article) -> Vec<Change> {
         if po == pc {
             continue;
         }
-        quotes(po, pc, o, c, &mut out);
-        if lede == Some((o, c)) {
-            // A rewritten lede's other words differ because it was rewritten:
-            // its names and numbers are not each a change of their own.
-            continue;
+        let mut found = quotes(po, pc, (o, c));
+        if lede != Some((o, c)) {
+            // A rewritten lede's other words differ because it was
+            // rewritten: its names and numbers are not each a change.
+            found.extend(numbers(po, pc, (o, c)));
+            let swaps = names::speaker_changes(&qo[o], &qc[c], (o, c));
+            let swapped: Vec<(String, String)> = swaps
+                .iter()
+                .map(|(_, a, b)| (a.clone(), b.clone()))
+                .collect();
+            found.extend(swaps);
+            found.extend(names::entity_changes(
+                po,
+                pc,
+                (o, c),
+                (&known.0, &known.1),
+                &swapped,
+            ));
         }
-        numbers(po, pc, o, c, &mut out);
-        let swaps = names::speaker_changes(&qo[o], &qc[c], (o, c));
-        let swapped: Vec<(String, String)> = swaps
-            .iter()
-            .map(|(_, a, b)| (a.clone(), b.clone()))
-            .collect();
-        out.extend(swaps.into_iter().map(|(change, _, _)| change));
-        out.extend(names::entity_changes(
-            po,
-            pc,
-            (o, c),
-            (&known.0, &known.1),
-            &swapped,
-        ));
+        out.extend(
+            found
+                .into_iter()
+                .map(|(change, before, after)| lay.place(change, Some(&before), Some(&after))),
+        );
     }
+    // Paragraph-level changes span their whole paragraphs.
+    let out: Vec<Change> = out
+        .into_iter()
+        .map(|c| {
+            if c.origin_span.is_none() && c.copy_span.is_none() {
+                lay.place(c, None, None)
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut out = out;
     out.sort_by_key(|c| (c.kind, c.origin_paragraph, c.copy_paragraph));
     out
 }
@@ -254,22 +362,20 @@ fn match_paragraphs(origin: &[String], copy: &[String]) -> Vec<(usize, usize)> {
 fn headline_and_kicker(origin: &Article, copy: &Article, out: &mut Vec<Change>) {
     if let (Some(a), Some(b)) = (origin.title_text(), copy.title_text()) {
         if words(a) != words(b) {
-            out.push(Change {
-                kind: ChangeKind::HeadlineChanged,
-                origin_paragraph: None,
-                copy_paragraph: None,
-                detail: format!("\"{a}\" → \"{b}\""),
-            });
+            out.push(Change::new(
+                ChangeKind::HeadlineChanged,
+                (None, None),
+                format!("\"{a}\" → \"{b}\""),
+            ));
         }
     }
     if origin.kicker.is_none() {
         if let Some(k) = &copy.kicker {
-            out.push(Change {
-                kind: ChangeKind::KickerAdded,
-                origin_paragraph: None,
-                copy_paragraph: None,
-                detail: format!("\"{}\"", k.value),
-            });
+            out.push(Change::new(
+                ChangeKind::KickerAdded,
+                (None, None),
+                format!("\"{}\"", k.value),
+            ));
         }
     }
 }
@@ -295,8 +401,8 @@ fn lede(paragraphs: &[String]) -> Option<usize> {
 /// (so the copy replaced the lede rather than cutting it and putting another
 /// paragraph first), or they are paired with each other but share less than
 /// [`REWRITTEN_LEDE`] of their words — and either way most of the origin's
-/// other paragraphs are kept. A paragraph added before an unchanged lede
-/// leaves the lede paired: an insert, not a rewrite.
+/// other paragraphs, up to where the copy stops, are kept. A paragraph added
+/// before an unchanged lede leaves the lede paired: an insert, not a rewrite.
 fn rewritten_lede(
     origin: &Article,
     copy: &Article,
@@ -313,7 +419,10 @@ fn rewritten_lede(
         }
         Some(&(_, pc)) => pc == c && overlap(&wo, &wc) < REWRITTEN_LEDE,
     };
-    let rest: Vec<usize> = (o + 1..origin.paragraphs.len())
+    // The origin's other paragraphs, up to the last one the copy kept: a
+    // copy cut off early (an excerpt) is judged on the text it runs.
+    let shared_end = pairs.iter().map(|p| p.0 + 1).max().unwrap_or(0);
+    let rest: Vec<usize> = (o + 1..shared_end.max(o + 1))
         .filter(|&i| words(&origin.paragraphs[i]).len() >= MIN_JUDGED_WORDS)
         .collect();
     let kept = rest
@@ -342,38 +451,35 @@ fn structure(
     }
     for (i, p) in origin.paragraphs.iter().enumerate() {
         if !kept_o.contains(&i) && words(p).len() >= MIN_JUDGED_WORDS {
-            out.push(Change {
-                kind: ChangeKind::ParagraphCut,
-                origin_paragraph: Some(i),
-                copy_paragraph: None,
-                detail: format!("\"{}\"", clip(p)),
-            });
+            out.push(Change::new(
+                ChangeKind::ParagraphCut,
+                (Some(i), None),
+                format!("\"{}\"", clip(p)),
+            ));
         }
     }
     for (j, p) in copy.paragraphs.iter().enumerate() {
         if !kept_c.contains(&j) && words(p).len() >= MIN_JUDGED_WORDS {
-            out.push(Change {
-                kind: ChangeKind::ParagraphInserted,
-                origin_paragraph: None,
-                copy_paragraph: Some(j),
-                detail: format!("\"{}\"", clip(p)),
-            });
+            out.push(Change::new(
+                ChangeKind::ParagraphInserted,
+                (None, Some(j)),
+                format!("\"{}\"", clip(p)),
+            ));
         }
     }
     // `pairs` is sorted by origin index; a copy index going backwards is a move.
     let mut highest = None;
     for &(o, c) in pairs {
         if highest.is_some_and(|h| c < h) {
-            out.push(Change {
-                kind: ChangeKind::ParagraphsReordered,
-                origin_paragraph: Some(o),
-                copy_paragraph: Some(c),
-                detail: format!(
+            out.push(Change::new(
+                ChangeKind::ParagraphsReordered,
+                (Some(o), Some(c)),
+                format!(
                     "origin paragraph {} moved to position {} in the copy",
                     o + 1,
                     c + 1
                 ),
-            });
+            ));
         }
         highest = highest.max(Some(c));
     }
@@ -400,30 +506,24 @@ fn numbers_in(s: &str) -> Vec<String> {
     out
 }
 
-fn numbers(po: &str, pc: &str, o: usize, c: usize, out: &mut Vec<Change>) {
+/// A change of numbers in a kept paragraph, with the first number gone and
+/// the first new one (to place it in both texts). Numbers keep their order
+/// of appearance so the detail reads the same on every run.
+fn numbers(po: &str, pc: &str, at: (usize, usize)) -> Option<(Change, String, String)> {
     let (a, b) = (numbers_in(po), numbers_in(pc));
-    let sa: HashSet<&String> = a.iter().collect();
-    let sb: HashSet<&String> = b.iter().collect();
-    let gone: Vec<&&String> = sa.difference(&sb).collect();
-    let new: Vec<&&String> = sb.difference(&sa).collect();
-    if !gone.is_empty() && !new.is_empty() {
-        out.push(Change {
-            kind: ChangeKind::NumberChanged,
-            origin_paragraph: Some(o),
-            copy_paragraph: Some(c),
-            detail: format!(
-                "{} → {}",
-                gone.iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                new.iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        });
-    }
+    let only_in = |x: &[String], y: &[String]| -> Vec<String> {
+        let other: HashSet<&String> = y.iter().collect();
+        let mut seen = HashSet::new();
+        x.iter()
+            .filter(|n| !other.contains(n) && seen.insert(*n))
+            .cloned()
+            .collect()
+    };
+    let (gone, new) = (only_in(&a, &b), only_in(&b, &a));
+    let (first_gone, first_new) = (gone.first()?.clone(), new.first()?.clone());
+    let detail = format!("{} → {}", gone.join(", "), new.join(", "));
+    let change = Change::new(ChangeKind::NumberChanged, (Some(at.0), Some(at.1)), detail);
+    Some((change, first_gone, first_new))
 }
 
 /// Text inside quotation marks, in order of appearance: curly pairs
@@ -456,12 +556,15 @@ fn quotations(s: &str) -> Vec<String> {
     found.into_iter().map(|(_, q)| q).collect()
 }
 
-fn quotes(po: &str, pc: &str, o: usize, c: usize, out: &mut Vec<Change>) {
+/// Quotations of a kept paragraph whose words changed, each with the two
+/// wordings (to place them in both texts).
+fn quotes(po: &str, pc: &str, at: (usize, usize)) -> Vec<(Change, String, String)> {
     let qo = quotations(po);
     let qc = quotations(pc);
     // Quotations that line up one to one are the same quotations, however
     // much of a short one was rewritten.
     let in_step = qo.len() == qc.len();
+    let mut out = Vec::new();
     for (k, q) in qo.iter().enumerate() {
         let wq = words(q);
         if wq.len() < 3 {
@@ -476,14 +579,12 @@ fn quotes(po: &str, pc: &str, o: usize, c: usize, out: &mut Vec<Change>) {
             .map(|(_, x)| x)
             .or_else(|| in_step.then(|| &qc[k]));
         if let Some(altered) = best.filter(|x| words(x) != wq) {
-            out.push(Change {
-                kind: ChangeKind::QuoteAltered,
-                origin_paragraph: Some(o),
-                copy_paragraph: Some(c),
-                detail: format!("\"{q}\" → \"{altered}\""),
-            });
+            let detail = format!("\"{q}\" → \"{altered}\"");
+            let change = Change::new(ChangeKind::QuoteAltered, (Some(at.0), Some(at.1)), detail);
+            out.push((change, q.clone(), altered.clone()));
         }
     }
+    out
 }
 
 fn clip(s: &str) -> String {
@@ -568,6 +669,83 @@ mod tests {
         assert_eq!(ch.len(), 1, "{ch:?}");
         assert_eq!(ch[0].kind, ChangeKind::NumberChanged);
         assert_eq!(ch[0].detail, "9 → 10");
+    }
+
+    /// The text a span covers in an article's body text.
+    fn at(a: &Article, span: Option<Span>) -> String {
+        let s = span.expect("a span");
+        a.text()
+            .chars()
+            .skip(s.start)
+            .take(s.end - s.start)
+            .collect()
+    }
+
+    #[test]
+    fn changes_are_placed_by_character_spans_in_both_texts() {
+        let o = article("t", &[P1, P2, &P3.replace("nine", "9")]);
+        let altered = P2.replace("cannot afford", "will not pay");
+        let c = article(
+            "t",
+            &[
+                &altered,
+                &P3.replace("nine", "10"),
+                "Ünïcödé furniture is gone.",
+            ],
+        );
+        let ch = changes(&o, &c);
+        let quote = ch
+            .iter()
+            .find(|c| c.kind == ChangeKind::QuoteAltered)
+            .unwrap();
+        assert_eq!(
+            at(&o, quote.origin_span),
+            "We cannot afford to continue this operation any longer,"
+        );
+        assert_eq!(
+            at(&c, quote.copy_span),
+            "We will not pay to continue this operation any longer,"
+        );
+        let number = ch
+            .iter()
+            .find(|c| c.kind == ChangeKind::NumberChanged)
+            .unwrap();
+        assert_eq!(
+            (at(&o, number.origin_span), at(&c, number.copy_span)),
+            ("9".into(), "10".into())
+        );
+        let cut = ch
+            .iter()
+            .find(|c| c.kind == ChangeKind::ParagraphCut)
+            .unwrap();
+        assert_eq!(
+            (at(&o, cut.origin_span), cut.copy_span),
+            (P1.to_string(), None)
+        );
+        // Offsets count characters, not bytes: a multi-byte paragraph
+        // before a change does not shift it.
+        let o = article(
+            "t",
+            &[
+                "Ünïcödé façade “déjà vu” résumé naïve café piñata.",
+                &P3.replace("nine", "9"),
+            ],
+        );
+        let c = article(
+            "t",
+            &[
+                "Ünïcödé façade “déjà vu” résumé naïve café piñata.",
+                &P3.replace("nine", "ten 10"),
+            ],
+        );
+        let ch = changes(&o, &c);
+        assert_eq!(at(&c, ch[0].copy_span), "10", "{ch:?}");
+    }
+
+    #[test]
+    fn a_headline_change_has_no_body_span() {
+        let ch = changes(&article("One", &[P1]), &article("Two", &[P1]));
+        assert_eq!((ch[0].origin_span, ch[0].copy_span), (None, None));
     }
 
     #[test]

@@ -13,6 +13,7 @@
 pub mod chain;
 pub mod changes;
 pub mod credit;
+mod direction;
 mod names;
 pub mod origin;
 pub mod outlet;
@@ -20,7 +21,7 @@ pub mod partners;
 pub mod story;
 
 pub use chain::{CreditLoss, Hop};
-pub use changes::{Change, ChangeKind};
+pub use changes::{Change, ChangeKind, Span};
 pub use credit::CreditVerdict;
 pub use origin::{wire_copy, Origin};
 pub use partners::{Partners, PartnersError};

@@ -157,12 +157,11 @@ pub(crate) fn speaker_changes(
         };
         if !same_person(before, after) {
             out.push((
-                Change {
-                    kind: ChangeKind::SpeakerChanged,
-                    origin_paragraph: Some(at.0),
-                    copy_paragraph: Some(at.1),
-                    detail: format!("\"{}\": {before} → {after}", clip(&q.text, 80)),
-                },
+                Change::new(
+                    ChangeKind::SpeakerChanged,
+                    (Some(at.0), Some(at.1)),
+                    format!("\"{}\": {before} → {after}", clip(&q.text, 80)),
+                ),
                 before.to_string(),
                 after.to_string(),
             ));
@@ -299,7 +298,7 @@ pub(crate) fn entity_changes(
     at: (usize, usize),
     names: (&HashSet<String>, &HashSet<String>),
     swapped: &[(String, String)],
-) -> Vec<Change> {
+) -> Vec<(Change, String, String)> {
     let (ta, tb) = (tokens(po), tokens(pc));
     let mut out = Vec::new();
     for h in replacements(&ta, &tb) {
@@ -324,21 +323,23 @@ pub(crate) fn entity_changes(
             continue;
         }
         let span = ta[h.o.start].start..ta[h.o.end - 1].end;
+        // The replaced words as written, to place the change in both texts.
+        let was = po[span.clone()].to_string();
+        let now = pc[tb[h.c.start].start..tb[h.c.end - 1].end].to_string();
         let (old, new) = (old.join(" "), new.join(" "));
-        out.push(match attributed_quote(po, span) {
-            Some(q) => Change {
-                kind: ChangeKind::SpeakerChanged,
-                origin_paragraph: Some(at.0),
-                copy_paragraph: Some(at.1),
-                detail: format!("\"{}\": {old} → {new}", clip(q, 80)),
-            },
-            None => Change {
-                kind: ChangeKind::EntityChanged,
-                origin_paragraph: Some(at.0),
-                copy_paragraph: Some(at.1),
-                detail: format!("{old} → {new}"),
-            },
-        });
+        let change = match attributed_quote(po, span) {
+            Some(q) => Change::new(
+                ChangeKind::SpeakerChanged,
+                (Some(at.0), Some(at.1)),
+                format!("\"{}\": {old} → {new}", clip(q, 80)),
+            ),
+            None => Change::new(
+                ChangeKind::EntityChanged,
+                (Some(at.0), Some(at.1)),
+                format!("{old} → {new}"),
+            ),
+        };
+        out.push((change, was, now));
     }
     out
 }
@@ -401,7 +402,7 @@ mod tests {
         let (na, nb) = (names(po), names(pc));
         entity_changes(po, pc, (0, 0), (&na, &nb), &[])
             .into_iter()
-            .map(|c| c.detail)
+            .map(|(c, _, _)| c.detail)
             .collect()
     }
 
@@ -448,16 +449,21 @@ mod tests {
         let (na, nb) = (names(po), names(pc));
         let found = entity_changes(po, pc, (0, 0), (&na, &nb), &[]);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].kind, ChangeKind::SpeakerChanged);
+        assert_eq!(found[0].0.kind, ChangeKind::SpeakerChanged);
+        // The replaced words, as written, place the change in both texts.
         assert_eq!(
-            found[0].detail,
+            (found[0].1.as_str(), found[0].2.as_str()),
+            ("King", "Marcus Delaney")
+        );
+        assert_eq!(
+            found[0].0.detail,
             "\"We will win in November\": King → Marcus Delaney"
         );
         let po = "“We will win in November,” said King, who leads the caucus.";
         let pc = "“We will win in November,” said Kessler, who leads the caucus.";
         let (na, nb) = (names(po), names(pc));
         let found = entity_changes(po, pc, (0, 0), (&na, &nb), &[]);
-        assert_eq!(found[0].kind, ChangeKind::SpeakerChanged, "{found:?}");
+        assert_eq!(found[0].0.kind, ChangeKind::SpeakerChanged, "{found:?}");
     }
 
     fn quote(text: &str, speaker: &str) -> Quote {

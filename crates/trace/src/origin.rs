@@ -2,20 +2,27 @@
 //!
 //! The order of evidence, strongest first:
 //! 1. a member names another member's outlet as its source (a credit line or
-//!    a copyright line kept), or links to it;
+//!    a copyright line kept), or links to it — followed on through direction
+//!    signals (a credited proxy whose text shows it copied another member);
 //! 2. most members credit one outlet that is not in the corpus, or any
 //!    member credits a wire service that is not: the origin is that outlet,
 //!    outside the corpus;
-//! 3. the earliest date, when it is earlier than every other member's date
-//!    beyond the dates' precision. Otherwise the origin is undetermined:
-//!    people publish "X copied Y" on our word, so a tie is not broken by guess.
+//! 3. direction signals in the text ([`crate::direction`]: a member carrying
+//!    another's site furniture, or cut off inside a paragraph another has
+//!    whole) leading to one member, when every member they do not reach is
+//!    dated clearly after it;
+//! 4. the earliest date, when it is earlier than every other member's date
+//!    beyond the dates' precision, and no direction signal says that member
+//!    copied another. Otherwise the origin is undetermined: people publish
+//!    "X copied Y" on our word, so a tie or a conflict is not broken by guess.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate};
 use reprint_extract::{FieldSource, Sourced};
 use serde::{Deserialize, Serialize};
 
+use crate::direction::{directions, Direction, Signal};
 use crate::outlet::{same_outlet, wire_service};
 use crate::story::{host_of, TracedArticle};
 
@@ -64,17 +71,116 @@ impl Origin {
 }
 
 pub fn find_origin(group: &[&TracedArticle]) -> Origin {
-    if let Some(o) = origin_by_declaration(group) {
+    let signals = directions(group);
+    if let Some(o) = origin_by_declaration(group, &signals) {
         return o;
     }
     if let Some(o) = origin_outside(group) {
         return o;
     }
-    origin_by_date(group)
+    origin_by_direction(group, &signals).unwrap_or_else(|| origin_by_date(group, &signals))
+}
+
+/// Step 3: direction signals leading to a root (a source that copies no
+/// one), with every member they do not reach dated clearly after it. Where
+/// signals lead to several roots (an excerpt of a proxy is cut from the
+/// origin too), the one root that passes is the origin. A member the signals
+/// call a copy but dated before the root is a conflict; when every root
+/// conflicts, the text and the dates disagree and neither is taken over the
+/// other: undetermined.
+fn origin_by_direction(group: &[&TracedArticle], signals: &[Direction]) -> Option<Origin> {
+    let copies: BTreeSet<i64> = signals.iter().map(|d| d.copy).collect();
+    let roots: BTreeSet<i64> = signals
+        .iter()
+        .map(|d| d.source)
+        .filter(|s| !copies.contains(s))
+        .collect();
+    let mut passed = Vec::new();
+    let mut conflicts = Vec::new();
+    for &root in &roots {
+        match judge_root(group, signals, root) {
+            Ok(origin) => passed.push(origin),
+            Err(Some(conflict)) => conflicts.push(conflict),
+            Err(None) => {}
+        }
+    }
+    if passed.len() == 1 {
+        return passed.pop();
+    }
+    // A conflict under one root is not one under another (an excerpt dated
+    // before a proxy may be cut from the origin): only when every root
+    // conflicts do the text and the dates disagree.
+    if passed.is_empty() && !roots.is_empty() && conflicts.len() == roots.len() {
+        let mut evidence = conflicts;
+        evidence.extend(signals.iter().map(|d| d.evidence.clone()));
+        return Some(Origin::Undetermined { evidence });
+    }
+    None
+}
+
+/// The origin `root` when the signals reaching it and the dates of the
+/// members they do not reach agree; else the conflict, if one, as evidence.
+fn judge_root(
+    group: &[&TracedArticle],
+    signals: &[Direction],
+    root: i64,
+) -> Result<Origin, Option<String>> {
+    let reached = reaching(root, signals);
+    let first = group.iter().find(|m| m.key == root).ok_or(None)?;
+    let date_of = |m: &TracedArticle| published(m).map(|(w, _)| w);
+    let dated_first = group
+        .iter()
+        .filter(|m| reached.contains(&m.key))
+        .find(|m| matches!((date_of(m), date_of(first)), (Some(w), Some(w0)) if w.before(&w0)));
+    if let Some(m) = dated_first {
+        return Err(Some(format!(
+            "the text says {} copied {}, but {} is dated earlier",
+            m.id, first.id, m.id
+        )));
+    }
+    let mut evidence: Vec<String> = signals
+        .iter()
+        .filter(|d| reached.contains(&d.copy) && reached.contains(&d.source))
+        .map(|d| d.evidence.clone())
+        .collect();
+    for m in group.iter().filter(|m| !reached.contains(&m.key)) {
+        let (Some((w0, e0)), Some((w, e))) = (published(first), published(m)) else {
+            return Err(None);
+        };
+        if !w0.before(&w) {
+            return Err(None);
+        }
+        evidence.push(format!("{e}, after {e0}"));
+    }
+    Ok(Origin::Article {
+        key: root,
+        // Below a credit line (0.8–0.9): furniture can be pasted by hand.
+        confidence: 0.75,
+        evidence,
+    })
+}
+
+/// The root and every member whose signals lead to it, hop by hop.
+fn reaching(root: i64, signals: &[Direction]) -> BTreeSet<i64> {
+    let mut reached = BTreeSet::from([root]);
+    loop {
+        let before = reached.len();
+        for d in signals {
+            if reached.contains(&d.source) {
+                reached.insert(d.copy);
+            }
+        }
+        if reached.len() == before {
+            return reached;
+        }
+    }
 }
 
 /// Step 1: a member credits or links to another member.
-fn origin_by_declaration(group: &[&TracedArticle]) -> Option<Origin> {
+/// Furniture signals join the credit edges, so that a credited proxy
+/// showing another member's furniture leads on to that member. (A cut-off
+/// text points to every page with the paragraph whole, not to one source.)
+fn origin_by_declaration(group: &[&TracedArticle], signals: &[Direction]) -> Option<Origin> {
     // Credit edges: target → (crediting member, evidence).
     let mut votes: BTreeMap<i64, Vec<(i64, String)>> = BTreeMap::new();
     for m in group {
@@ -83,6 +189,15 @@ fn origin_by_declaration(group: &[&TracedArticle]) -> Option<Origin> {
                 votes.entry(o.key).or_default().push((m.key, e));
             }
         }
+    }
+    if votes.is_empty() {
+        return None;
+    }
+    for d in signals.iter().filter(|d| d.kind == Signal::Furniture) {
+        votes
+            .entry(d.source)
+            .or_default()
+            .push((d.copy, d.evidence.clone()));
     }
     credit_root(&votes, group)
 }
@@ -130,8 +245,7 @@ fn credit_root(
     votes: &BTreeMap<i64, Vec<(i64, String)>>,
     group: &[&TracedArticle],
 ) -> Option<Origin> {
-    let crediting: std::collections::BTreeSet<i64> =
-        votes.values().flatten().map(|(voter, _)| *voter).collect();
+    let crediting: BTreeSet<i64> = votes.values().flatten().map(|(voter, _)| *voter).collect();
     let sinks: Vec<i64> = votes
         .keys()
         .copied()
@@ -356,8 +470,9 @@ fn fetched(m: &TracedArticle) -> Option<(When, String)> {
     ))
 }
 
-/// Step 3: the earliest member, when it is clearly earliest.
-fn origin_by_date(group: &[&TracedArticle]) -> Origin {
+/// Step 4: the earliest member, when it is clearly earliest and no signal
+/// says it copied another member.
+fn origin_by_date(group: &[&TracedArticle], signals: &[Direction]) -> Origin {
     // A page with only a fetch time could have been published any time
     // before it: comparable with other fetch times, not with publication dates.
     let when: fn(&TracedArticle) -> Option<(When, String)> =
@@ -398,6 +513,18 @@ fn origin_by_date(group: &[&TracedArticle]) -> Origin {
             ],
         };
     }
+    if let Some(d) = signals.iter().find(|d| d.copy == first.key) {
+        return Origin::Undetermined {
+            evidence: vec![
+                format!(
+                    "{} is dated first, but the text says it copied another member",
+                    first.id
+                ),
+                evidence.clone(),
+                d.evidence.clone(),
+            ],
+        };
+    }
     let mut e = vec![format!("earliest date in the story: {evidence}")];
     e.extend(
         dates
@@ -421,6 +548,64 @@ pub fn origin_host(a: &TracedArticle) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use reprint_extract::{Article, Notice, NoticeKind};
+
+    const P1: &str = "The minister said on Friday that the country would withdraw its six fighter jets from the coalition.";
+    const P2: &str = "The jets had spent nine months flying missions over Iraq from a base in Jordan, officials said.";
+
+    fn member(key: i64, site: &str, published: Option<&str>, furniture_of: &str) -> TracedArticle {
+        TracedArticle {
+            key,
+            id: format!("p{key}"),
+            url: None,
+            fetched: None,
+            article: Article {
+                site: Some(Sourced::new(site.into(), FieldSource::Visible, 1.0)),
+                published: published.map(|p| Sourced::new(p.into(), FieldSource::Meta, 0.9)),
+                paragraphs: vec![P1.into(), P2.into()],
+                notices: vec![Notice {
+                    kind: NoticeKind::Subscription,
+                    text: format!("Sign up for the {furniture_of} newsletter every morning."),
+                    link: None,
+                }],
+                ..Article::default()
+            },
+        }
+    }
+
+    #[test]
+    fn a_copy_carrying_the_origins_furniture_decides_without_dates() {
+        let a = member(1, "Valley Herald", None, "Valley Herald");
+        let b = member(2, "Metro Dispatch", None, "Valley Herald");
+        let o = find_origin(&[&b, &a]);
+        assert_eq!(o.article_key(), Some(1), "{o:?}");
+        assert!(o.evidence()[0].contains("p2 carries Valley Herald's site furniture"));
+    }
+
+    #[test]
+    fn a_member_the_signals_do_not_reach_must_be_dated_after_the_root() {
+        let a = member(1, "Valley Herald", Some("2016-03-01"), "Valley Herald");
+        let b = member(2, "Metro Dispatch", None, "Valley Herald");
+        let c = member(3, "Harbor Times", Some("2016-03-04"), "Harbor Times");
+        assert_eq!(find_origin(&[&a, &b, &c]).article_key(), Some(1));
+        // Undated, or dated the same day: it could be the origin of both.
+        let c = member(3, "Harbor Times", Some("2016-03-01"), "Harbor Times");
+        assert!(matches!(
+            find_origin(&[&a, &b, &c]),
+            Origin::Undetermined { .. }
+        ));
+    }
+
+    #[test]
+    fn signals_and_dates_that_disagree_leave_the_origin_undetermined() {
+        // The copy carries the other's furniture but is dated days earlier.
+        let a = member(1, "Valley Herald", Some("2016-03-05"), "Valley Herald");
+        let b = member(2, "Metro Dispatch", Some("2016-03-01"), "Valley Herald");
+        let o = find_origin(&[&a, &b]);
+        assert!(matches!(o, Origin::Undetermined { .. }), "{o:?}");
+        assert!(o.evidence()[0].contains("dated earlier"), "{o:?}");
+    }
 
     #[test]
     fn dates_order_by_day_and_timestamps_by_instant() {

@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use reprint_extract::Article;
 use serde::{Deserialize, Serialize};
 
+use crate::direction;
 use crate::names;
 
 /// Kinds of change, most severe first.
@@ -251,11 +252,18 @@ pub fn changes(origin: &Article, copy: &Article) -> Vec<Change> {
         names::quotes_by_paragraph(copy),
     );
     let known = (names::names_of(origin), names::names_of(copy));
+    let last = copy.paragraphs.len().checked_sub(1);
     for &(o, c) in &pairs {
         let (po, pc) = (&origin.paragraphs[o], &copy.paragraphs[c]);
         if po == pc {
             continue;
         }
+        // A copy cut off inside this paragraph ("… Read more") is compared
+        // on the words it kept: the rest was not replaced, only dropped.
+        let (po, pc) = match direction::cut_off(pc).filter(|_| Some(c) == last) {
+            Some(head) => (opening(po, head), head),
+            None => (po.as_str(), pc.as_str()),
+        };
         let mut found = quotes(po, pc, (o, c));
         if lede != Some((o, c)) {
             // A rewritten lede's other words differ because it was
@@ -295,6 +303,24 @@ pub fn changes(origin: &Article, copy: &Article) -> Vec<Change> {
     let mut out = out;
     out.sort_by_key(|c| (c.kind, c.origin_paragraph, c.copy_paragraph));
     out
+}
+
+/// The opening of `p` with as many words as `head` has.
+fn opening<'a>(p: &'a str, head: &str) -> &'a str {
+    let n = words(head).len();
+    let mut seen = 0;
+    let mut in_word = false;
+    for (at, ch) in p.char_indices() {
+        let is_word = ch.is_alphanumeric();
+        if is_word && !in_word {
+            if seen == n {
+                return p[..at].trim_end();
+            }
+            seen += 1;
+        }
+        in_word = is_word;
+    }
+    p
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -740,6 +766,18 @@ mod tests {
         );
         let ch = changes(&o, &c);
         assert_eq!(at(&c, ch[0].copy_span), "10", "{ch:?}");
+    }
+
+    #[test]
+    fn a_copy_cut_off_with_a_credit_after_the_ellipsis_changed_no_name() {
+        // From the simulator (seed 11, story 250): the excerpt ends "…61
+        // percent of… The story was first reported by Northern Sentinel."
+        let p4 = "In the 2012 Florida race between Obama and Romney, just 61 percent of voters were 45 or older. Sixty-seven percent were white.";
+        let o = article("t", &[P1, P2, p4, P3]);
+        let cut = "In the 2012 Florida race between Obama and Romney, just 61 percent of… The story was first reported by Northern Sentinel.";
+        let c = article("t", &[P1, P2, cut]);
+        let kinds: Vec<ChangeKind> = changes(&o, &c).iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, vec![ChangeKind::ParagraphCut]);
     }
 
     #[test]

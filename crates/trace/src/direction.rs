@@ -211,6 +211,15 @@ fn split_at_ellipsis(p: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// The text of a paragraph before the ellipsis it was cut off at, when it
+/// was ("…", "… Read more"); None for a paragraph without one.
+pub(crate) fn cut_off(p: &str) -> Option<&str> {
+    match split_at_ellipsis(p) {
+        (head, Some(_)) => Some(head),
+        _ => None,
+    }
+}
+
 /// True when text ends a sentence: a full stop, question or exclamation
 /// mark, possibly inside closing quotes or brackets.
 fn ends_sentence(s: &str) -> bool {

@@ -2,7 +2,7 @@
 //!
 //! The order of evidence, strongest first:
 //! 1. a member names another member's outlet as its source (a credit line or
-//!    a copyright line kept), or links to it — followed on through direction
+//!    a copyright line kept), links to it, or names its page as canonical — followed on through direction
 //!    signals (a credited proxy whose text shows it copied another member);
 //! 2. most members credit one outlet that is not in the corpus, or any
 //!    member credits a wire service that is not: the origin is that outlet,
@@ -231,6 +231,16 @@ pub(crate) fn credits_to(m: &TracedArticle, o: &TracedArticle) -> Vec<String> {
     for link in &m.article.links {
         if o.url.as_deref().is_some_and(|u| same_url(u, link)) {
             out.push(format!("{} links to {}", m.id, link));
+        }
+    }
+    // A syndicated copy often names the original as its canonical page
+    // (<link rel="canonical">): invisible to readers, so no credit, but it
+    // says where the text lives. A page naming itself says nothing.
+    if let (Some(canonical), Some(theirs)) = (m.article.canonical_url.as_deref(), o.url.as_deref())
+    {
+        let own = m.url.as_deref().is_some_and(|u| same_url(u, canonical));
+        if !own && same_url(canonical, theirs) {
+            out.push(format!("{} names {} as its canonical page", m.id, theirs));
         }
     }
     out
@@ -581,6 +591,24 @@ mod tests {
         let o = find_origin(&[&b, &a]);
         assert_eq!(o.article_key(), Some(1), "{o:?}");
         assert!(o.evidence()[0].contains("p2 carries Valley Herald's site furniture"));
+    }
+
+    #[test]
+    fn a_copy_naming_another_page_as_canonical_points_to_it() {
+        let mut a = member(1, "Valley Herald", None, "Valley Herald");
+        a.url = Some("https://valleyherald.com/2016/jets".into());
+        let mut b = member(2, "Metro Dispatch", None, "Metro Dispatch");
+        b.url = Some("https://metrodispatch.com/news/jets".into());
+        b.article.canonical_url = Some("https://www.valleyherald.com/2016/jets/".into());
+        let o = find_origin(&[&b, &a]);
+        assert_eq!(o.article_key(), Some(1), "{o:?}");
+        assert!(o.evidence()[0].contains("as its canonical page"), "{o:?}");
+        // Its own address as canonical: no signal, and no dates to decide.
+        b.article.canonical_url = b.url.clone();
+        assert!(matches!(
+            find_origin(&[&b, &a]),
+            Origin::Undetermined { .. }
+        ));
     }
 
     #[test]

@@ -23,9 +23,27 @@ pub use article::*;
 /// Extracts an article from an HTML document. `url` is the page's address,
 /// used to resolve links and as a last-resort source of site and date.
 pub fn extract_html(html: &str, url: Option<&str>) -> Article {
-    let mut article = html::extract(html, url);
+    extract_html_fetched(html, url, None)
+}
+
+/// [`extract_html`] for a page fetched at `fetched` (RFC 3339, or a
+/// `YYYY-MM-DD` day, as inputs give it): no date after the fetch is taken
+/// for the page's. Without a readable fetch time, "now" bounds the dates.
+pub fn extract_html_fetched(html: &str, url: Option<&str>, fetched: Option<&str>) -> Article {
+    let mut article = html::extract(html, url, fetched.and_then(fetch_time));
     read_body(&mut article);
     article
+}
+
+/// A fetch time as inputs write it; a bare day counts from its end, so a
+/// page dated that day is not "after the fetch".
+fn fetch_time(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let s = s.trim();
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&chrono::Utc));
+    }
+    let day = chrono::NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()?;
+    Some(day.and_hms_opt(23, 59, 59)?.and_utc())
 }
 
 /// Extracts an article from a markdown or plain-text page (a scraper's

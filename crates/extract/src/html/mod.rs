@@ -9,6 +9,8 @@ pub(crate) mod links;
 mod paragraphs;
 mod scoring;
 
+use chrono::{DateTime, Utc};
+
 use crate::metadata::{self, Scope};
 use crate::{credits, Article};
 /// The parsed page (public so that parsing can be timed on its own).
@@ -18,8 +20,9 @@ use paragraphs::{Block, LinkPolicy};
 use scoring::TextStats;
 
 /// Extracts the article from an HTML document; `url` resolves links and is
-/// the last resort for the site name and date.
-pub fn extract(html: &str, url: Option<&str>) -> Article {
+/// the last resort for the site name and date; no date after `fetched` (now
+/// when unknown) is taken for the page's.
+pub fn extract(html: &str, url: Option<&str>, fetched: Option<DateTime<Utc>>) -> Article {
     let dom = Dom::parse(html);
     let removed = cleaning::mark_removed(&dom);
     let stats = TextStats::compute(&dom, &removed);
@@ -30,7 +33,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
         article: article_scope(&dom, &roots),
         body_start: roots.first().copied(),
     };
-    let meta = metadata::read(&dom, url, &scope);
+    let meta = metadata::read_fetched(&dom, url, &scope, fetched);
     let mut article = Article::default();
     let json_ld_body = meta.json_ld_body.clone();
     meta.apply_to(&mut article);
@@ -119,8 +122,8 @@ mod tests {
 
     #[test]
     fn empty_and_garbage_input_give_empty_article() {
-        assert!(extract("", None).is_empty());
-        assert!(extract("<<<>>>\u{0}\u{fffd}<div", None).is_empty());
+        assert!(extract("", None, None).is_empty());
+        assert!(extract("<<<>>>\u{0}\u{fffd}<div", None, None).is_empty());
     }
 
     #[test]
@@ -128,7 +131,7 @@ mod tests {
         let html = "<div>".repeat(10_000)
             + "Some deep text, with a comma, in it."
             + &"</div>".repeat(10_000);
-        let a = extract(&html, None);
+        let a = extract(&html, None, None);
         assert_eq!(a.paragraphs, vec!["Some deep text, with a comma, in it."]);
     }
 }

@@ -15,7 +15,7 @@ pub fn clean(raw: &str) -> Option<String> {
     });
     static TAIL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:\s[|•·/]\s|\s[-–—]\s|\n|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+\w+\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{4}-\d{2}-\d{2}|\bfollow\b|\bemail\b).*$",
+            r"(?i)(?:\s[|•·/]\s|\s[-–—]\s|\n|\bupdated\b|\bpublished\b|\bposted\b|\bpubliziert\b|\bveröffentlicht\b|\baktualisiert\b|\bon\s+\w+\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{4}-\d{2}-\d{2}|\bfollow\b|\bemail\b|\b(?:illustrations?|fotos?|photos?|bilder?)\s*(?::|von\b|by\b)|,\s*\d|\b(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?,\s*\d|\s(?:am|on)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?-i:\sin\s+\p{Lu}\p{Ll})|\s@\w|vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten)\b|\b\d+\s+(?:seconds|minutes|hours|days|weeks|months)\s+ago\b).*$",
         )
         .expect("byline tail")
     });
@@ -23,7 +23,13 @@ pub fn clean(raw: &str) -> Option<String> {
     let punct = |c: char| c.is_whitespace() || ",;:|-–—·•»«".contains(c);
     // "vonChris Jung": the capture keeps a name's capital run into "von".
     let name = LEAD.replace(collapsed.trim_start_matches(punct), "${1}");
+    // "Grant Tinsley, PhD" (healthline.com, tfe-dev t0685): a degree
+    // after the name is not part of it.
+    static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",\s*(?:Ph\.?\s?D|M\.?D|MPH|MSc|MS|MA|RDN?|CPT|DO)\.?$").expect("degree")
+    });
     let name = TAIL.replace(&name, "");
+    let name = DEGREE.replace(name.trim(), "");
     let name = name.trim_matches(punct);
     // "R. R. am" before a date that was cut (ivw-online.de, tfe-dev t0431).
     let name = name
@@ -73,7 +79,6 @@ fn looks_like_names(s: &str) -> bool {
                 | "administrator"
                 | "staff"
                 | "editor"
-                | "redaktion"
                 | "author"
                 | "unknown"
                 | "no author"
@@ -81,6 +86,20 @@ fn looks_like_names(s: &str) -> bool {
                 | "über den autor"
                 | "über die autorin"
         )
+}
+
+/// Does every word of the name start with a capital, joining words and
+/// name particles aside? "Klaus Stanjek", "Jelko Djuren und Jutta
+/// Klaukien"; not "Montag bis Freitag geöffnet" after a lower-case "von".
+pub fn capitalised(name: &str) -> bool {
+    const JOINERS: &[&str] = &[
+        "und", "and", "y", "e", "et", "&", "von", "van", "de", "der", "den", "da", "di", "du",
+        "la", "le", "del", "zu",
+    ];
+    name.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty() && !JOINERS.contains(&w.to_lowercase().as_str()))
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Joins several authors the way the field is printed: "A; B".
@@ -114,6 +133,49 @@ mod tests {
         assert_eq!(clean("Interview: Julia Lauter").unwrap(), "Julia Lauter");
         assert_eq!(clean("AFP/The Local").unwrap(), "AFP/The Local");
         assert_eq!(clean("About the Author"), None);
+        // tfe-dev t0685 (healthline.com), t0694 (houzz.de: the time ran
+        // into the name).
+        assert_eq!(clean("Grant Tinsley, PhD").unwrap(), "Grant Tinsley");
+        assert_eq!(
+            clean("Houzz Deutschlandvor 5 Stunden Mehr").unwrap(),
+            "Houzz Deutschland"
+        );
+        assert_eq!(clean("Jane Roe 3 hours ago").unwrap(), "Jane Roe");
+        // oekonomenstimme.org (t0802): the date after a comma; elnacional.com
+        // (t0615): the Twitter handle after the name.
+        assert_eq!(clean("Georg Quaas, 21. Jan. 2015").unwrap(), "Georg Quaas");
+        // grazia-magazin.de (t0670): "am Samstag, …"; WordPress's "Posted
+        // by DT in Tagebuch" (1hundetagebuch.wordpress.com, t0110).
+        assert_eq!(
+            clean("Von Isabella.DiBiase am Samstag, 12.10.2019").unwrap(),
+            "Isabella.DiBiase"
+        );
+        assert_eq!(
+            clean("DT in Tagebuch ≈ Hinterlasse einen Kommentar").unwrap(),
+            "DT"
+        );
+        // tichyseinblick.de (t0923): the weekday of the date too.
+        assert_eq!(
+            clean("Von Tomas Spahn Fr, 18. Oktober 2019").unwrap(),
+            "Tomas Spahn"
+        );
+        assert_eq!(
+            clean("Williams Perdomo @wperdomod").unwrap(),
+            "Williams Perdomo"
+        );
+        // alacarte.at (tfe-dev t0474): the illustrator after the writer.
+        assert_eq!(
+            clean("Christian Seiler Illustration von Markus Roost").unwrap(),
+            "Christian Seiler"
+        );
+    }
+
+    #[test]
+    fn capitalised_names() {
+        assert!(capitalised("Klaus Stanjek"));
+        assert!(capitalised("Jelko Djuren und Jutta Klaukien"));
+        assert!(capitalised("Ursula von der Leyen"));
+        assert!(!capitalised("Montag bis Freitag geöffnet"));
     }
 
     #[test]

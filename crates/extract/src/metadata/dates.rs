@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 use regex::Regex;
 
 /// Normalises a machine-readable date (`datetime=`, meta, JSON-LD):
@@ -98,6 +98,115 @@ pub fn visible(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Which number comes first in an all-numeric date such as "02/10/2020".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayOrder {
+    DayFirst,
+    MonthFirst,
+}
+
+impl DayOrder {
+    /// US English writes the month first; British English (msn.com/en-gb,
+    /// tfe-dev t0785) and most other locales the day.
+    pub fn for_language(lang: Option<&str>) -> DayOrder {
+        match lang.map(str::to_ascii_lowercase).as_deref() {
+            Some("en-us") => DayOrder::MonthFirst,
+            _ => DayOrder::DayFirst,
+        }
+    }
+}
+
+/// A date line printed next to a headline: the day, and the time of day
+/// when the line gives one ("19. Oktober 2019 00:04 Uhr").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dateline {
+    pub day: NaiveDate,
+    pub time: Option<NaiveTime>,
+    /// The other reading of a slashed date whose day could be its month
+    /// ("11/01/2021" in the US order on motor.at, tfe-dev t0308).
+    pub swapped: Option<NaiveDate>,
+}
+
+/// Reads a short date line: the forms of [`visible`], plus those only safe
+/// where a line is nothing but a date: a two-digit year ("28.01.22",
+/// meininger.de, tfe-dev t0772) and slashes in the page's day order
+/// ("17/02/2022", for-me-online.de, t0646).
+pub fn dateline(text: &str, order: DayOrder) -> Option<Dateline> {
+    let time = time_of_day(text);
+    if let Some(day) = visible(text).and_then(|d| day_of(&d)) {
+        return Some(Dateline {
+            day,
+            time,
+            swapped: None,
+        });
+    }
+    if let Some((day, swapped)) = slashed(text, order) {
+        return Some(Dateline { day, time, swapped });
+    }
+    // "26 | 01 | 2022" (petri-heil.ch, tfe-dev t0818).
+    static PIPED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(\d{1,2})\s*\|\s*(\d{1,2})\s*\|\s*((?:19|20)\d{2})\b").expect("piped date")
+    });
+    static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\w.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\w.])").expect("dd.mm.yy")
+    });
+    let day = match PIPED.captures(text) {
+        Some(c) => ymd(&c[3], &c[2], &c[1]),
+        None => {
+            let c = SHORT_YEAR.captures(text)?;
+            ymd(&format!("20{}", &c[3]), &c[2], &c[1])
+        }
+    };
+    let day = day_of(&day?)?;
+    Some(Dateline {
+        day,
+        time,
+        swapped: None,
+    })
+}
+
+/// "17/02/2022" read in `order` unless only the other order makes a date,
+/// with the other reading when both do.
+fn slashed(text: &str, order: DayOrder) -> Option<(NaiveDate, Option<NaiveDate>)> {
+    static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\b").expect("slashed date")
+    });
+    let c = SLASHED.captures(text)?;
+    let (first, second) = (&c[1], &c[2]);
+    let day_first = ymd(&c[3], second, first).and_then(|d| day_of(&d));
+    let month_first = ymd(&c[3], first, second).and_then(|d| day_of(&d));
+    let (preferred, other) = match order {
+        DayOrder::DayFirst => (day_first, month_first),
+        DayOrder::MonthFirst => (month_first, day_first),
+    };
+    match preferred {
+        Some(p) => Some((p, other.filter(|o| *o != p))),
+        None => other.map(|o| (o, None)),
+    }
+}
+
+/// The time of day in a date line ("00:04 Uhr", "3:18 p.m."): hours and
+/// minutes with a colon, then an optional am/pm.
+fn time_of_day(text: &str) -> Option<NaiveTime> {
+    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[^\d:])([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?\s*([ap])?\.?m?\b")
+            .expect("time of day")
+    });
+    let c = TIME.captures(text)?;
+    let mut hour: u32 = c[1].parse().ok()?;
+    match c.get(3).map(|m| m.as_str().to_ascii_lowercase()).as_deref() {
+        Some("p") if hour < 12 => hour += 12,
+        Some("a") if hour == 12 => hour = 0,
+        _ => {}
+    }
+    NaiveTime::from_hms_opt(hour, c[2].parse().ok()?, 0)
+}
+
+/// The calendar day a normalised date starts with.
+pub fn day_of(normalised: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(normalised.get(..10)?, "%Y-%m-%d").ok()
 }
 
 /// `/2019/05/31/`, `/2019-05-31-`, `/20190531/` in a URL path.
@@ -221,5 +330,43 @@ mod tests {
             from_url("https://weisser-ring.de/media-news/meldungen/29-10-2021").unwrap(),
             "2021-10-29"
         );
+    }
+
+    fn line(text: &str, order: DayOrder) -> Option<(String, Option<String>, Option<String>)> {
+        dateline(text, order).map(|l| {
+            (
+                l.day.to_string(),
+                l.time.map(|t| t.format("%H:%M").to_string()),
+                l.swapped.map(|d| d.to_string()),
+            )
+        })
+    }
+
+    #[test]
+    fn reads_date_lines() {
+        use DayOrder::*;
+        let day = |t: &str, o| line(t, o).map(|l| l.0);
+        // Two-digit years (meininger.de, tfe-dev t0772) only in a line.
+        assert_eq!(day("28.01.22", DayFirst).as_deref(), Some("2022-01-28"));
+        assert_eq!(
+            day("26 | 01 | 2022", DayFirst).as_deref(),
+            Some("2022-01-26")
+        );
+        assert_eq!(day("17/02/2022", MonthFirst).as_deref(), Some("2022-02-17"));
+        assert_eq!(
+            line("11/01/2021", DayFirst),
+            Some(("2021-01-11".into(), None, Some("2021-11-01".into())))
+        );
+        assert_eq!(
+            line("19. Oktober 2019 00:04 Uhr", DayFirst),
+            Some(("2019-10-19".into(), Some("00:04".into()), None))
+        );
+        assert_eq!(
+            line("November 8 2023, 3:18 p.m.", MonthFirst).and_then(|l| l.1),
+            Some("15:18".into())
+        );
+        assert_eq!(line("Version 15.10.11a", DayFirst), None);
+        assert_eq!(DayOrder::for_language(Some("en-US")), MonthFirst);
+        assert_eq!(DayOrder::for_language(Some("en-GB")), DayFirst);
     }
 }

@@ -33,6 +33,8 @@ fn is_article_type(t: &str) -> bool {
                 | "Blog"
                 | "Review"
                 | "Recipe"
+                // homify.de's DIY guides (tfe-dev t0693).
+                | "HowTo"
                 | "NewsArticle"
                 | "VideoObject"
         )

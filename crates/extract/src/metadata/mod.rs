@@ -7,6 +7,7 @@ mod byline;
 mod dates;
 mod json_ld;
 mod meta_tags;
+mod published;
 mod title;
 mod visible;
 
@@ -14,6 +15,8 @@ use crate::html::dom::{Dom, NodeIx};
 use crate::html::links;
 use crate::{Article, FieldSource, Sourced, Tag};
 
+use chrono::{DateTime, Utc};
+use dates::DayOrder;
 use json_ld::JsonLdArticle;
 use meta_tags::MetaTags;
 
@@ -60,6 +63,17 @@ pub struct Scope {
 }
 
 pub fn read(dom: &Dom, url: Option<&str>, scope: &Scope) -> PageMetadata {
+    read_fetched(dom, url, scope, None)
+}
+
+/// [`read`] for a page fetched at `fetched` (now when unknown): no date
+/// after the fetch is taken for the page's.
+pub fn read_fetched(
+    dom: &Dom,
+    url: Option<&str>,
+    scope: &Scope,
+    fetched: Option<DateTime<Utc>>,
+) -> PageMetadata {
     let meta = MetaTags::read(dom);
     let ld = json_ld::read(dom);
     let site = site_name(&meta, &ld, url);
@@ -67,12 +81,24 @@ pub fn read(dom: &Dom, url: Option<&str>, scope: &Scope) -> PageMetadata {
     let title = headline(dom, &meta, &ld, scope, site_text.as_deref());
     let kicker = visible::kicker(dom, &meta, scope, title.as_ref().map(|t| t.value.as_str()));
     let canonical_url = canonical(dom, &meta, url);
+    let language = language(dom, &meta);
+    let latest = published::latest_day(fetched);
+    let dates = published::Page {
+        dom,
+        meta: &meta,
+        ld: &ld,
+        scope,
+        url: url.or(canonical_url.as_deref()),
+        title: title.as_ref().map(|t| t.value.as_str()),
+        order: DayOrder::for_language(language.as_deref()),
+        latest,
+    };
     PageMetadata {
         byline: byline_of(dom, &meta, &ld, scope, site_text.as_deref()),
-        published: published(dom, &meta, &ld, scope, url.or(canonical_url.as_deref())),
-        modified: modified(&meta, &ld),
+        published: published::published(&dates),
+        modified: published::modified(&meta, &ld, latest),
         canonical_url,
-        language: language(dom, &meta),
+        language,
         tags: tags(dom, &meta, &ld, scope),
         image_credits: visible::image_credits(dom, scope),
         json_ld_body: ld.article_body.clone(),
@@ -242,10 +268,31 @@ fn byline_of(
     let is_site = |b: &Sourced<String>| {
         site.is_some_and(|s| same_text(s, &b.value)) || is_domain_name(&b.value)
     };
-    if !is_site(&first) {
-        return Some(first);
+    let chosen = if is_site(&first) {
+        candidates.find(|b| !is_site(b)).unwrap_or(first)
+    } else {
+        first
+    };
+    if chosen.value.contains(char::is_whitespace) || is_site(&chosen) {
+        return Some(chosen);
     }
-    candidates.find(|b| !is_site(b)).or(Some(first))
+    Some(
+        candidates
+            .find(|b| expands(&chosen.value, &b.value))
+            .unwrap_or(chosen),
+    )
+}
+
+/// Is `full` the full name behind a one-word author: a login with the same
+/// letters ("arianschlichenmayer" in JSON-LD, "Arian Schlichenmayer" on
+/// baumeister.de, tfe-dev t0501) or a first name ("Nils" for "Nils
+/// Pickert")?
+fn expands(short: &str, full: &str) -> bool {
+    let mut words = full.split_whitespace();
+    let first_word = words.next().unwrap_or("");
+    let more = words.next().is_some();
+    more && (normalise_for_match(short) == normalise_for_match(full)
+        || normalise_for_match(short) == normalise_for_match(first_word))
 }
 
 /// "stol.it", "mdr.de": one word with a dot and a top-level domain.
@@ -325,84 +372,6 @@ fn is_author_label(label: &str) -> bool {
             | "author"
             | "autor"
     )
-}
-
-fn published(
-    dom: &Dom,
-    meta: &MetaTags,
-    ld: &JsonLdArticle,
-    scope: &Scope,
-    url: Option<&str>,
-) -> Option<Sourced<String>> {
-    if let Some(d) = ld.date_published.as_deref().and_then(dates::normalise) {
-        return Some(Sourced::new(d, FieldSource::JsonLd, 0.9));
-    }
-    const KEYS: &[&str] = &[
-        "article:published_time",
-        "og:article:published_time",
-        "og:published_time",
-        "datepublished",
-        "article.published",
-        "published_time",
-        "publishdate",
-        "publish-date",
-        "publish_date",
-        "pubdate",
-        "parsely-pub-date",
-        "sailthru.date",
-        "dc.date.issued",
-        "dc.date",
-        "dcterms.date",
-        "dcterms.issued",
-        "dcterms.created",
-        "citation_publication_date",
-        "citation_date",
-        "originalpublicationdate",
-        "date",
-        "displaydate",
-    ];
-    for key in KEYS {
-        if let Some(d) = meta.first(&[key]).and_then(dates::normalise) {
-            let source = if key.contains("published_time") {
-                FieldSource::OpenGraph
-            } else {
-                FieldSource::Meta
-            };
-            return Some(Sourced::new(d, source, 0.85));
-        }
-    }
-    if let Some(d) = visible::time_element(dom, scope) {
-        return Some(Sourced::new(d, FieldSource::Visible, 0.75));
-    }
-    if let Some(d) = url.and_then(dates::from_url) {
-        return Some(Sourced::new(d, FieldSource::Url, 0.7));
-    }
-    visible::date_near_heading(dom, scope)
-        .or_else(|| visible::printed_date(dom, scope))
-        .map(|d| Sourced::new(d, FieldSource::Visible, 0.5))
-        .or_else(|| {
-            visible::first_printed_date(dom, scope)
-                .map(|d| Sourced::new(d, FieldSource::Visible, 0.3))
-        })
-}
-
-fn modified(meta: &MetaTags, ld: &JsonLdArticle) -> Option<Sourced<String>> {
-    if let Some(d) = ld.date_modified.as_deref().and_then(dates::normalise) {
-        return Some(Sourced::new(d, FieldSource::JsonLd, 0.9));
-    }
-    let (key, raw) = meta.first_with_key(&[
-        "article:modified_time",
-        "og:updated_time",
-        "datemodified",
-        "dcterms.modified",
-        "last-modified",
-    ])?;
-    let source = if key.contains(':') {
-        FieldSource::OpenGraph
-    } else {
-        FieldSource::Meta
-    };
-    dates::normalise(raw).map(|d| Sourced::new(d, source, 0.8))
 }
 
 fn canonical(dom: &Dom, meta: &MetaTags, url: Option<&str>) -> Option<String> {
@@ -491,5 +460,40 @@ mod tests {
             "Thermen- & Vulkanland"
         );
         assert_eq!(decode_entities("a &amp; b &#x2013; c & d"), "a & b – c & d");
+    }
+
+    #[test]
+    fn dates_after_the_fetch_fall_through() {
+        let html = r#"<html><head><script type="application/ld+json">
+            {"@type":"NewsArticle","headline":"A story","datePublished":"2019-06-05T08:00:00Z",
+             "dateModified":"2019-06-06T08:00:00Z"}</script>
+            <meta property="article:published_time" content="2019-05-31T10:00:00+02:00">
+            <meta property="article:modified_time" content="2019-05-31T11:00:00+02:00">
+            </head><body><h1>A story</h1><p>Text.</p></body></html>"#;
+        let dom = Dom::parse(html);
+        let scope = Scope {
+            article: None,
+            body_start: None,
+        };
+        let fetched = DateTime::parse_from_rfc3339("2019-06-01T09:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let m = read_fetched(&dom, None, &scope, Some(fetched));
+        let published = m.published.unwrap();
+        assert_eq!(published.value, "2019-05-31T10:00:00+02:00");
+        assert_eq!(published.source, FieldSource::OpenGraph);
+        assert_eq!(m.modified.unwrap().value, "2019-05-31T11:00:00+02:00");
+        // Fetched later, the JSON-LD dates stand.
+        let m = read(&dom, None, &scope);
+        assert_eq!(m.published.unwrap().value, "2019-06-05T08:00:00+00:00");
+    }
+
+    #[test]
+    fn full_names_behind_logins_and_first_names() {
+        assert!(expands("arianschlichenmayer", "Arian Schlichenmayer"));
+        assert!(expands("robert.stitz", "Robert Stitz"));
+        assert!(expands("Nils", "Nils Pickert"));
+        assert!(!expands("Nils", "Nils"));
+        assert!(!expands("jdoe", "Jane Doe"));
     }
 }

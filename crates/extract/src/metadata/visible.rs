@@ -69,17 +69,100 @@ pub fn main_heading(dom: &Dom, scope: &Scope) -> Option<String> {
     main_heading_node(dom, scope).map(|i| dom.text(i))
 }
 
-/// A date printed in a short line just after (or shortly before) the
-/// headline, where press releases and news pages put it without markup
-/// ("<p><em>10.11.2021</em></p>" on bundespolizei.de).
-pub fn date_near_heading(dom: &Dom, scope: &Scope) -> Option<String> {
-    let h1 = main_heading_node(dom, scope)?;
-    let after = dom.nodes[h1].end..(dom.nodes[h1].end + 150).min(dom.len());
-    let before = h1.saturating_sub(40)..h1;
-    after.chain(before.rev()).find_map(|i| {
-        dom.text_node(i)
-            .filter(|t| t.len() <= 160)
-            .and_then(dates::visible)
+/// The date printed in a short line just after (or shortly before) the
+/// headline, where pages show the article's date to readers, with or
+/// without markup ("<p><em>10.11.2021</em></p>" on bundespolizei.de,
+/// "<time datetime=…Z>6. November 2023</time>"). A `<time>` element is read
+/// as printed: its text is in the page's local time, its `datetime` often
+/// in UTC. `h1` is the headline's element ([`headline_node`]); `max_chars`
+/// bounds the line: short when the line is to overrule the markup's date,
+/// longer when it is the only date there is.
+pub fn dateline(
+    dom: &Dom,
+    scope: &Scope,
+    h1: NodeIx,
+    order: dates::DayOrder,
+    max_chars: usize,
+) -> Option<dates::Dateline> {
+    let mut after = dom.nodes[h1].end..(dom.nodes[h1].end + 150).min(dom.len());
+    let mut before = (h1.saturating_sub(40)..h1).rev();
+    let read = |i: NodeIx| match dom.tag(i) {
+        "time" => dates::dateline(&dom.text(i), order).or_else(|| {
+            let day = dates::day_of(&dates::normalise(dom.attr(i, "datetime")?)?)?;
+            Some(dates::Dateline {
+                day,
+                time: None,
+                swapped: None,
+            })
+        }),
+        _ => dom
+            .text_node(i)
+            .filter(|t| t.trim().chars().count() <= max_chars)
+            .and_then(|t| dates::dateline(t, order)),
+    };
+    let first_in = |nodes: &mut dyn Iterator<Item = NodeIx>| {
+        let mut text = 0;
+        nodes
+            .take_while(|&i| {
+                text += dom.text_node(i).map_or(0, str::len);
+                text <= PROSE_CHARS
+            })
+            .filter(|&i| !in_foreign_block(dom, scope, i) && !is_hidden(dom, i))
+            .find_map(read)
+    };
+    first_in(&mut after).or_else(|| first_in(&mut before))
+}
+
+/// The headline's element: a heading (or `itemprop=headline`) printing the
+/// page's title, first among `<h1>`s: a front page of teasers has one per
+/// story (hoy.com.py, tfe-dev t0695), a page may print its headline in an
+/// `<h3>` (martinruetter.com, t0766). Else the main `<h1>`.
+pub fn headline_node(dom: &Dom, scope: &Scope, title: Option<&str>) -> Option<NodeIx> {
+    let title = title
+        .map(super::normalise_for_match)
+        .filter(|t| t.len() >= 10);
+    let Some(title) = title else {
+        return main_heading_node(dom, scope);
+    };
+    let printing_title = |i: NodeIx| {
+        let h = super::normalise_for_match(&dom.text(i));
+        h.len() >= 10 && (h.starts_with(&title) || title.starts_with(&h))
+    };
+    let is_headline = |i: NodeIx| {
+        dom.attr(i, "itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("headline"))
+    };
+    dom.elements_named("h1")
+        .find(|&i| printing_title(i))
+        .or_else(|| {
+            (0..dom.len()).find(|&i| {
+                (matches!(dom.tag(i), "h2" | "h3") || is_headline(i)) && printing_title(i)
+            })
+        })
+        .or_else(|| main_heading_node(dom, scope))
+}
+
+/// How much text may lie between the headline and its date line (a dek,
+/// a byline): past that the body has begun, and its dates are not the
+/// article's (a quoted encyclical "25. Dezember 2005" on kath.net, tfe-dev
+/// t0268; the last-change date after the post on journal.3960.org, t0262).
+const PROSE_CHARS: usize = 600;
+
+/// Hidden from readers: the `hidden` attribute or class, or an inline
+/// `display:none` (a hidden dateModified `<time>` on shop.nmb-media.de,
+/// tfe-dev t0370), on the element or a near ancestor.
+fn is_hidden(dom: &Dom, i: NodeIx) -> bool {
+    std::iter::once(i).chain(dom.ancestors(i)).take(4).any(|a| {
+        dom.attr(a, "hidden").is_some()
+            || dom.element(a).is_some_and(|e| {
+                e.class_and_id()
+                    .split_whitespace()
+                    .any(|w| w == "hidden" || w == "d-none")
+            })
+            || dom.attr(a, "style").is_some_and(|s| {
+                s.split(';')
+                    .any(|d| d.replace(' ', "").eq_ignore_ascii_case("display:none"))
+            })
     })
 }
 
@@ -140,7 +223,7 @@ pub fn kicker(
 
 pub fn byline(dom: &Dom, scope: &Scope) -> Option<String> {
     static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[\s_-])(?:byline|by-line|author|authors|author-name|autor|byline__name|contributor)(?:$|[\s_-])")
+        Regex::new(r"(?:^|[\s_-])(?:byline|by-line|author|authors|author-name|authorname|autor|byline__name|contributor)(?:$|[\s_-])")
             .expect("byline regex")
     });
     in_scope_then_page(dom, scope)
@@ -175,17 +258,59 @@ pub fn byline(dom: &Dom, scope: &Scope) -> Option<String> {
 
 /// A short line of the article area that starts with "By"/"Von"/"Por"…
 /// and a capitalised name, without byline markup ("<h4>By Giovanni Gaggero |
-/// 12/10/2020</h4>" on diem25.org, tfe-dev t0182).
+/// 12/10/2020</h4>" on diem25.org, tfe-dev t0182), also behind a label
+/// ("Posted by Konstantin", fouryears.eu, t0041; "Ein Artikel von Pamela
+/// Sladky | 27.01.2022", pferderevue.at, t0820) or split over elements
+/// ("<p> von <em>Klaus Stanjek</em></p>", t0084).
 pub fn by_line_text(dom: &Dom, scope: &Scope) -> Option<String> {
     static BY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:By|BY|Von|VON|Por|POR|Par|PAR|Door|Di)\s+\p{Lu}").expect("by line regex")
+        Regex::new(
+            r"^((?i:(?:posted|written|published)(?:\s+on\s+[^|]{4,30}?)?\s+by|(?:ein\s+)?(?:artikel|beitrag|blog[ -]?beitrag|text|bericht)\s+von|autor(?:in|en)?:?)\s+|(?:By|BY|Von|VON|von|Por|POR|Par|PAR|Door|Di):?\s+)\p{Lu}",
+        )
+        .expect("by line regex")
     });
     let area = scope.article?;
+    let mut text = String::new();
     (area..dom.nodes[area].end)
-        .filter_map(|i| dom.text_node(i).map(|t| (i, t.trim())))
-        .filter(|(_, t)| t.len() <= 120 && BY.is_match(t))
-        .find(|&(i, _)| !in_foreign_block(dom, scope, i))
-        .and_then(|(_, t)| byline::clean(t))
+        .filter(|&i| match dom.text_node(i) {
+            Some(t) => t.len() <= BY_LINE_CHARS,
+            None => is_line_element(dom, i),
+        })
+        .find_map(|i| {
+            text.clear();
+            match dom.text_node(i) {
+                Some(t) => text.push_str(t.trim()),
+                None => dom.text_into(i, &mut text),
+            }
+            let line = text.trim();
+            if line.len() > BY_LINE_CHARS {
+                return None;
+            }
+            // The label read here, the name is cleaned of what follows it.
+            // After a lower-case "von"/"by" only capitalised words are a
+            // name: prose goes on in lower case.
+            let label = BY.captures(line)?.get(1)?;
+            let name = byline::clean(line.get(label.end()..)?)?;
+            let lower = label.as_str().starts_with(char::is_lowercase);
+            ((!lower || byline::capitalised(&name)) && !in_foreign_block(dom, scope, i))
+                .then_some(name)
+        })
+}
+
+/// Longest by-line read, in bytes.
+const BY_LINE_CHARS: usize = 120;
+
+/// A paragraph-like element small enough to be one line of credits. Its
+/// raw text is measured before it is rendered: rendering every paragraph
+/// of a long article would copy all of it.
+fn is_line_element(dom: &Dom, i: NodeIx) -> bool {
+    matches!(dom.tag(i), "p" | "div" | "span" | "h4" | "h5" | "h6" | "li")
+        && is_small(dom, i)
+        && (i..dom.nodes[i].end)
+            .filter_map(|j| dom.text_node(j))
+            .map(str::len)
+            .sum::<usize>()
+            <= 2 * BY_LINE_CHARS
 }
 
 /// `<time datetime>`, or an element marked `itemprop=datePublished`.
@@ -228,6 +353,30 @@ pub fn printed_date(dom: &Dom, scope: &Scope) -> Option<String> {
         .map(|i| dom.text(i))
         .filter(|t| t.chars().count() <= 200)
         .find_map(|t| dates::visible(&t))
+}
+
+/// A date printed after a label saying it is the page's ("Aktualisiert am"
+/// and "17.01.2021." in two elements at the foot of internetchemie.info,
+/// tfe-dev t0258), in the label's text or in the next bit of text.
+pub fn labelled_date(dom: &Dom, scope: &Scope) -> Option<String> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:veröffentlicht|aktualisiert|erstellt|publiziert|zuletzt geändert|published|updated|last updated|posted|publié|mis à jour|mise en ligne|publicado|actualizado|pubblicato)(?:\s+(?:am|on|le|el|il))?\s*:?\s*",
+        )
+        .expect("date label regex")
+    });
+    in_scope_then_page(dom, scope)
+        .filter_map(|i| dom.text_node(i).map(|t| (i, t.trim())))
+        .filter(|&(i, t)| t.len() <= 80 && LABEL.is_match(t) && !in_foreign_block(dom, scope, i))
+        .find_map(|(i, t)| {
+            let rest = t.get(LABEL.find(t)?.end()..)?;
+            if !rest.is_empty() {
+                return dates::visible(rest);
+            }
+            let next = (i + 1..dom.len().min(i + 4))
+                .find_map(|j| dom.text_node(j).map(str::trim).filter(|t| !t.is_empty()))?;
+            (next.len() <= 80).then(|| dates::visible(next)).flatten()
+        })
 }
 
 /// Last resort: the first date printed anywhere in the article area, then

@@ -11,6 +11,10 @@ use std::ops::Range;
 pub(crate) struct Span {
     pub inner: Range<usize>,
     pub outer: Range<usize>,
+    /// Closed by a mark that nothing opened: the quote is taken to run from
+    /// the paragraph's start, or the sentence after its last quote ("…,"
+    /// Jones said. It was never about the opponent.").
+    pub stray: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -36,7 +40,7 @@ fn mark(p: &str, i: usize, c: char) -> Option<Mark> {
 
 /// Quote spans of the paragraphs, which start at `starts` (byte offsets into
 /// the joined text).
-pub(crate) fn find(paragraphs: &[String], starts: &[usize]) -> Vec<Span> {
+pub(crate) fn find(paragraphs: &[&str], starts: &[usize]) -> Vec<Span> {
     let mut spans = Vec::new();
     // An unclosed quote carried over from the previous paragraph.
     let mut carried: Option<usize> = None;
@@ -44,6 +48,8 @@ pub(crate) fn find(paragraphs: &[String], starts: &[usize]) -> Vec<Span> {
         let base = starts[k];
         let mut open: Option<usize> = None;
         let mut first_mark = true;
+        // The end of the paragraph's last quote, for a stray closing mark.
+        let mut last_end: Option<usize> = None;
         for (i, c) in p.char_indices() {
             let Some(m) = mark(p, i, c) else { continue };
             let at_start = first_mark && p[..i].trim().is_empty();
@@ -60,10 +66,22 @@ pub(crate) fn find(paragraphs: &[String], starts: &[usize]) -> Vec<Span> {
                 (Mark::Close, Some(from)) => {
                     let outer = from..base + i + c.len_utf8();
                     spans.push(span(outer));
+                    last_end = Some(i + c.len_utf8());
                     open = None;
                 }
-                // A nested or stray mark: a second opening restarts the
-                // quote only when the first was a straight mark misread.
+                (Mark::Close, None) if carried.is_none() => {
+                    let from = match last_end {
+                        None => Some(0),
+                        Some(end) => next_sentence(p, end, i),
+                    };
+                    if let Some(from) = from.filter(|&f| f < i) {
+                        let mut s = span(base + from..base + i + c.len_utf8());
+                        s.stray = true;
+                        spans.push(s);
+                        last_end = Some(i + c.len_utf8());
+                    }
+                }
+                // A nested mark, or a stray one while a quote carries on.
                 (Mark::Open, Some(_)) | (Mark::Close, None) => {}
             }
         }
@@ -93,7 +111,19 @@ fn span(outer: Range<usize>) -> Span {
     Span {
         inner: outer.clone(),
         outer,
+        stray: false,
     }
+}
+
+/// The byte offset of the first sentence after `from` in `p` (after ". ",
+/// "? " or "! ") that starts before `to`.
+fn next_sentence(p: &str, from: usize, to: usize) -> Option<usize> {
+    let rest = p.get(from..to)?;
+    let at = [". ", "? ", "! "]
+        .iter()
+        .filter_map(|end| rest.find(end))
+        .min()?;
+    Some(from + at + 2)
 }
 
 /// Narrows `inner` to the text between the marks (and without a trailing

@@ -2,10 +2,11 @@
 //! chosen without overlap (so moved paragraphs are found), then runs close to
 //! each other in both texts joined into one passage marked as edited.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::fasthash::FastMap;
 use crate::fingerprint::{TextPrint, SHINGLE_WORDS};
 
 /// Parameters of alignment. The defaults are documented in ARCHITECTURE.md.
@@ -120,7 +121,8 @@ pub fn align(
 
 /// All maximal diagonal runs of equal shingles of at least the minimum length.
 fn maximal_runs(sa: &[u64], sb: &[u64], ignore: &HashSet<u64>, p: &AlignParams) -> Vec<Run> {
-    let mut where_a: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut where_a: FastMap<u64, Vec<usize>> = FastMap::default();
+    where_a.reserve(sa.len());
     for (i, h) in sa.iter().enumerate() {
         if !ignore.contains(h) {
             where_a.entry(*h).or_default().push(i);
@@ -158,8 +160,9 @@ fn maximal_runs(sa: &[u64], sb: &[u64], ignore: &HashSet<u64>, p: &AlignParams) 
     runs
 }
 
-fn count(s: &[u64]) -> HashMap<u64, usize> {
-    let mut m = HashMap::with_capacity(s.len());
+fn count(s: &[u64]) -> FastMap<u64, usize> {
+    let mut m = FastMap::default();
+    m.reserve(s.len());
     for h in s {
         *m.entry(*h).or_insert(0) += 1;
     }

@@ -11,7 +11,9 @@
 //! so the text they share is never taken for furniture, however many copies
 //! there are.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use crate::fasthash::FastMap;
 
 /// A stored article that shares fingerprints with the one being matched.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,19 +61,22 @@ impl Default for CandidateParams {
     }
 }
 
-/// Groups raw index hits `(fingerprint, neighbour)` by neighbour.
+/// Groups raw index hits `(fingerprint, neighbour)` by neighbour: neighbours
+/// in key order, each with its fingerprints sorted and distinct.
 pub fn group_hits<K: Clone + Eq + std::hash::Hash + Ord>(
     hits: impl IntoIterator<Item = (u64, K)>,
 ) -> Vec<(K, Vec<u64>)> {
-    let mut by: HashMap<K, Vec<u64>> = HashMap::new();
-    for (h, k) in hits {
-        by.entry(k).or_default().push(h);
-    }
-    let mut out: Vec<(K, Vec<u64>)> = by.into_iter().collect();
-    out.sort_by(|x, y| x.0.cmp(&y.0));
-    for (_, v) in out.iter_mut() {
-        v.sort_unstable();
-        v.dedup();
+    // One sort instead of a map of growing vectors: hits come by the
+    // thousand per article, most neighbours with a handful.
+    let mut hits: Vec<(K, u64)> = hits.into_iter().map(|(h, k)| (k, h)).collect();
+    hits.sort_unstable();
+    hits.dedup();
+    let mut out: Vec<(K, Vec<u64>)> = Vec::new();
+    let mut rest = hits.as_slice();
+    while let Some((key, _)) = rest.first() {
+        let n = rest.partition_point(|(k, _)| k == key);
+        out.push((key.clone(), rest[..n].iter().map(|(_, h)| *h).collect()));
+        rest = &rest[n..];
     }
     out
 }
@@ -88,8 +93,8 @@ pub fn weak_carriers<K>(
     own_count: usize,
     neighbours: &[Neighbour<K>],
     p: &CandidateParams,
-) -> HashMap<u64, Vec<usize>> {
-    let mut by: HashMap<u64, Vec<usize>> = HashMap::new();
+) -> FastMap<u64, Vec<usize>> {
+    let mut by: FastMap<u64, Vec<usize>> = FastMap::default();
     for (i, n) in neighbours.iter().enumerate() {
         if !is_weak(n, own_count, p) {
             continue;
@@ -124,6 +129,30 @@ pub fn related(x: &[u64], y: &[u64], fraction: f32) -> bool {
     common as f32 >= fraction * smaller as f32
 }
 
+/// [`related`] with early exits: stops as soon as the verdict is known.
+fn related_fast(x: &[u64], y: &[u64], fraction: f32) -> bool {
+    let need = fraction * x.len().min(y.len()).max(1) as f32;
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        if common as f32 >= need {
+            return true;
+        }
+        if ((common + (x.len() - i).min(y.len() - j)) as f32) < need {
+            return false;
+        }
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common as f32 >= need
+}
+
 /// The new article's fingerprints that are furniture in this neighbourhood,
 /// and the pairs of unrelated neighbours that carry them.
 ///
@@ -141,7 +170,18 @@ pub fn furniture<'a, K: Clone + Ord>(
     p: &CandidateParams,
 ) -> (HashSet<u64>, Vec<(K, K)>) {
     let carriers = weak_carriers(own_count, neighbours, p);
-    let mut memo: HashMap<(usize, usize), bool> = HashMap::new();
+    furniture_of_carriers(&carriers, neighbours, prints, p)
+}
+
+/// [`furniture`] given the neighbours' [`weak_carriers`], for a caller
+/// that already computed them.
+pub fn furniture_of_carriers<'a, K: Clone + Ord>(
+    carriers: &FastMap<u64, Vec<usize>>,
+    neighbours: &[Neighbour<K>],
+    prints: impl Fn(&K) -> Option<&'a [u64]>,
+    p: &CandidateParams,
+) -> (HashSet<u64>, Vec<(K, K)>) {
+    let mut memo: FastMap<(usize, usize), bool> = FastMap::default();
     let mut furniture = HashSet::new();
     let mut unrelated: Vec<(K, K)> = Vec::new();
     let mut hashes: Vec<&u64> = carriers.keys().collect();
@@ -153,7 +193,7 @@ pub fn furniture<'a, K: Clone + Ord>(
             let free = reps.iter().all(|&j| {
                 !*memo.entry((j, i)).or_insert_with(|| {
                     match (prints(&neighbours[j].key), prints(&neighbours[i].key)) {
-                        (Some(a), Some(b)) => related(a, b, p.related_fraction),
+                        (Some(a), Some(b)) => related_fast(a, b, p.related_fraction),
                         _ => true,
                     }
                 })
@@ -239,6 +279,25 @@ mod tests {
         let (f, _) = furniture(80, &ns, |_| Some(&story[..]), &CandidateParams::default());
         assert!(f.is_empty());
         assert_eq!(candidates(&ns, &f, &CandidateParams::default()).count(), 3);
+    }
+
+    #[test]
+    fn early_exits_give_the_same_verdict() {
+        let sets: Vec<Vec<u64>> = (0..40u64)
+            .map(|k| (0..(k % 13) * 3).map(|i| (i * (k % 5 + 1)) % 50).collect())
+            .map(|mut v: Vec<u64>| {
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        for x in &sets {
+            for y in &sets {
+                for f in [0.0, 0.3, 0.5, 0.9, 1.0] {
+                    assert_eq!(related_fast(x, y, f), related(x, y, f), "{x:?} {y:?} {f}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -50,25 +50,50 @@ pub fn mix64(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// One byte into a running FNV-1a hash.
+#[inline]
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+}
+
 /// Splits text into words: maximal runs of alphanumeric characters, compared
 /// lower-cased. Punctuation, quotes and markup differences between copies
 /// therefore do not break shingles.
+///
+/// A word's hash is FNV-1a over the UTF-8 bytes of its lower-cased form,
+/// computed as the characters go by (FNV-1a is a byte stream, so this is the
+/// same value as hashing the lower-cased string), with ASCII handled without
+/// Unicode tables.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 6);
     let mut start: Option<usize> = None;
-    let mut lowered = String::new();
+    let mut h = FNV_OFFSET;
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum {
             if start.is_none() {
                 start = Some(i);
-                lowered.clear();
+                h = FNV_OFFSET;
             }
-            lowered.extend(c.to_lowercase());
+            if c.is_ascii() {
+                h = fnv_step(h, c.to_ascii_lowercase() as u8);
+            } else {
+                let mut buf = [0u8; 4];
+                for l in c.to_lowercase() {
+                    for &b in l.encode_utf8(&mut buf).as_bytes() {
+                        h = fnv_step(h, b);
+                    }
+                }
+            }
         } else if let Some(s) = start.take() {
             tokens.push(Token {
                 start: s,
                 end: i,
-                hash: fnv1a(lowered.as_bytes()),
+                hash: h,
             });
         }
     }
@@ -76,7 +101,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         tokens.push(Token {
             start: s,
             end: text.len(),
-            hash: fnv1a(lowered.as_bytes()),
+            hash: h,
         });
     }
     tokens
@@ -166,6 +191,23 @@ mod tests {
         assert_eq!(p.tokens.len(), 9);
         assert_eq!(p.shingles.len(), 5);
         assert_eq!(p.shingles[0], 0x6e0f_0184_5d95_8104);
+    }
+
+    /// The streaming hash equals FNV-1a over the lower-cased word.
+    #[test]
+    fn token_hashes_are_fnv1a_of_the_lowercased_word() {
+        let text = "İstanbul ÆSIR straße Σίσυφος ΣΑΣ DŽungla ǅ e\u{301}te 42nd x";
+        let tokens = tokenize(text);
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        assert_eq!(tokens.len(), words.len());
+        for (t, w) in tokens.iter().zip(&words) {
+            assert_eq!(&text[t.start..t.end], *w);
+            let lowered: String = w.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(t.hash, fnv1a(lowered.as_bytes()), "{w}");
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@
 
 pub mod align;
 pub mod candidates;
+pub mod fasthash;
 pub mod fingerprint;
 pub mod pair;
 

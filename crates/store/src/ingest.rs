@@ -16,7 +16,8 @@ use reprint_match::fingerprint::{fnv1a, to_stored};
 use reprint_match::{PairMatch, TextPrint};
 
 use crate::search_index::{self, SearchIndexing};
-use crate::{matching, stories, Result, Store, StoreError};
+use crate::stories::StoryTracing;
+use crate::{matching, prints, stories, Result, Store, StoreError};
 
 /// An extracted article ready to store.
 #[derive(Debug, Clone)]
@@ -134,7 +135,12 @@ impl Store {
         let t_pairs = started.elapsed();
         index_fingerprints(&tx, &postings).map_err(sql)?;
         let t_index = started.elapsed();
-        report.stories_touched = stories::refresh(&tx, &touched, &path)?;
+        match self.story_tracing {
+            StoryTracing::EveryBatch => {
+                report.stories_touched = stories::refresh(&tx, &touched, &path)?;
+            }
+            StoryTracing::Deferred => stories::queue(&tx, &touched).map_err(sql)?,
+        }
         if self.search_indexing == SearchIndexing::EveryBatch {
             search_index::index_backlog(&tx).map_err(sql)?;
         }
@@ -165,11 +171,8 @@ fn store_article(
     let json = serde_json::to_string(&item.article).unwrap_or_default();
     let hash = to_stored(fnv1a(json.as_bytes()));
     let existing: Option<(i64, i64)> = tx
-        .query_row(
-            "SELECT id, content_hash FROM articles WHERE ext_id = ?1",
-            [&item.ext_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT id, content_hash FROM articles WHERE ext_id = ?1")?
+        .query_row([&item.ext_id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let mut outcome = IngestOutcome::Added;
     let mut replaced = None;
@@ -181,33 +184,36 @@ fn store_article(
         let members = stories::story_members_of(tx, id)?;
         touched.extend(members.into_iter().filter(|m| *m != id));
         stories::delete_story_of(tx, id)?;
+        prints::delete(tx, id)?;
         tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
         outcome = IngestOutcome::Replaced;
         replaced = Some(id);
     }
     let a = &item.article;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO articles (ext_id, origin, url, site, title, byline, published, fetched,
              content_hash, words, fingerprint_count, text, article_json, ingested_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, datetime('now'))",
-        params![
-            item.ext_id,
-            item.origin,
-            item.url,
-            a.site.as_ref().map(|s| &s.value),
-            a.title.as_ref().map(|s| &s.value),
-            a.byline.as_ref().map(|s| &s.value),
-            a.published.as_ref().map(|s| &s.value),
-            item.fetched,
-            hash,
-            print.words() as i64,
-            print.fingerprints.len() as i64,
-            text,
-            json,
-        ],
-    )?;
-    search_index::queue(tx, tx.last_insert_rowid())?;
-    Ok((outcome, tx.last_insert_rowid(), replaced))
+    )?
+    .execute(params![
+        item.ext_id,
+        item.origin,
+        item.url,
+        a.site.as_ref().map(|s| &s.value),
+        a.title.as_ref().map(|s| &s.value),
+        a.byline.as_ref().map(|s| &s.value),
+        a.published.as_ref().map(|s| &s.value),
+        item.fetched,
+        hash,
+        print.words() as i64,
+        print.fingerprints.len() as i64,
+        text,
+        json,
+    ])?;
+    let key = tx.last_insert_rowid();
+    prints::insert(tx, key, &print.fingerprints)?;
+    search_index::queue(tx, key)?;
+    Ok((outcome, key, replaced))
 }
 
 fn index_fingerprints(tx: &Transaction, postings: &[(i64, i64)]) -> rusqlite::Result<()> {
@@ -231,19 +237,19 @@ fn insert_pair(tx: &Transaction, new: i64, old: i64, m: &PairMatch) -> rusqlite:
     } else {
         (new, old)
     };
-    tx.execute(
+    tx.prepare_cached(
         "INSERT OR REPLACE INTO pairs (a, b, kind, shared_a, shared_b, words, passages_json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            a,
-            b,
-            m.kind.as_str(),
-            f64::from(m.shared_a),
-            f64::from(m.shared_b),
-            m.shared_words as i64,
-            serde_json::to_string(&m.passages).unwrap_or_else(|_| "[]".into()),
-        ],
-    )?;
+    )?
+    .execute(params![
+        a,
+        b,
+        m.kind.as_str(),
+        f64::from(m.shared_a),
+        f64::from(m.shared_b),
+        m.shared_words as i64,
+        serde_json::to_string(&m.passages).unwrap_or_else(|_| "[]".into()),
+    ])?;
     Ok(())
 }
 
@@ -253,11 +259,12 @@ fn insert_pair(tx: &Transaction, new: i64, old: i64, m: &PairMatch) -> rusqlite:
 /// date and the byline, the page's own declaration is better evidence than a
 /// collector's field, which is used only when the page has none.
 pub fn article_of(page: &reprint_ingest::Page) -> Article {
-    use reprint_extract::{extract_html, extract_text, FieldSource, Sourced};
+    use reprint_extract::{extract_html_fetched, extract_text, FieldSource, Sourced};
     use reprint_ingest::PageBody;
     let url = page.url.as_deref();
     let mut article = match &page.body {
-        PageBody::Html(html) => extract_html(html, url),
+        // No date after the fetch (JSONL `fetched`, WARC-Date) is the page's.
+        PageBody::Html(html) => extract_html_fetched(html, url, page.fetched.as_deref()),
         PageBody::Text(text) => extract_text(text, url),
     };
     if let Some(site) = &page.site {

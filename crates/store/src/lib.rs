@@ -15,6 +15,7 @@
 pub mod ingest;
 pub mod matching;
 pub mod open;
+mod prints;
 pub mod queries;
 pub mod read;
 pub mod schema;
@@ -28,6 +29,7 @@ use rusqlite::Connection;
 pub use ingest::{BatchReport, IngestOutcome, NewArticle};
 pub use read::{ArticleRow, PairRow, StoryDetail, StoryRow};
 pub use search_index::SearchIndexing;
+pub use stories::StoryTracing;
 
 /// An error from the store, naming the database file.
 #[derive(Debug, thiserror::Error)]
@@ -72,6 +74,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     search_indexing: SearchIndexing,
+    story_tracing: StoryTracing,
 }
 
 impl Store {

@@ -15,12 +15,13 @@
 //! 4. texts of the stored candidates, fingerprinted once each; (parallel)
 //!    alignment of every candidate.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rayon::prelude::*;
 use rusqlite::Connection;
 
-use reprint_match::candidates::{candidates, furniture, group_hits, weak_carriers};
+use reprint_match::candidates::{candidates, furniture_of_carriers, group_hits, weak_carriers};
+use reprint_match::fasthash::{FastMap, FastSet};
 use reprint_match::fingerprint::{from_stored, to_stored};
 use reprint_match::{compare, CandidateParams, MatchParams, Neighbour, PairMatch, TextPrint};
 
@@ -53,7 +54,7 @@ pub struct ItemResult {
 type Selected = (HashSet<u64>, Vec<i64>, Vec<(i64, i64)>);
 
 /// Runs `f` over chunks of `values` bound as `?` lists.
-fn chunked<T: rusqlite::ToSql>(
+pub(crate) fn chunked<T: rusqlite::ToSql>(
     conn: &Connection,
     sql: &str,
     values: &[T],
@@ -74,7 +75,7 @@ fn chunked<T: rusqlite::ToSql>(
 pub fn match_batch(conn: &Connection, items: &[Item]) -> rusqlite::Result<Vec<ItemResult>> {
     let cp = CandidateParams::default();
     let mp = MatchParams::default();
-    let batch_keys: HashSet<i64> = items.iter().filter_map(|i| i.key).collect();
+    let batch_keys: FastSet<i64> = items.iter().filter_map(|i| i.key).collect();
 
     // 1. Stored postings of every fingerprint in the batch.
     let mut all: Vec<i64> = items
@@ -83,7 +84,7 @@ pub fn match_batch(conn: &Connection, items: &[Item]) -> rusqlite::Result<Vec<It
         .collect();
     all.sort_unstable();
     all.dedup();
-    let mut postings: HashMap<u64, Vec<i64>> = HashMap::new();
+    let mut postings: FastMap<u64, Vec<i64>> = FastMap::default();
     chunked(
         conn,
         "SELECT hash, article FROM fingerprints WHERE hash IN ({})",
@@ -107,7 +108,7 @@ pub fn match_batch(conn: &Connection, items: &[Item]) -> rusqlite::Result<Vec<It
         .collect();
     stored_keys.sort_unstable();
     stored_keys.dedup();
-    let mut counts: HashMap<i64, usize> = HashMap::new();
+    let mut counts: FastMap<i64, usize> = FastMap::default();
     chunked(
         conn,
         "SELECT id, fingerprint_count FROM articles WHERE id IN ({})",
@@ -119,7 +120,7 @@ pub fn match_batch(conn: &Connection, items: &[Item]) -> rusqlite::Result<Vec<It
     )?;
 
     // The batch's own index: fingerprint -> positions of keyed articles.
-    let mut batch_index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut batch_index: FastMap<u64, Vec<usize>> = FastMap::default();
     for (pos, item) in items.iter().enumerate() {
         if item.key.is_some() {
             for h in &item.print.fingerprints {
@@ -127,7 +128,7 @@ pub fn match_batch(conn: &Connection, items: &[Item]) -> rusqlite::Result<Vec<It
             }
         }
     }
-    let batch_prints: HashMap<i64, &[u64]> = items
+    let batch_prints: FastMap<i64, &[u64]> = items
         .iter()
         .filter_map(|i| Some((i.key?, i.print.fingerprints.as_slice())))
         .collect();
@@ -170,11 +171,15 @@ pub fn match_batch(conn: &Connection, items: &[Item]) -> rusqlite::Result<Vec<It
 
     // 3. Whole fingerprint sets of the stored neighbours furniture judgement
     //    may compare, then furniture and candidates.
-    let mut need: Vec<i64> = near
+    let carriers: Vec<FastMap<u64, Vec<usize>>> = near
         .par_iter()
         .zip(items.par_iter())
-        .flat_map_iter(|((ns, _), item)| {
-            let carriers = weak_carriers(item.print.fingerprints.len(), ns, &cp);
+        .map(|((ns, _), item)| weak_carriers(item.print.fingerprints.len(), ns, &cp))
+        .collect();
+    let mut need: Vec<i64> = near
+        .par_iter()
+        .zip(carriers.par_iter())
+        .flat_map_iter(|((ns, _), carriers)| {
             let mut keys: Vec<i64> = carriers
                 .values()
                 .flatten()
@@ -188,22 +193,7 @@ pub fn match_batch(conn: &Connection, items: &[Item]) -> rusqlite::Result<Vec<It
         .collect();
     need.sort_unstable();
     need.dedup();
-    let mut stored_prints: HashMap<i64, Vec<u64>> = HashMap::new();
-    chunked(
-        conn,
-        "SELECT article, hash FROM fingerprints WHERE article IN ({})",
-        &need,
-        |r| {
-            stored_prints
-                .entry(r.get(0)?)
-                .or_default()
-                .push(from_stored(r.get(1)?));
-            Ok(())
-        },
-    )?;
-    for v in stored_prints.values_mut() {
-        v.sort_unstable();
-    }
+    let stored_prints: FastMap<i64, Vec<u64>> = crate::prints::sets_of(conn, &need)?;
     let prints_of = |k: &i64| -> Option<&[u64]> {
         batch_prints
             .get(k)
@@ -212,10 +202,9 @@ pub fn match_batch(conn: &Connection, items: &[Item]) -> rusqlite::Result<Vec<It
     };
     let selected: Vec<Selected> = near
         .par_iter()
-        .zip(items.par_iter())
-        .map(|((ns, frequent), item)| {
-            let (mut noise, unrelated) =
-                furniture(item.print.fingerprints.len(), ns, prints_of, &cp);
+        .zip(carriers.par_iter())
+        .map(|((ns, frequent), carriers)| {
+            let (mut noise, unrelated) = furniture_of_carriers(carriers, ns, prints_of, &cp);
             noise.extend(frequent.iter().copied());
             let keys = candidates(ns, &noise, &cp).map(|n| n.key).collect();
             (noise, keys, unrelated)
@@ -241,14 +230,14 @@ pub fn match_batch(conn: &Connection, items: &[Item]) -> rusqlite::Result<Vec<It
             Ok(())
         },
     )?;
-    let stored_texts: HashMap<i64, (String, TextPrint)> = texts
+    let stored_texts: FastMap<i64, (String, TextPrint)> = texts
         .into_par_iter()
         .map(|(k, t)| {
             let p = TextPrint::of(&t);
             (k, (t, p))
         })
         .collect();
-    let batch_texts: HashMap<i64, (&str, &TextPrint)> = items
+    let batch_texts: FastMap<i64, (&str, &TextPrint)> = items
         .iter()
         .filter_map(|i| Some((i.key?, (i.text, i.print))))
         .collect();

@@ -41,22 +41,76 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Finishes a bulk ingest in one transaction: re-traces the stories of
+    /// the story backlog (see [`crate::StoryTracing::Deferred`]) and indexes
+    /// the search backlog, the indexing running on this thread while the
+    /// stories are traced on others. Returns (stories written, articles
+    /// indexed).
+    pub fn trace_and_index_backlogs(&mut self) -> Result<(usize, usize)> {
+        let path = self.name();
+        let sql = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(sql)?;
+        let ids = backlog_ids(&tx).map_err(sql)?;
+        let mut indexed = 0;
+        let stories = crate::stories::refresh_with(
+            &tx,
+            &std::collections::BTreeSet::new(),
+            &path,
+            |tx, i, n| {
+                // Piece i of n of the backlog, in key order.
+                let per = ids.len().div_ceil(n).max(1);
+                if let Some(piece) = ids.chunks(per).nth(i) {
+                    indexed += index_range(tx, piece[0], piece[piece.len() - 1])?;
+                }
+                Ok(())
+            },
+        )?;
+        tx.execute("DELETE FROM search_backlog", []).map_err(sql)?;
+        tx.commit().map_err(sql)?;
+        Ok((stories, indexed))
+    }
+}
+
+fn backlog_ids(conn: &Connection) -> rusqlite::Result<Vec<i64>> {
+    let mut stmt = conn.prepare("SELECT article FROM search_backlog ORDER BY article")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    rows.collect()
+}
+
+/// Indexes the backlog's articles with keys in `lo..=hi`; the caller
+/// empties the backlog.
+fn index_range(conn: &Connection, lo: i64, hi: i64) -> rusqlite::Result<usize> {
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, title, byline, site, text)
+         SELECT a.id, a.title, a.byline, a.site, a.text
+         FROM search_backlog b CROSS JOIN articles a ON a.id = b.article
+         WHERE b.article BETWEEN ?1 AND ?2
+         ORDER BY b.article",
+        [lo, hi],
+    )
+}
+
 /// Queues a freshly stored article for the full-text index.
 pub(crate) fn queue(conn: &Connection, key: i64) -> rusqlite::Result<()> {
-    conn.execute(
-        "INSERT OR IGNORE INTO search_backlog (article) VALUES (?1)",
-        [key],
-    )?;
+    conn.prepare_cached("INSERT OR IGNORE INTO search_backlog (article) VALUES (?1)")?
+        .execute([key])?;
     Ok(())
 }
 
-/// Indexes and empties the backlog inside the caller's transaction.
+/// Indexes and empties the backlog inside the caller's transaction. The
+/// backlog drives the join (`CROSS JOIN` fixes the order): ordered by the
+/// article key instead, SQLite scans every stored article to find the few
+/// queued — 0.2 s per added page on a 100k-article store.
 pub(crate) fn index_backlog(conn: &Connection) -> rusqlite::Result<usize> {
     let n = conn.execute(
         "INSERT INTO articles_fts (rowid, title, byline, site, text)
          SELECT a.id, a.title, a.byline, a.site, a.text
-         FROM search_backlog b JOIN articles a ON a.id = b.article
-         ORDER BY a.id",
+         FROM search_backlog b CROSS JOIN articles a ON a.id = b.article
+         ORDER BY b.article",
         [],
     )?;
     conn.execute("DELETE FROM search_backlog", [])?;
@@ -96,6 +150,27 @@ mod tests {
 
     const PLANT: &str = "The harbour authority said on Monday that the old desalination plant would close next spring after forty years of service to the town.";
     const BRIDGE: &str = "Engineers inspecting the suspension bridge found corrosion in two of its main cables and asked the council to limit heavy traffic.";
+
+    #[test]
+    fn finishing_a_bulk_ingest_indexes_and_traces_everything() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+        store.set_search_indexing(SearchIndexing::Deferred);
+        store.set_story_tracing(crate::StoryTracing::Deferred);
+        // a and c are copies of one story (long enough to match).
+        let story = format!("{PLANT} {BRIDGE}");
+        store.ingest_batch(&[article("a", &story)]).expect("ingest");
+        store
+            .ingest_batch(&[article("b", BRIDGE), article("c", &format!("{story} End."))])
+            .expect("ingest");
+        assert_eq!(hits(&store, "desalination"), 0, "not indexed yet");
+        assert_eq!(store.trace_and_index_backlogs().expect("finish"), (1, 3));
+        assert_eq!(hits(&store, "desalination"), 2);
+        assert_eq!(hits(&store, "corrosion"), 3);
+        integrity(&store, true);
+        assert_eq!(store.counts().expect("counts").2, 1, "a and c: one story");
+        assert_eq!(store.trace_and_index_backlogs().expect("again"), (0, 0));
+    }
 
     #[test]
     fn every_batch_mode_indexes_at_once() {

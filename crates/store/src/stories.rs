@@ -8,23 +8,98 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use rayon::prelude::*;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use reprint_match::ReuseKind;
 use reprint_trace::{trace_story, Link, Origin, Story, TracedArticle};
 
-use crate::{Result, StoreError};
+use crate::{Result, Store, StoreError};
 
-/// Re-traces the stories of `touched` articles. Returns how many stories
-/// were written.
+/// When the stories an ingest batch touched are re-traced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StoryTracing {
+    /// At the end of every batch, in the batch's transaction.
+    #[default]
+    EveryBatch,
+    /// The touched articles wait in `story_backlog` until
+    /// [`Store::trace_story_backlog`] is called: a bulk ingest then traces
+    /// each story once, at its final size, instead of once per batch that
+    /// added to it. A backlog left by an interrupted ingest is traced by the
+    /// next batch ingested in `EveryBatch` mode or by the next bulk ingest.
+    Deferred,
+}
+
+impl Store {
+    /// Chooses when the stories touched by ingested batches are re-traced.
+    pub fn set_story_tracing(&mut self, mode: StoryTracing) {
+        self.story_tracing = mode;
+    }
+
+    /// Re-traces the stories of every article waiting in the backlog, in one
+    /// transaction; returns how many stories were written.
+    pub fn trace_story_backlog(&mut self) -> Result<usize> {
+        let path = self.name();
+        let sql = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(sql)?;
+        let n = refresh(&tx, &BTreeSet::new(), &path)?;
+        tx.commit().map_err(sql)?;
+        Ok(n)
+    }
+}
+
+/// Queues touched articles for [`Store::trace_story_backlog`].
+pub(crate) fn queue(conn: &Connection, touched: &BTreeSet<i64>) -> rusqlite::Result<()> {
+    let mut stmt =
+        conn.prepare_cached("INSERT OR IGNORE INTO story_backlog (article) VALUES (?1)")?;
+    for k in touched {
+        stmt.execute([k])?;
+    }
+    Ok(())
+}
+
+/// Components traced together: loading is serial (one connection), tracing
+/// runs in parallel, writing is serial again.
+const TRACE_CHUNK: usize = 64;
+
+/// Re-traces the stories of `touched` articles and of every article in the
+/// backlog, which it empties. Returns how many stories were written.
 pub fn refresh(tx: &Transaction, touched: &BTreeSet<i64>, path: &str) -> Result<usize> {
+    refresh_with(tx, touched, path, |_, _, _| Ok(()))
+}
+
+/// [`refresh`], calling `meanwhile(tx, i, n)` on this thread while the
+/// stories of chunk `i` of `n` are traced on others (once, with `n` = 1,
+/// when there is nothing to trace): SQLite work of the same transaction
+/// then overlaps the tracing.
+pub(crate) fn refresh_with(
+    tx: &Transaction,
+    touched: &BTreeSet<i64>,
+    path: &str,
+    mut meanwhile: impl FnMut(&Transaction, usize, usize) -> rusqlite::Result<()>,
+) -> Result<usize> {
     let sql = |source| StoreError::Sqlite {
         path: path.to_string(),
         source,
     };
+    let mut touched = touched.clone();
+    {
+        let mut stmt = tx
+            .prepare_cached("SELECT article FROM story_backlog")
+            .map_err(sql)?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(sql)?;
+        for k in rows {
+            touched.insert(k.map_err(sql)?);
+        }
+    }
+    tx.execute("DELETE FROM story_backlog", []).map_err(sql)?;
+    // Each component once, however many of its members were touched.
     let mut done: BTreeSet<i64> = BTreeSet::new();
-    let mut written = 0;
-    for &start in touched {
+    let mut components: Vec<Vec<i64>> = Vec::new();
+    for &start in &touched {
         if done.contains(&start) {
             continue;
         }
@@ -33,15 +108,52 @@ pub fn refresh(tx: &Transaction, touched: &BTreeSet<i64>, path: &str) -> Result<
         for m in &members {
             delete_story_of(tx, *m).map_err(sql)?;
         }
-        if members.len() < 2 {
-            continue;
+        if members.len() >= 2 {
+            components.push(members);
         }
-        let articles = load_traced(tx, &members, path)?;
-        let links = load_links(tx, &members).map_err(sql)?;
-        let group: Vec<&TracedArticle> = articles.iter().collect();
-        let story = trace_story(&group, &links);
-        write_story(tx, &story, &articles).map_err(sql)?;
-        written += 1;
+    }
+    let mut written = 0;
+    let chunks: Vec<&[Vec<i64>]> = components.chunks(TRACE_CHUNK).collect();
+    if chunks.is_empty() {
+        meanwhile(tx, 0, 1).map_err(sql)?;
+    }
+    for (i, chunk) in chunks.iter().enumerate() {
+        let loaded = chunk
+            .iter()
+            .map(|members| {
+                let rows = load_rows(tx, members).map_err(sql)?;
+                let links = load_links(tx, members).map_err(sql)?;
+                Ok((rows, links))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let (side, traced) = std::thread::scope(|scope| {
+            let tracer = scope.spawn(move || {
+                loaded
+                    .into_par_iter()
+                    .map(|(rows, links)| {
+                        let articles = rows
+                            .into_iter()
+                            .map(|row| row.parse(path))
+                            .collect::<Result<Vec<_>>>()?;
+                        let group: Vec<&TracedArticle> = articles.iter().collect();
+                        let story = trace_story(&group, &links);
+                        let json = serde_json::to_string(&story).unwrap_or_default();
+                        Ok((articles, story, json))
+                    })
+                    .collect::<Vec<Result<_>>>()
+            });
+            let side = meanwhile(tx, i, chunks.len());
+            match tracer.join() {
+                Ok(traced) => (side, traced),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        });
+        side.map_err(sql)?;
+        for t in traced {
+            let (articles, story, json) = t?;
+            write_story(tx, &story, &json, &articles).map_err(sql)?;
+            written += 1;
+        }
     }
     Ok(written)
 }
@@ -67,34 +179,57 @@ fn component(conn: &Connection, start: i64) -> rusqlite::Result<Vec<i64>> {
     Ok(seen.into_iter().collect())
 }
 
-/// Loads what tracing needs of each member.
-pub fn load_traced(conn: &Connection, keys: &[i64], path: &str) -> Result<Vec<TracedArticle>> {
-    let sql = |source| StoreError::Sqlite {
-        path: path.to_string(),
-        source,
-    };
+/// A member's row as stored, before its article is parsed.
+struct Row {
+    key: i64,
+    id: String,
+    url: Option<String>,
+    fetched: Option<String>,
+    json: String,
+}
+
+impl Row {
+    fn parse(self, path: &str) -> Result<TracedArticle> {
+        let article = serde_json::from_str(&self.json).map_err(|e| StoreError::Corrupt {
+            path: path.to_string(),
+            what: format!("article {}", self.id),
+            reason: e.to_string(),
+        })?;
+        Ok(TracedArticle {
+            key: self.key,
+            id: self.id,
+            url: self.url,
+            fetched: self.fetched,
+            article,
+        })
+    }
+}
+
+fn load_rows(conn: &Connection, keys: &[i64]) -> rusqlite::Result<Vec<Row>> {
     let mut stmt = conn
-        .prepare_cached("SELECT ext_id, url, fetched, article_json FROM articles WHERE id = ?1")
-        .map_err(sql)?;
+        .prepare_cached("SELECT ext_id, url, fetched, article_json FROM articles WHERE id = ?1")?;
     keys.iter()
         .map(|&key| {
-            let (id, url, fetched, json): (String, Option<String>, Option<String>, String) = stmt
-                .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-                .map_err(sql)?;
-            let article = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
-                path: path.to_string(),
-                what: format!("article {id}"),
-                reason: e.to_string(),
-            })?;
-            Ok(TracedArticle {
-                key,
-                id,
-                url,
-                fetched,
-                article,
+            stmt.query_row([key], |r| {
+                Ok(Row {
+                    key,
+                    id: r.get(0)?,
+                    url: r.get(1)?,
+                    fetched: r.get(2)?,
+                    json: r.get(3)?,
+                })
             })
         })
         .collect()
+}
+
+/// Loads what tracing needs of each member.
+pub fn load_traced(conn: &Connection, keys: &[i64], path: &str) -> Result<Vec<TracedArticle>> {
+    let rows = load_rows(conn, keys).map_err(|source| StoreError::Sqlite {
+        path: path.to_string(),
+        source,
+    })?;
+    rows.into_iter().map(|row| row.parse(path)).collect()
 }
 
 /// The copy pairs among `members`.
@@ -133,6 +268,7 @@ pub fn load_links(conn: &Connection, members: &[i64]) -> rusqlite::Result<Vec<Li
 fn write_story(
     tx: &Transaction,
     story: &Story,
+    json: &str,
     articles: &[TracedArticle],
 ) -> rusqlite::Result<()> {
     let by_key: HashMap<i64, &TracedArticle> = articles.iter().map(|a| (a.key, a)).collect();
@@ -166,7 +302,7 @@ fn write_story(
             f64::from(story.origin.confidence()),
             headline,
             date,
-            serde_json::to_string(story).unwrap_or_default(),
+            json,
         ],
     )?;
     let mut member =
@@ -190,14 +326,84 @@ pub fn story_members_of(conn: &Connection, article: i64) -> rusqlite::Result<Vec
 /// Deletes the story `article` belongs to, if any.
 pub fn delete_story_of(conn: &Connection, article: i64) -> rusqlite::Result<()> {
     let story: Option<i64> = conn
-        .query_row(
-            "SELECT story FROM story_members WHERE article = ?1",
-            [article],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT story FROM story_members WHERE article = ?1")?
+        .query_row([article], |r| r.get(0))
         .optional()?;
     if let Some(s) = story {
-        conn.execute("DELETE FROM stories WHERE id = ?1", [s])?;
+        conn.prepare_cached("DELETE FROM stories WHERE id = ?1")?
+            .execute([s])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::NewArticle;
+
+    const STORY: &str = "The regional water board voted on Thursday to raise rates for the third time in four years, saying the cost of repairing aging pipes and building a new treatment plant had outpaced its revenue. Residents who spoke at the meeting said the increase would fall hardest on families already struggling with rent, and several asked the board to phase it in over two years. The chair said the board would study a discount for low-income households and report back next month, but warned that delaying the repairs would only make them more expensive.";
+
+    fn article(id: &str, text: &str) -> NewArticle {
+        NewArticle {
+            ext_id: id.into(),
+            origin: format!("test:{id}"),
+            url: None,
+            fetched: None,
+            article: reprint_extract::extract_text(text, None),
+        }
+    }
+
+    fn stories(store: &Store) -> Vec<(i64, i64, String)> {
+        let mut stmt = store
+            .conn
+            .prepare("SELECT id, size, story_json FROM stories ORDER BY id")
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap();
+        rows.collect::<rusqlite::Result<_>>().unwrap()
+    }
+
+    /// Tracing once at the end gives the stories tracing after every batch
+    /// gives; a backlog left behind is picked up by the next batch.
+    #[test]
+    fn deferred_tracing_gives_the_same_stories() {
+        let dir = tempfile::tempdir().unwrap();
+        let batches = [
+            vec![article("a", STORY)],
+            vec![article("b", &format!("{STORY} Copyright the Herald."))],
+            vec![article("c", &format!("By Jo Bloggs. {STORY}"))],
+        ];
+        let mut every = Store::open(&dir.path().join("every.db")).unwrap();
+        for b in &batches {
+            every.ingest_batch(b).unwrap();
+        }
+        let expected = stories(&every);
+        assert_eq!(expected.len(), 1);
+        assert_eq!(expected[0].1, 3);
+
+        let mut deferred = Store::open(&dir.path().join("deferred.db")).unwrap();
+        deferred.set_story_tracing(StoryTracing::Deferred);
+        for b in &batches {
+            deferred.ingest_batch(b).unwrap();
+        }
+        assert!(stories(&deferred).is_empty(), "not traced yet");
+        assert_eq!(deferred.trace_story_backlog().unwrap(), 1);
+        assert_eq!(stories(&deferred), expected);
+        assert_eq!(
+            deferred.trace_story_backlog().unwrap(),
+            0,
+            "backlog emptied"
+        );
+
+        // An interrupted bulk ingest's backlog is traced by the next batch.
+        let mut resumed = Store::open(&dir.path().join("resumed.db")).unwrap();
+        resumed.set_story_tracing(StoryTracing::Deferred);
+        for b in &batches[..2] {
+            resumed.ingest_batch(b).unwrap();
+        }
+        resumed.set_story_tracing(StoryTracing::EveryBatch);
+        resumed.ingest_batch(&batches[2]).unwrap();
+        assert_eq!(stories(&resumed), expected);
+    }
 }

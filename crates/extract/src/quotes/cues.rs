@@ -2,8 +2,17 @@
 //! "said Smith", "Smith told reporters: “…"), reported speech ("Smith said
 //! (that) …"), and "according to X".
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use std::sync::LazyLock;
+
+/// Compiles a cue pattern with room for its lazy DFA: the cue patterns
+/// carry hundreds of alternatives (verbs, titles, listeners), and with the
+/// default cache (2 MB per pattern) the DFA filled up and was rebuilt over
+/// and over on long texts — 30% of extraction time on the matching
+/// benchmark's 10k pages (perf). The cache grows only as states are used.
+fn cue_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).dfa_size_limit(16 << 20).build()
+}
 
 // Word characters in these patterns are Latin letters, digits and `_`, not
 // Unicode `\w`: the cue verbs are English, so the speakers beside them are
@@ -34,7 +43,7 @@ const SPEAKER: &str = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:(?:[Tt]he|[Aa]n?|[Hh]
 
 /// Straight after a closing mark: ", he said", "said Smith", "— Smith told CBC".
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    cue_regex(&format!(
         r"^[\s,—–-]*(?:(?P<s1>{SPEAKER}|{LOOSE_SPEAKER})(?:,(?P<app>[^,]{{1,80}}),)? (?:also |later |then |previously |once |now )?(?P<v1>{VERBS})(?-u:\b)|(?P<v2>{SAY_VERBS}) (?P<s2>[^.,;:!?“”\x22()—]{{1,80}})|according to (?P<s3>[^.,;:!?“”\x22()—]{{1,80}}))"
     ))
     .expect("valid regex")
@@ -43,7 +52,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Just before an opening mark: "Smith said: “", "He told reporters, “",
 /// "According to Smith, “", "said Smith. “" is not one (a new sentence).
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    cue_regex(&format!(
         r"(?:(?:^|[.?!]\s+|,\s+|(?-u:\b)(?:and|but|as|when|where) )(?P<s1>{SPEAKER}|{LOOSE_SPEAKER})(?:,(?P<app>[^,]{{1,80}}),)?(?: (?:also|later|then|previously|once|now))? (?P<v1>{VERBS})(?-u:\b)(?P<object>[^.!?“”]*?)|(?-u:\b)(?P<v2>{SAY_VERBS}) (?P<s2>{SPEAKER})|[Aa]ccording to (?P<s3>{SPEAKER}))\s*[:,]?\s*$"
     ))
     .expect("valid regex")
@@ -73,7 +82,7 @@ static REPORT_VERBS: LazyLock<String> = LazyLock::new(|| {
 /// the company said it would…", "OTTAWA — Andrew Scheer says…").
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = &*REPORT_VERBS;
-    Regex::new(&format!(
+    cue_regex(&format!(
         r"^(?:(?:But|And|So|Still|However|Yet|Now|Instead|Later|Meanwhile|Mostly|Too often|While|Though|Although|and|but|as|while|though|although|so|yet|because|when|since|where|after)\s+)??(?P<s>{SPEAKER}|{LOOSE_SPEAKER})(?:,(?P<app>[^,]{{1,80}}),)? {ADVERBS}(?:(?P<vt>{TELL_VERBS}) {LISTENER}|(?P<v>{verbs})(?-u:\b)(?: (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Wed|Thurs|Fri|Sat|Sun)\.?)?)(?: (?:on|last|this|in|at|during|earlier|late|from|for|by) [\p{{Latin}}0-9_ ]{{1,25}}?)?,?\s+(?P<that>that\s+)?(?P<c>\S)"
     ))
     .expect("valid regex")
@@ -83,7 +92,7 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
 /// or semicolon, or a conjunction ("…underwent a big change and Hadwin says
 /// he's already looking…", "…improved but forecasters say…").
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:,|;|:| —| –| --| and| but| because| while| when| as)\s+").expect("valid regex")
+    cue_regex(r"(?:,|;|:| —| –| --| and| but| because| while| when| as)\s+").expect("valid regex")
 });
 
 /// The farthest a cue verb stands from its clause's start: a conjunction,
@@ -156,7 +165,7 @@ const OBJECT_VERBS: &[&str] = &[
 /// Matched from a comma of the sentence (what was said is all before it).
 static REPORTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = &*REPORT_VERBS;
-    Regex::new(&format!(
+    cue_regex(&format!(
         r"^,[”\x22’]?\s+(?:(?P<s1>{SPEAKER}|{LOOSE_SPEAKER}) (?:also |later )?(?P<v1>{verbs})|(?P<v2>{SAY_VERBS}) (?P<s2>{SPEAKER}|{LOOSE_SPEAKER})|according to (?P<s3>[^,.]+))(?-u:\b)(?:[,;][^.!?]*|(?: (?:on|in|at|during|last|this|earlier|late|from|to|after|before|while|when|by|with|via|through|as|reporters|journalists|police|the|a|an|his|her|their|its)(?-u:\b)| [A-Z0-9])[^.!?]{{0,80}})?[.!?]?\s*$"
     ))
     .expect("valid regex")
@@ -165,7 +174,7 @@ static REPORTED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// A cue inside the sentence: "It's common, he explains, for a man to…",
 /// "Shelter residents, according to the findings, are fearful…".
 static REPORTED_MID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    cue_regex(&format!(
         r"^(?P<c>[^“”]+?),\s+(?:(?P<s1>{SPEAKER}|{LOOSE_SPEAKER}) {ADVERBS}(?P<v1>{VERBS}|went on|goes on)|(?P<v2>{VERBS}) (?P<s2>{SPEAKER}|{LOOSE_SPEAKER})|according to (?P<s3>[^,“”]+?)),\s+(?P<d>[^“”])"
     ))
     .expect("valid regex")
@@ -173,12 +182,12 @@ static REPORTED_MID: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "According to X, …" opening a sentence.
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[Aa]ccording to (?P<s>[^,.“”]{1,100}?),\s+(?P<c>\S)").expect("valid regex")
+    cue_regex(r"^[Aa]ccording to (?P<s>[^,.“”]{1,100}?),\s+(?P<c>\S)").expect("valid regex")
 });
 
 /// A cheap test before any reported-speech regex: a verb word occurs.
 static ANY_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    cue_regex(&format!(
         r"(?-u:\b)(?:{VERBS}|[Aa]ccording to|went on|goes on|call(?:ed|s|ing)|describ(?:ed|es|ing)|dubbed|label(?:l?ed)|branded)(?-u:\b)"
     ))
     .expect("valid regex")
@@ -467,14 +476,14 @@ fn is_speaker(s: &str) -> bool {
 /// A verb of naming or saying before a short quote in its sentence:
 /// "called the conclusion “", "expressed “", "protesters chanted “".
 static NAMING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:called|calls|calling|dubbed|dubs|described|describes|describing|labelled|labeled|labels|termed|branded|expressed|chanted|shouted|yelled|said|says|saying|told|tells)(?-u:\b)")
+    cue_regex(r"(?-u:\b)(?:called|calls|calling|dubbed|dubs|described|describes|describing|labelled|labeled|labels|termed|branded|expressed|chanted|shouted|yelled|said|says|saying|told|tells)(?-u:\b)")
         .expect("valid regex")
 });
 
 /// The subject before a naming verb: a speaker and up to four words
 /// ("Calgary MP Michelle Rempel earlier this week").
 static SUBJECT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    cue_regex(&format!(
         r"(?:^|[\s,—])(?P<s>{SPEAKER})(?: [a-z][\p{{Latin}}0-9_'’-]*){{0,4}} $"
     ))
     .expect("valid regex")
@@ -903,13 +912,13 @@ const MIN_CONTENT_WORDS: usize = 4;
 /// executive of a company …, said he was unable…" (GGT: an appositive too
 /// long or with too many commas for [`REPORTED`]).
 static SPEAKER_COMMA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^(?P<s>{SPEAKER}),\s")).expect("valid regex"));
+    LazyLock::new(|| cue_regex(&format!(r"^(?P<s>{SPEAKER}),\s")).expect("valid regex"));
 
 /// The cue after an appositive: ", said he was…", ", told HuffPost Canada
 /// the renovictions issue…".
 static APPOSITIVE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = &*REPORT_VERBS;
-    Regex::new(&format!(
+    cue_regex(&format!(
         r",\s+{ADVERBS}(?:(?P<vt>{TELL_VERBS}) {LISTENER}|(?P<v>{verbs})(?-u:\b)(?: (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Wed|Thurs|Fri|Sat|Sun)\.?)?)(?: (?:on|last|this|in|at|during|earlier|late|from|for|by) [\p{{Latin}}0-9_ ]{{1,25}}?)?,?\s+(?P<that>that\s+)?(?P<c>\S)"
     ))
     .expect("valid regex")
@@ -947,7 +956,7 @@ fn appositive(sentence: &str) -> Option<(Cue, std::ops::Range<usize>)> {
 /// "Authorities described his attempt to steal another vehicle as a
 /// carjacking". What follows the object opens with a determiner.
 static CALLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    cue_regex(&format!(
         r"^(?:(?:But|And|So|However|and|but)\s+)?(?P<s>{SPEAKER}|{LOOSE_SPEAKER})(?:,(?P<app>[^,]{{1,80}}),)? {ADVERBS}(?P<v>called|calls|calling|described|describes|describing|dubbed|labelled|labeled|branded) (?:it|him|her|them|this|that|himself|herself|themselves|itself|(?:the|a|an|his|her|their|its) [\p{{Latin}}0-9_'’-]+)(?: [\p{{Latin}}0-9_'’-]+){{0,6}}? (?:as )?(?P<c>(?:a|an|the|one|his|her|their|its)(?-u:\b)|“|\x22)"
     ))
     .expect("valid regex")
@@ -988,13 +997,13 @@ fn called(sentence: &str) -> Option<(Cue, std::ops::Range<usize>)> {
 /// A cue that carries the sentence's subject: "…, saying they are limiting
 /// the industry", "…praised China's support and said he did not think…".
 static PARTICIPLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:,\s+(?P<v1>saying|adding|noting|arguing|insisting|explaining|warning|stressing|claiming|suggesting)|(?-u:\b)and (?:also )?(?P<v2>said|added|noted|argued|insisted|explained|warned|stressed|claimed|told [A-Za-z]+))(?-u:\b),?\s+(?P<that>that\s+)?(?P<c>\S)")
+    cue_regex(r"(?:,\s+(?P<v1>saying|adding|noting|arguing|insisting|explaining|warning|stressing|claiming|suggesting)|(?-u:\b)and (?:also )?(?P<v2>said|added|noted|argued|insisted|explained|warned|stressed|claimed|told [A-Za-z]+))(?-u:\b),?\s+(?P<that>that\s+)?(?P<c>\S)")
         .expect("valid regex")
 });
 
 /// The subject opening a sentence, for a participle cue.
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    cue_regex(&format!(
         r"^(?:(?:But|And|So|However|Yet|Now|Later|Meanwhile|[A-Z]+ (?:—|--))\s+)?(?P<s>{SPEAKER}|{LOOSE_SPEAKER}) [a-z]"
     ))
     .expect("valid regex")
@@ -1033,7 +1042,7 @@ fn participle(sentence: &str) -> Option<(Cue, std::ops::Range<usize>)> {
 /// self-inflicted", "a lack of leadership he says has left the city's
 /// police without…".
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    cue_regex(&format!(
         r"(?-u:\b)(?:(?:what|that|which|whom|who) (?P<s1>{SPEAKER}|{LOOSE_SPEAKER}) (?P<v1>says|say|said|claims|claim|calls|call)(?-u:\b)\s+(?P<c>\S)|(?P<s2>he|she|they|it) (?P<v2>says|said|claims|claimed) (?P<c2>(?:is|was|are|were|has|had|have|will|would|could|can|did|does|do)(?-u:\b)))"
     ))
     .expect("valid regex")

@@ -189,6 +189,18 @@ pub fn class_hint(el: &Element) -> ClassHint {
                 || word == "disqus"
                 || word == "replies";
         }
+        // Hover cards beside a linked name (thehill.com's
+        // `rollover-people-block` after `a.rollover-people-link`): a bio and
+        // other headlines, shown on hover only. The link stays.
+        if is_hover_card_name(name) || is_print_furniture_name(name) {
+            boiler = true;
+        }
+        // A photo's caption or credit line, or the author's bio box,
+        // whatever else the name says.
+        if is_caption_name(name) || is_author_box_name(name) {
+            boiler = true;
+            strong = true;
+        }
         hint.boilerplate |= boiler;
         if boiler && (strong || !content) {
             furniture_name = true;
@@ -205,6 +217,67 @@ pub fn class_hint(el: &Element) -> ClassHint {
         hint.strong_boilerplate = false;
     }
     hint
+}
+
+/// `div.legend` under a photo (tfe-dev t0954), `img-metadata__title`
+/// (t0222), `p.imagedescription` (t0887): caption text, not body.
+fn is_caption_name(name: &str) -> bool {
+    const IMAGE: &[&str] = &["img", "image", "photo", "foto", "picture", "bild"];
+    const CAPTION: &[&str] = &["description", "desc", "metadata", "legend", "unterschrift"];
+    let words = || {
+        name.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    words().any(|w| w == "legend")
+        || (words().any(|w| IMAGE.contains(&w)) && words().any(|w| CAPTION.contains(&w)))
+        || words().any(|w| {
+            IMAGE
+                .iter()
+                .any(|i| w.len() > i.len() && w.starts_with(i) && CAPTION.contains(&&w[i.len()..]))
+        })
+}
+
+/// `section.bmg-author-box` (tfe-dev t0495), the Simple Author Box
+/// plugin's `saboxplugin-wrap` (t0318): the writer's bio under the post.
+fn is_author_box_name(name: &str) -> bool {
+    let words = || name.split(|c: char| !c.is_ascii_alphanumeric());
+    words().any(|w| w.starts_with("saboxplugin"))
+        || (words().any(|w| matches!(w, "author" | "autor" | "authorbox"))
+            && words().any(|w| matches!(w, "box" | "bio" | "about")))
+}
+
+/// Print-only blocks (`d-none d-print-block`, `print-footer`: a citation or
+/// copyright line for paper) and print buttons; not the print layout hints
+/// of content (`print-full`, `kb-tip-print-step` on recipe pages, tfe-dev
+/// t0135, t0727).
+fn is_print_furniture_name(name: &str) -> bool {
+    let words = || name.split(|c: char| !c.is_ascii_alphanumeric());
+    name == "print"
+        || words().any(|w| w == "printbtn")
+        || (words().any(|w| w == "print")
+            && words().any(|w| {
+                matches!(
+                    w,
+                    "only"
+                        | "block"
+                        | "inline"
+                        | "visible"
+                        | "header"
+                        | "footer"
+                        | "btn"
+                        | "button"
+                        | "link"
+                        | "icon"
+                        | "dialog"
+                        | "dialogue"
+                )
+            }))
+}
+
+fn is_hover_card_name(name: &str) -> bool {
+    let words = || name.split(|c: char| !c.is_ascii_alphanumeric());
+    words().any(|w| matches!(w, "rollover" | "hovercard" | "tooltip" | "popover"))
+        && words().any(|w| matches!(w, "block" | "card" | "box" | "panel"))
 }
 
 fn is_strong_boilerplate_word(w: &str) -> bool {
@@ -274,7 +347,6 @@ fn is_boilerplate_word(w: &str) -> bool {
             | "pagination"
             | "pager"
             | "toolbar"
-            | "print"
             | "byline"
             | "bylines"
             | "author"
@@ -332,6 +404,7 @@ fn is_boilerplate_word(w: &str) -> bool {
             | "toc"
             | "infobox"
             | "screen"
+            | "disclaimer"
     ) || PREFIXES.iter().any(|p| w.starts_with(p))
         || w.ends_with("widget")
         || w.ends_with("caption")
@@ -395,6 +468,23 @@ mod tests {
         let h = first_div_hint(r#"<div class="sect_article news commentary">x</div>"#);
         assert!(!h.comments && !h.is_furniture());
         assert!(first_div_hint(r#"<div class="comment-list">x</div>"#).comments);
+    }
+
+    #[test]
+    fn print_only_blocks_but_not_print_layout_are_furniture() {
+        assert!(first_div_hint(r#"<div class="d-none d-print-block">x</div>"#).is_furniture());
+        assert!(first_div_hint(r#"<div class="print">x</div>"#).is_furniture());
+        assert!(!first_div_hint(r#"<div class="col-md-6 print-full">x</div>"#).boilerplate);
+    }
+
+    #[test]
+    fn captions_hover_cards_and_author_boxes_are_furniture() {
+        assert!(first_div_hint(r#"<div class="legend">x</div>"#).is_furniture());
+        assert!(first_div_hint(r#"<div class="img-metadata">x</div>"#).is_furniture());
+        assert!(first_div_hint(r#"<div class="rollover-people-block">x</div>"#).is_furniture());
+        assert!(!first_div_hint(r#"<div class="rollover-people">x</div>"#).boilerplate);
+        // tfe-dev t0495: "author" and "box" outweigh "content" in one name.
+        assert!(first_div_hint(r#"<div class="author-box--content">x</div>"#).is_furniture());
     }
 
     #[test]

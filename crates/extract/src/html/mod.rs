@@ -5,6 +5,7 @@
 mod cleaning;
 pub(crate) mod dom;
 mod hints;
+mod lead;
 pub(crate) mod links;
 mod paragraphs;
 mod scoring;
@@ -27,7 +28,13 @@ pub fn extract(html: &str, url: Option<&str>, fetched: Option<DateTime<Utc>>) ->
     let removed = cleaning::mark_removed(&dom);
     let stats = TextStats::compute(&dom, &removed);
     let roots = scoring::select_content(&dom, &removed, &stats);
-    let blocks = body_blocks(&dom, &removed, &stats, &roots, url);
+    let blocks = body_blocks(
+        &dom,
+        &removed,
+        &stats,
+        &with_lead(&dom, &removed, &stats, &roots),
+        url,
+    );
 
     let scope = Scope {
         article: article_scope(&dom, &roots),
@@ -72,6 +79,15 @@ fn body_blocks(
     } else {
         strict
     }
+}
+
+/// The content containers, preceded by the article's lead when it sits in
+/// a box of its own before them.
+fn with_lead(dom: &Dom, removed: &[bool], stats: &TextStats, roots: &[NodeIx]) -> Vec<NodeIx> {
+    lead::find_lead(dom, removed, stats, roots)
+        .into_iter()
+        .chain(roots.iter().copied())
+        .collect()
 }
 
 fn total_chars(blocks: &[Block]) -> usize {

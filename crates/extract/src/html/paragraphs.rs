@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::dom::{Dom, NodeData, NodeIx};
 use super::hints;
+use super::lead;
 use super::links;
 use super::scoring::TextStats;
 
@@ -21,6 +22,8 @@ pub struct Block {
     pub links: Vec<String>,
     /// Inside the article's `<header>`, with the headline, dek and byline.
     pub in_header: bool,
+    /// Inside an element whose class names it the lead (`p.lead`, `.intro`).
+    pub in_lead: bool,
 }
 
 impl Block {
@@ -67,6 +70,9 @@ pub fn render(
         loop {
             while let Some(&o) = open.last().filter(|&&o| dom.nodes[o].end <= i) {
                 out.close(dom.tag(o));
+                if is_lead(dom, o) {
+                    out.lead_depth = out.lead_depth.saturating_sub(1);
+                }
                 open.pop();
             }
             if i >= end {
@@ -85,6 +91,9 @@ pub fn render(
                         i = dom.nodes[i].end;
                         continue;
                     }
+                    if is_lead(dom, i) {
+                        out.lead_depth += 1;
+                    }
                     out.open(el.tag(), el.attr("href"), base_url);
                     open.push(i);
                 }
@@ -100,11 +109,29 @@ pub fn render(
 /// A list, table or box inside the article that is mostly links: a "more
 /// stories" or tag list that escaped the class-name rules.
 fn is_link_cluster(dom: &Dom, stats: &TextStats, i: NodeIx) -> bool {
+    let tag = dom.tag(i);
     matches!(
-        dom.tag(i),
+        tag,
         "div" | "section" | "ul" | "ol" | "table" | "dl" | "figure" | "p"
     ) && stats.chars[i] > 0
         && stats.link_density(i) > 0.5
+        && !(tag == "p" && is_linked_prose(stats.chars[i] as usize, stats.link_chars[i] as usize))
+}
+
+/// A sentence of the article whose second half is a link ("…, <a>who for
+/// the last eight months combined these duties…</a>", wirtualnemedia.pl,
+/// tfe-dev t0966): long, with a real unlinked part, not a link line.
+fn is_linked_prose(chars: usize, link_chars: usize) -> bool {
+    let own = chars.saturating_sub(link_chars);
+    chars >= LINKED_PROSE_CHARS && own >= LINKED_PROSE_OWN_CHARS && own * 4 >= chars
+}
+
+const LINKED_PROSE_CHARS: usize = 120;
+const LINKED_PROSE_OWN_CHARS: usize = 30;
+
+fn is_lead(dom: &Dom, i: NodeIx) -> bool {
+    dom.element(i)
+        .is_some_and(|el| lead::is_lead_class(el.class_and_id()))
 }
 
 #[derive(Default)]
@@ -115,6 +142,7 @@ struct BlockWriter {
     open_blocks: Vec<&'static str>,
     link_depth: usize,
     header_depth: usize,
+    lead_depth: usize,
     link_chars: usize,
     links: Vec<String>,
 }
@@ -195,6 +223,7 @@ impl BlockWriter {
                 link_chars: self.link_chars,
                 links: std::mem::take(&mut self.links),
                 in_header: self.header_depth > 0,
+                in_lead: self.lead_depth > 0,
             });
         }
         self.buf.clear();
@@ -254,6 +283,10 @@ pub fn filter_blocks(blocks: Vec<Block>, policy: LinkPolicy) -> Vec<Block> {
 /// Mostly-link lines are navigation ("More: …", tag lists, teasers).
 fn is_link_heavy(b: &Block) -> bool {
     b.link_density() > 0.5
+        && !(b.tag == "p"
+            && ends_like_sentence(&b.text)
+            && b.text.contains(',')
+            && is_linked_prose(b.text.chars().count(), b.link_chars))
 }
 
 /// Short lines that are page furniture in any article template.
@@ -270,6 +303,11 @@ fn is_furniture_line(text: &str) -> bool {
             | skip\ to\ .* | back\ to\ top | (?:image|photo|picture|foto)\ ?(?:credit|source)?:.*
             | lesen\ sie\ auch.* | mehr\ zum\ thema.* | lea\ (?:también|más).* | leia\ também.*
             | ver\ también.* | lire\ aussi.*
+            | auch\ interessant | ähnliche\ (?:beiträge|artikel|themen) | zum\ weiterlesen | weiterlesen
+            | (?:das|dies)(?:\ thema)?\ könnte\ (?:dich|sie|euch)\ auch\ interessieren
+            | gefällt\ mir | kommentare?\ schreiben | keine\ kommentare\b.* | quellen?\ (?:ausblenden|anzeigen)
+            | (?:bild)?quellen?\ ?:.* | titelbild\ ?:.* | beitragsbild\ ?:.*
+            | (?:vorschau\ auf\ den\ )?nächsten\ (?:artikel|beitrag) | (?:next|previous)\ (?:article|post|story)
             )[\s.:!…»>]*$",
         )
         .expect("furniture regex")
@@ -282,7 +320,14 @@ fn is_furniture_line(text: &str) -> bool {
 /// and sometimes a full lead paragraph, which is (German news intros such as
 /// fitforfun.de's `header.intro p`).
 fn is_lead_paragraph(b: &Block) -> bool {
-    matches!(b.tag, "p" | "div") && b.text.chars().count() >= 150
+    let chars = b.text.chars().count();
+    matches!(b.tag, "p" | "div")
+        && (chars >= 150 || (b.in_lead && chars >= 50 && ends_like_sentence(&b.text)))
+}
+
+fn ends_like_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '…', '"', '“', '”', '»', ')'])
 }
 
 /// "Updated Nov 19, 6:55 AM", "11.14.2019 09:00 AM", "Published 1 day ago":
@@ -383,6 +428,38 @@ mod tests {
              <p><a href=/a>Some other headline entirely</a></p><p>Share this article</p>",
         );
         assert_eq!(got, vec!["Real text of the story."]);
+    }
+
+    #[test]
+    fn related_and_comment_labels_are_furniture() {
+        // tfe-dev t0499, t0780, t0703, t0818: labels of cut boxes left behind.
+        assert!(is_furniture_line("Auch interessant:"));
+        assert!(is_furniture_line("Ähnliche Beiträge"));
+        assert!(is_furniture_line(
+            "Das Thema könnte dich auch interessieren:"
+        ));
+        assert!(is_furniture_line(
+            "Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)"
+        ));
+        assert!(!is_furniture_line(
+            "Auch interessant ist, dass der Rat tagte."
+        ));
+        // t0680, t0792, t0643: source and photo-credit lines under the text.
+        assert!(is_furniture_line("Quelle: Landesregierung"));
+        assert!(is_furniture_line(
+            "Titelbild: Geyres Christophe/ABACA/picture-alliance"
+        ));
+    }
+
+    #[test]
+    fn sentence_ending_in_a_long_link_is_kept() {
+        // wirtualnemedia.pl (tfe-dev t0966).
+        let got = render_body(
+            "<p>Krzysztoszek zastąpił Zdzisława Wiese, <a href=/x>który przez ostatnie osiem miesięcy łączył te zadania ze swoimi obowiązkami w dziale marketingu.</a></p>\
+             <p><a href=/y>Another headline, about something else entirely, for the reader to click.</a></p>",
+        );
+        assert_eq!(got.len(), 1);
+        assert!(got[0].ends_with("w dziale marketingu."));
     }
 
     #[test]

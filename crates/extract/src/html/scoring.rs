@@ -160,7 +160,10 @@ pub fn select_content(dom: &Dom, removed: &[bool], stats: &TextStats) -> Vec<Nod
         return dom.elements_named("body").take(1).collect();
     };
     top = climb_from_top(dom, &scores, top);
-    let picked = with_siblings(dom, removed, stats, &scores, top);
+    let mut picked = with_siblings(dom, removed, stats, &scores, top);
+    if let Some(run) = same_class_run(dom, removed, stats, top) {
+        picked = run;
+    }
     match enclosing_article(dom, stats, top) {
         Some(article) if is_prose_around(stats, article, &picked) => vec![article],
         _ => picked,
@@ -318,6 +321,61 @@ fn with_siblings(
         }
     }
     picked
+}
+
+/// How far above the winner a wrapper may sit whose look-alike siblings
+/// continue the article.
+const RUN_LEVELS: usize = 3;
+/// Look-alike siblings with prose needed besides the winner's wrapper: one
+/// could be a dek box styled like the body.
+const MIN_RUN_PROSE: usize = 2;
+
+/// Some CMSs (TYPO3's `div.outer` content elements, page builders' text
+/// modules) give every few paragraphs their own wrapper, so the winner is one
+/// of a run of siblings with the same tag and first class name (`detail-body
+/// first-paragraph`, `detail-body second-paragraph`): then the run is the
+/// article (tfe-dev t0599, t0501, t0478). Only link-poor siblings join.
+fn same_class_run(
+    dom: &Dom,
+    removed: &[bool],
+    stats: &TextStats,
+    top: NodeIx,
+) -> Option<Vec<NodeIx>> {
+    for a in dom.ancestors(top).take(RUN_LEVELS) {
+        let parent = dom.nodes[a].parent?;
+        if matches!(dom.tag(parent), "body" | "html" | "") {
+            return None;
+        }
+        let Some(first_class) = dom
+            .attr(a, "class")
+            .and_then(|c| c.split_whitespace().next())
+        else {
+            continue;
+        };
+        let tag = dom.tag(a);
+        let alike: Vec<NodeIx> = dom
+            .children(parent)
+            .filter(|&s| {
+                !removed[s]
+                    && dom.tag(s) == tag
+                    && dom
+                        .attr(s, "class")
+                        .and_then(|c| c.split_whitespace().next())
+                        == Some(first_class)
+            })
+            .collect();
+        let prose = |s: NodeIx| stats.chars[s] >= 100 && stats.link_density(s) < 0.25;
+        if alike.iter().filter(|&&s| s != a && prose(s)).count() < MIN_RUN_PROSE {
+            continue;
+        }
+        return Some(
+            alike
+                .into_iter()
+                .filter(|&s| s == a || (stats.chars[s] > 0 && stats.link_density(s) < 0.5))
+                .collect(),
+        );
+    }
+    None
 }
 
 fn is_prose_paragraph(dom: &Dom, stats: &TextStats, i: NodeIx) -> bool {

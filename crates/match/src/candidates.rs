@@ -111,25 +111,7 @@ pub fn weak_carriers<K>(
 }
 
 /// True when two sorted fingerprint sets share at least `fraction` of the
-/// smaller one.
-pub fn related(x: &[u64], y: &[u64], fraction: f32) -> bool {
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let smaller = x.len().min(y.len()).max(1);
-    common as f32 >= fraction * smaller as f32
-}
-
-/// [`related`] with early exits: stops as soon as the verdict is known.
+/// smaller one. Stops as soon as the verdict is known.
 fn related_fast(x: &[u64], y: &[u64], fraction: f32) -> bool {
     let need = fraction * x.len().min(y.len()).max(1) as f32;
     let (mut i, mut j, mut common) = (0, 0, 0usize);
@@ -233,6 +215,25 @@ pub fn candidates<'a, K>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain merge count without early exits: the reference
+    /// `related_fast` must agree with.
+    fn related(x: &[u64], y: &[u64], fraction: f32) -> bool {
+        let (mut i, mut j, mut common) = (0, 0, 0usize);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        let smaller = x.len().min(y.len()).max(1);
+        common as f32 >= fraction * smaller as f32
+    }
 
     fn n(key: u32, shared: &[u64], count: usize) -> Neighbour<u32> {
         Neighbour {

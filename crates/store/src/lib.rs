@@ -87,11 +87,40 @@ impl Store {
         self.path.display().to_string()
     }
 
+    /// Runs `work` in one transaction and commits it; `work` gets the
+    /// transaction and the database's name for its errors.
+    fn in_transaction<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction, &str) -> Result<T>,
+    ) -> Result<T> {
+        let path = self.name();
+        let sql = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(sql)?;
+        let out = work(&tx, &path)?;
+        tx.commit().map_err(sql)?;
+        Ok(out)
+    }
+
     /// Wraps an SQLite error with the database's path.
     fn sql(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
         move |source| StoreError::Sqlite {
             path: self.name(),
             source,
         }
+    }
+}
+
+/// A stored-article fixture made from plain text, for the store's tests.
+#[cfg(test)]
+pub(crate) fn test_article(id: &str, text: &str) -> NewArticle {
+    NewArticle {
+        ext_id: id.into(),
+        origin: format!("test:{id}"),
+        url: None,
+        fetched: None,
+        article: reprint_extract::extract_text(text, None),
     }
 }

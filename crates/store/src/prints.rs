@@ -104,20 +104,12 @@ pub(crate) fn delete(conn: &Connection, key: i64) -> rusqlite::Result<()> {
 mod tests {
     use super::*;
     use crate::schema::{APPLICATION_ID, MIGRATIONS};
-    use crate::{NewArticle, Store};
+    use crate::Store;
 
     const STORY: &str = "The regional water board voted on Thursday to raise rates for the third time in four years, saying the cost of repairing aging pipes and building a new treatment plant had outpaced its revenue. Residents who spoke at the meeting said the increase would fall hardest on families already struggling with rent, and several asked the board to phase it in over two years. The chair said the board would study a discount for low-income households and report back next month, but warned that delaying the repairs would only make them more expensive.";
     const OTHER: &str = "A small bakery on the east side of town has won a national award for its sourdough, beating more than three hundred entries from across the country. The owners, who opened the shop seven years ago with a single oven, said they would use the prize money to hire two apprentices and offer weekend classes for children who want to learn how bread is made from start to finish.";
 
-    fn article(id: &str, text: &str) -> NewArticle {
-        NewArticle {
-            ext_id: id.into(),
-            origin: format!("test:{id}"),
-            url: None,
-            fetched: None,
-            article: reprint_extract::extract_text(text, None),
-        }
-    }
+    use crate::test_article as article;
 
     /// A store written before migration 4 (fingerprints with a foreign key
     /// and an index on `article`, no `prints`) is upgraded; its articles'

@@ -29,15 +29,12 @@ impl Store {
     /// Adds every article waiting in the backlog to the full-text index, in
     /// one transaction; returns how many were added.
     pub fn index_search_backlog(&mut self) -> Result<usize> {
-        let path = self.name();
-        let sql = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let tx = self.conn.transaction().map_err(sql)?;
-        let n = index_backlog(&tx).map_err(sql)?;
-        tx.commit().map_err(sql)?;
-        Ok(n)
+        self.in_transaction(|tx, path| {
+            index_backlog(tx).map_err(|source| StoreError::Sqlite {
+                path: path.to_string(),
+                source,
+            })
+        })
     }
 }
 
@@ -48,30 +45,29 @@ impl Store {
     /// stories are traced on others. Returns (stories written, articles
     /// indexed).
     pub fn trace_and_index_backlogs(&mut self) -> Result<(usize, usize)> {
-        let path = self.name();
-        let sql = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let tx = self.conn.transaction().map_err(sql)?;
-        let ids = backlog_ids(&tx).map_err(sql)?;
-        let mut indexed = 0;
-        let stories = crate::stories::refresh_with(
-            &tx,
-            &std::collections::BTreeSet::new(),
-            &path,
-            |tx, i, n| {
-                // Piece i of n of the backlog, in key order.
-                let per = ids.len().div_ceil(n).max(1);
-                if let Some(piece) = ids.chunks(per).nth(i) {
-                    indexed += index_range(tx, piece[0], piece[piece.len() - 1])?;
-                }
-                Ok(())
-            },
-        )?;
-        tx.execute("DELETE FROM search_backlog", []).map_err(sql)?;
-        tx.commit().map_err(sql)?;
-        Ok((stories, indexed))
+        self.in_transaction(|tx, path| {
+            let sql = |source| StoreError::Sqlite {
+                path: path.to_string(),
+                source,
+            };
+            let ids = backlog_ids(tx).map_err(sql)?;
+            let mut indexed = 0;
+            let stories = crate::stories::refresh_with(
+                tx,
+                &std::collections::BTreeSet::new(),
+                path,
+                |tx, i, n| {
+                    // Piece i of n of the backlog, in key order.
+                    let per = ids.len().div_ceil(n).max(1);
+                    if let Some(piece) = ids.chunks(per).nth(i) {
+                        indexed += index_range(tx, piece[0], piece[piece.len() - 1])?;
+                    }
+                    Ok(())
+                },
+            )?;
+            tx.execute("DELETE FROM search_backlog", []).map_err(sql)?;
+            Ok((stories, indexed))
+        })
     }
 }
 
@@ -120,17 +116,8 @@ pub(crate) fn index_backlog(conn: &Connection) -> rusqlite::Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::NewArticle;
 
-    fn article(id: &str, text: &str) -> NewArticle {
-        NewArticle {
-            ext_id: id.into(),
-            origin: format!("test:{id}"),
-            url: None,
-            fetched: None,
-            article: reprint_extract::extract_text(text, None),
-        }
-    }
+    use crate::test_article as article;
 
     fn hits(store: &Store, word: &str) -> i64 {
         store.search(word, 10, 0).expect("search").total

@@ -39,15 +39,7 @@ impl Store {
     /// Re-traces the stories of every article waiting in the backlog, in one
     /// transaction; returns how many stories were written.
     pub fn trace_story_backlog(&mut self) -> Result<usize> {
-        let path = self.name();
-        let sql = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        let tx = self.conn.transaction().map_err(sql)?;
-        let n = refresh(&tx, &BTreeSet::new(), &path)?;
-        tx.commit().map_err(sql)?;
-        Ok(n)
+        self.in_transaction(|tx, path| refresh(tx, &BTreeSet::new(), path))
     }
 }
 
@@ -339,19 +331,10 @@ pub fn delete_story_of(conn: &Connection, article: i64) -> rusqlite::Result<()> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::NewArticle;
 
     const STORY: &str = "The regional water board voted on Thursday to raise rates for the third time in four years, saying the cost of repairing aging pipes and building a new treatment plant had outpaced its revenue. Residents who spoke at the meeting said the increase would fall hardest on families already struggling with rent, and several asked the board to phase it in over two years. The chair said the board would study a discount for low-income households and report back next month, but warned that delaying the repairs would only make them more expensive.";
 
-    fn article(id: &str, text: &str) -> NewArticle {
-        NewArticle {
-            ext_id: id.into(),
-            origin: format!("test:{id}"),
-            url: None,
-            fetched: None,
-            article: reprint_extract::extract_text(text, None),
-        }
-    }
+    use crate::test_article as article;
 
     fn stories(store: &Store) -> Vec<(i64, i64, String)> {
         let mut stmt = store

@@ -17,7 +17,7 @@ use reprint_match::{PairMatch, TextPrint};
 
 use crate::search_index::{self, SearchIndexing};
 use crate::stories::StoryTracing;
-use crate::{matching, prints, stories, Result, Store, StoreError};
+use crate::{fingerprint_index, matching, prints, stories, Result, Store, StoreError};
 
 /// An extracted article ready to store.
 #[derive(Debug, Clone)]
@@ -55,12 +55,28 @@ impl Store {
     /// Stores, matches and traces a batch in one transaction: either all of
     /// it is stored or none of it.
     pub fn ingest_batch(&mut self, batch: &[NewArticle]) -> Result<BatchReport> {
+        self.prepare_bulk()?;
+        let result = self.ingest_batch_in_transaction(batch);
+        if result.is_err() {
+            // The memory index may already lack a replaced article the
+            // rolled-back batch deleted: rebuild it next batch.
+            self.bulk = None;
+        }
+        result
+    }
+
+    fn ingest_batch_in_transaction(&mut self, batch: &[NewArticle]) -> Result<BatchReport> {
         let path = self.name();
         let sql = |source| StoreError::Sqlite {
             path: path.clone(),
             source,
         };
         let tx = self.conn.transaction().map_err(sql)?;
+        if self.bulk.is_none() && !fingerprint_index::backlog_is_empty(&tx).map_err(sql)? {
+            // Left by an interrupted bulk ingest: matching below reads
+            // only the table.
+            fingerprint_index::flush_backlog(&tx).map_err(sql)?;
+        }
         let mut report = BatchReport::default();
         let mut touched: BTreeSet<i64> = BTreeSet::new();
         // Texts and fingerprints are computed in parallel up front.
@@ -86,8 +102,13 @@ impl Store {
                 IngestOutcome::Added => report.added += 1,
                 IngestOutcome::Replaced => report.replaced += 1,
             }
+            if let (Some((old, set)), Some(bulk)) = (&replaced, self.bulk.as_mut()) {
+                if let Ok(old) = u32::try_from(*old) {
+                    bulk.memory.remove(old, set);
+                }
+            }
             // The same id twice in one batch: the later one replaced it.
-            stored.retain(|(k, _)| Some(*k) != replaced);
+            stored.retain(|(k, _)| Some(*k) != replaced.as_ref().map(|r| r.0));
             stored.push((key, pos));
         }
         // ... then match each against everything before it ...
@@ -100,7 +121,8 @@ impl Store {
             })
             .collect();
         let t_store = started.elapsed();
-        let results = matching::match_batch(&tx, &items).map_err(sql)?;
+        let memory = self.bulk.as_ref().map(|b| (&b.memory, b.complete));
+        let results = matching::match_batch(&tx, &items, memory).map_err(sql)?;
         let t_match = started.elapsed();
         // ... and write the results in batch order.
         for ((key, _), result) in stored.iter().zip(results) {
@@ -119,21 +141,32 @@ impl Store {
             report.pairs += result.found.len();
             touched.insert(*key);
         }
-        // The index is written once, in hash order: far fewer B-tree pages
-        // touched than article by article.
-        let mut postings: Vec<(i64, i64)> = stored
+        let postings: Vec<(u64, i64)> = stored
             .iter()
-            .flat_map(|&(key, pos)| {
-                prepared[pos]
-                    .1
-                    .fingerprints
-                    .iter()
-                    .map(move |h| (to_stored(*h), key))
-            })
+            .flat_map(|&(key, pos)| prepared[pos].1.fingerprints.iter().map(move |&h| (h, key)))
             .collect();
-        postings.sort_unstable();
         let t_pairs = started.elapsed();
-        index_fingerprints(&tx, &postings).map_err(sql)?;
+        let mut flushed = false;
+        if self.bulk.is_some() {
+            for (key, _) in &stored {
+                fingerprint_index::queue(&tx, *key).map_err(sql)?;
+            }
+            if self
+                .bulk
+                .as_ref()
+                .is_some_and(|b| b.flush_due(postings.len()))
+            {
+                fingerprint_index::flush_backlog(&tx).map_err(sql)?;
+                flushed = true;
+            }
+        } else {
+            // Written once, in fingerprint order: far fewer B-tree pages
+            // touched than article by article.
+            let mut rows: Vec<(i64, i64)> =
+                postings.iter().map(|&(h, k)| (to_stored(h), k)).collect();
+            rows.sort_unstable();
+            fingerprint_index::insert_postings(&tx, &rows).map_err(sql)?;
+        }
         let t_index = started.elapsed();
         match self.story_tracing {
             StoryTracing::EveryBatch => {
@@ -146,13 +179,21 @@ impl Store {
         }
         let t_stories = started.elapsed();
         tx.commit().map_err(sql)?;
+        if self.bulk.is_some() {
+            let postings = postings
+                .into_iter()
+                .filter_map(fingerprint_index::key32)
+                .collect();
+            self.after_bulk_commit(postings, stored.len(), flushed)?;
+        }
         tracing::debug!(
-            "batch of {}: store {:?}, match {:?}, pairs {:?}, index {:?}, stories {:?}, commit {:?}",
+            "batch of {}: store {:?}, match {:?}, pairs {:?}, index {:?}{}, stories {:?}, commit {:?}",
             batch.len(),
             t_store,
             t_match - t_store,
             t_pairs - t_match,
             t_index - t_pairs,
+            if flushed { " (flushed)" } else { "" },
             t_stories - t_index,
             started.elapsed() - t_stories
         );
@@ -160,14 +201,17 @@ impl Store {
     }
 }
 
-/// Inserts or replaces the article; returns its key and the key it replaced.
+/// The key an article replaced, and that key's fingerprint set.
+type Replaced = Option<(i64, Vec<u64>)>;
+
+/// Inserts or replaces the article; returns its key and what it replaced.
 fn store_article(
     tx: &Transaction,
     item: &NewArticle,
     text: &str,
     print: &TextPrint,
     touched: &mut BTreeSet<i64>,
-) -> rusqlite::Result<(IngestOutcome, i64, Option<i64>)> {
+) -> rusqlite::Result<(IngestOutcome, i64, Replaced)> {
     let json = serde_json::to_string(&item.article).unwrap_or_default();
     let hash = to_stored(fnv1a(json.as_bytes()));
     let existing: Option<(i64, i64)> = tx
@@ -184,10 +228,10 @@ fn store_article(
         let members = stories::story_members_of(tx, id)?;
         touched.extend(members.into_iter().filter(|m| *m != id));
         stories::delete_story_of(tx, id)?;
-        prints::delete(tx, id)?;
+        let set = prints::delete(tx, id)?;
         tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
         outcome = IngestOutcome::Replaced;
-        replaced = Some(id);
+        replaced = Some((id, set));
     }
     let a = &item.article;
     tx.prepare_cached(
@@ -214,15 +258,6 @@ fn store_article(
     prints::insert(tx, key, &print.fingerprints)?;
     search_index::queue(tx, key)?;
     Ok((outcome, key, replaced))
-}
-
-fn index_fingerprints(tx: &Transaction, postings: &[(i64, i64)]) -> rusqlite::Result<()> {
-    let mut stmt =
-        tx.prepare_cached("INSERT OR IGNORE INTO fingerprints (hash, article) VALUES (?1, ?2)")?;
-    for (h, key) in postings {
-        stmt.execute(params![h, key])?;
-    }
-    Ok(())
 }
 
 /// Stores a pair with the smaller key as `a`, swapping sides as needed.

@@ -8,10 +8,12 @@
 //!
 //! Modules: [`schema`] (tables, migrations), [`open`] (opening and refusing
 //! foreign files), [`ingest`] (adding a batch), [`matching`] (index look-ups
-//! and verification), [`stories`] (re-tracing), [`read`] (queries for the
-//! CLI), [`queries`] (queries for the server, full-text search),
-//! [`search_index`] (keeping the full-text index current).
+//! and verification), [`fingerprint_index`] (keeping the fingerprint index,
+//! in memory during a bulk ingest), [`stories`] (re-tracing), [`read`]
+//! (queries for the CLI), [`queries`] (queries for the server, full-text
+//! search), [`search_index`] (keeping the full-text index current).
 
+pub mod fingerprint_index;
 pub mod ingest;
 pub mod matching;
 pub mod open;
@@ -26,6 +28,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use fingerprint_index::FingerprintIndexing;
 pub use ingest::{BatchReport, IngestOutcome, NewArticle};
 pub use read::{ArticleRow, PairRow, StoryDetail, StoryRow};
 pub use search_index::SearchIndexing;
@@ -75,6 +78,10 @@ pub struct Store {
     path: PathBuf,
     search_indexing: SearchIndexing,
     story_tracing: StoryTracing,
+    fingerprint_indexing: FingerprintIndexing,
+    /// A bulk ingest's look-up state (`FingerprintIndexing::Deferred`).
+    bulk: Option<fingerprint_index::BulkIndex>,
+    bulk_tuning: fingerprint_index::BulkTuning,
 }
 
 impl Store {

@@ -22,8 +22,10 @@ use rusqlite::Connection;
 
 use reprint_match::candidates::{candidates, furniture_of_carriers, group_hits, weak_carriers};
 use reprint_match::fasthash::{FastMap, FastSet};
-use reprint_match::fingerprint::{from_stored, to_stored};
-use reprint_match::{compare, CandidateParams, MatchParams, Neighbour, PairMatch, TextPrint};
+use reprint_match::fingerprint::to_stored;
+use reprint_match::{
+    compare, CandidateParams, MatchParams, MemoryIndex, Neighbour, PairMatch, TextPrint,
+};
 
 /// Values are bound in chunks to stay under SQLite's limit on parameters.
 const LOOKUP_CHUNK: usize = 500;
@@ -71,8 +73,14 @@ pub(crate) fn chunked<T: rusqlite::ToSql>(
     Ok(())
 }
 
-/// Matches a batch; results are in batch order.
-pub fn match_batch(conn: &Connection, items: &[Item]) -> rusqlite::Result<Vec<ItemResult>> {
+/// Matches a batch; results are in batch order. `memory` is a bulk
+/// ingest's memory index and whether it holds every stored posting (see
+/// [`crate::fingerprint_index`]).
+pub fn match_batch(
+    conn: &Connection,
+    items: &[Item],
+    memory: Option<(&MemoryIndex, bool)>,
+) -> rusqlite::Result<Vec<ItemResult>> {
     let cp = CandidateParams::default();
     let mp = MatchParams::default();
     let batch_keys: FastSet<i64> = items.iter().filter_map(|i| i.key).collect();
@@ -84,21 +92,9 @@ pub fn match_batch(conn: &Connection, items: &[Item]) -> rusqlite::Result<Vec<It
         .collect();
     all.sort_unstable();
     all.dedup();
-    let mut postings: FastMap<u64, Vec<i64>> = FastMap::default();
-    chunked(
-        conn,
-        "SELECT hash, article FROM fingerprints WHERE hash IN ({})",
-        &all,
-        |r| {
-            let a: i64 = r.get(1)?;
-            if !batch_keys.contains(&a) {
-                postings.entry(from_stored(r.get(0)?)).or_default().push(a);
-            }
-            Ok(())
-        },
-    )?;
+    let mut postings = crate::fingerprint_index::lookup(conn, &all, memory)?;
     for v in postings.values_mut() {
-        v.sort_unstable();
+        v.retain(|a| !batch_keys.contains(a));
     }
     let mut stored_keys: Vec<i64> = postings
         .values()
@@ -109,6 +105,17 @@ pub fn match_batch(conn: &Connection, items: &[Item]) -> rusqlite::Result<Vec<It
     stored_keys.sort_unstable();
     stored_keys.dedup();
     let mut counts: FastMap<i64, usize> = FastMap::default();
+    if let Some((index, _)) = memory {
+        stored_keys.retain(|&k| {
+            let held = u32::try_from(k)
+                .ok()
+                .and_then(|k| index.fingerprint_count(k));
+            if let Some(c) = held {
+                counts.insert(k, c);
+            }
+            held.is_none()
+        });
+    }
     chunked(
         conn,
         "SELECT id, fingerprint_count FROM articles WHERE id IN ({})",
@@ -307,7 +314,7 @@ pub fn match_text(
         text,
         print,
     };
-    Ok(match_batch(conn, std::slice::from_ref(&item))?
+    Ok(match_batch(conn, std::slice::from_ref(&item), None)?
         .pop()
         .map(|r| r.found)
         .unwrap_or_default())

@@ -6,8 +6,8 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use crate::schema::{APPLICATION_ID, MIGRATIONS};
+use crate::{FingerprintIndexing, SearchIndexing, StoryTracing};
 use crate::{Result, Store, StoreError};
-use crate::{SearchIndexing, StoryTracing};
 
 impl Store {
     /// Opens `path` for reading and writing, creating it if it does not exist.
@@ -18,6 +18,9 @@ impl Store {
             path: path.to_path_buf(),
             search_indexing: SearchIndexing::default(),
             story_tracing: StoryTracing::default(),
+            fingerprint_indexing: FingerprintIndexing::default(),
+            bulk: None,
+            bulk_tuning: Default::default(),
         };
         // Identity first: even switching the journal mode writes to the file.
         store.check_identity()?;
@@ -44,6 +47,9 @@ impl Store {
             path: path.to_path_buf(),
             search_indexing: SearchIndexing::default(),
             story_tracing: StoryTracing::default(),
+            fingerprint_indexing: FingerprintIndexing::default(),
+            bulk: None,
+            bulk_tuning: Default::default(),
         };
         store.check_identity()?;
         let version = store.user_version()?;

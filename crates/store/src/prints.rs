@@ -80,8 +80,9 @@ pub(crate) fn sets_of(conn: &Connection, keys: &[i64]) -> rusqlite::Result<FastM
     Ok(sets)
 }
 
-/// Removes an article's postings from the fingerprint index and its blob.
-pub(crate) fn delete(conn: &Connection, key: i64) -> rusqlite::Result<()> {
+/// Removes an article's postings from the fingerprint index (table and
+/// backlog) and its blob; returns its fingerprint set.
+pub(crate) fn delete(conn: &Connection, key: i64) -> rusqlite::Result<Vec<u64>> {
     let blob: Option<Vec<u8>> = conn
         .query_row("SELECT hashes FROM prints WHERE article = ?1", [key], |r| {
             r.get(0)
@@ -93,11 +94,12 @@ pub(crate) fn delete(conn: &Connection, key: i64) -> rusqlite::Result<()> {
     };
     let mut stmt =
         conn.prepare_cached("DELETE FROM fingerprints WHERE hash = ?1 AND article = ?2")?;
-    for h in set {
+    for &h in &set {
         stmt.execute(params![to_stored(h), key])?;
     }
+    crate::fingerprint_index::unqueue(conn, key)?;
     conn.execute("DELETE FROM prints WHERE article = ?1", [key])?;
-    Ok(())
+    Ok(set)
 }
 
 #[cfg(test)]

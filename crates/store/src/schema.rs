@@ -128,4 +128,10 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TABLE story_backlog (article INTEGER PRIMARY KEY);
     INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 67108864);
     "#,
+    // 5: a bulk ingest's postings wait here (their sets are in `prints`)
+    // until written to `fingerprints` in fingerprint order; see
+    // `fingerprint_index`.
+    r#"
+    CREATE TABLE fingerprint_backlog (article INTEGER PRIMARY KEY);
+    "#,
 ];

@@ -39,12 +39,14 @@ impl Store {
 }
 
 impl Store {
-    /// Finishes a bulk ingest in one transaction: re-traces the stories of
-    /// the story backlog (see [`crate::StoryTracing::Deferred`]) and indexes
-    /// the search backlog, the indexing running on this thread while the
-    /// stories are traced on others. Returns (stories written, articles
-    /// indexed).
-    pub fn trace_and_index_backlogs(&mut self) -> Result<(usize, usize)> {
+    /// Finishes a bulk ingest: writes the fingerprint backlog to the table
+    /// (see [`crate::FingerprintIndexing::Deferred`]), then, in one
+    /// transaction, re-traces the stories of the story backlog (see
+    /// [`crate::StoryTracing::Deferred`]) and indexes the search backlog,
+    /// the indexing running on this thread while the stories are traced on
+    /// others. Returns (stories written, articles indexed).
+    pub fn finish_backlogs(&mut self) -> Result<(usize, usize)> {
+        self.flush_fingerprint_backlog()?;
         self.in_transaction(|tx, path| {
             let sql = |source| StoreError::Sqlite {
                 path: path.to_string(),
@@ -151,12 +153,12 @@ mod tests {
             .ingest_batch(&[article("b", BRIDGE), article("c", &format!("{story} End."))])
             .expect("ingest");
         assert_eq!(hits(&store, "desalination"), 0, "not indexed yet");
-        assert_eq!(store.trace_and_index_backlogs().expect("finish"), (1, 3));
+        assert_eq!(store.finish_backlogs().expect("finish"), (1, 3));
         assert_eq!(hits(&store, "desalination"), 2);
         assert_eq!(hits(&store, "corrosion"), 3);
         integrity(&store, true);
         assert_eq!(store.counts().expect("counts").2, 1, "a and c: one story");
-        assert_eq!(store.trace_and_index_backlogs().expect("again"), (0, 0));
+        assert_eq!(store.finish_backlogs().expect("again"), (0, 0));
     }
 
     #[test]

@@ -11,7 +11,9 @@ use anyhow::{Context as _, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use reprint_ingest::{read_inputs, ReadOptions};
-use reprint_store::{BatchReport, NewArticle, SearchIndexing, Store, StoryTracing};
+use reprint_store::{
+    BatchReport, FingerprintIndexing, NewArticle, SearchIndexing, Store, StoryTracing,
+};
 use serde::Serialize;
 
 use super::Context;
@@ -59,18 +61,20 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let started = Instant::now();
     let mut store = Store::open(&ctx.db)?;
     // The full-text index is built and stories are traced once at the end,
-    // not batch by batch.
+    // not batch by batch; fingerprints are looked up in memory and written
+    // in sorted flushes.
     store.set_search_indexing(SearchIndexing::Deferred);
     store.set_story_tracing(StoryTracing::Deferred);
+    store.set_fingerprint_indexing(FingerprintIndexing::Deferred);
     let opts = ReadOptions {
         max_page_bytes: args.max_page_mb.saturating_mul(1024 * 1024),
     };
     let progress = progress_bar();
     let mut summary = Summary::default();
     let stored = store_while_extracting(&mut store, &args, &opts, &mut summary, &progress);
-    // Whatever was committed is traced and made searchable, even when a
-    // batch failed.
-    let finished = store.trace_and_index_backlogs();
+    // Whatever was committed is indexed, traced and made searchable, even
+    // when a batch failed.
+    let finished = store.finish_backlogs();
     stored?;
     summary.stories_touched += finished?.0;
     progress.finish_and_clear();

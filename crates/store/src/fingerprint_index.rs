@@ -1,0 +1,602 @@
+//! Keeping the fingerprint index (`fingerprints`: fingerprint → article)
+//! that matching looks new articles up in.
+//!
+//! By default each batch writes its postings into the table (a server adding
+//! pages one at a time). That costs a batch a few B-tree pages per posting,
+//! read and rewritten; at a million articles the index is ~2 GB and a
+//! batch's postings, spread uniformly over it, touch most of its leaves, so
+//! a bulk ingest slows down as it grows. In bulk mode (`Deferred`) new
+//! articles' postings wait in `fingerprint_backlog` (their sets are already
+//! in `prints`) and are written in fingerprint order, once per
+//! [`FLUSH_POSTINGS`] and when the ingest finishes. Look-ups then go to a
+//! [`MemoryIndex`]: at first it holds only the backlog (the table answers
+//! for the rest), and once the ingest has added more than a sixteenth of
+//! what the store held, every stored posting is loaded into it, so the table
+//! is only ever written in sorted flushes and never read per batch.
+//!
+//! Invariants: every stored article's postings are in the table or its key
+//! is in the backlog, never both missing; the backlog is flushed in the same
+//! transaction that empties it. Readers in other processes (trace, serve)
+//! look the backlog up too, so nothing a running bulk ingest committed is
+//! missed. A backlog left by an interrupted ingest is flushed by the next
+//! ingest. The memory index is only trusted while no other connection has
+//! written (`PRAGMA data_version`); after a failed batch or another
+//! writer's commit it is rebuilt.
+
+use rusqlite::{params, Connection, Transaction};
+
+use reprint_match::fasthash::{FastMap, FastSet};
+use reprint_match::fingerprint::{from_stored, to_stored};
+use reprint_match::MemoryIndex;
+
+use crate::{prints, Result, Store, StoreError};
+
+/// Postings that may wait in the backlog before a flush writes them:
+/// ~130,000 articles' worth. Bounds what an interrupted ingest leaves to
+/// redo and what a reader in another process decodes from the backlog.
+pub const FLUSH_POSTINGS: usize = 16 << 20;
+
+/// The memory index takes over every look-up once the ingest has added
+/// this fraction (1/n) of the articles stored before it: loading costs a
+/// scan of the table, worth it only for an ingest that is large next to the
+/// store.
+pub const LOAD_FRACTION: usize = 16;
+
+/// When a bulk ingest flushes and loads (see [`FLUSH_POSTINGS`] and
+/// [`LOAD_FRACTION`]; a `load_fraction` of 0 never loads); tests shrink
+/// them to reach every path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BulkTuning {
+    pub flush_postings: usize,
+    pub load_fraction: usize,
+}
+
+impl Default for BulkTuning {
+    fn default() -> Self {
+        BulkTuning {
+            flush_postings: FLUSH_POSTINGS,
+            load_fraction: LOAD_FRACTION,
+        }
+    }
+}
+
+/// When new articles' postings are written to the fingerprint table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FingerprintIndexing {
+    /// In every batch's transaction.
+    #[default]
+    EveryBatch,
+    /// Through the backlog, flushed in fingerprint order (see the module
+    /// documentation); [`Store::finish_backlogs`] flushes what is left.
+    Deferred,
+}
+
+/// A bulk ingest's look-up state.
+#[derive(Debug)]
+pub(crate) struct BulkIndex {
+    pub(crate) memory: MemoryIndex,
+    /// Whether `memory` holds every stored posting; otherwise it holds the
+    /// backlog's and the table the rest.
+    pub(crate) complete: bool,
+    /// Postings waiting in the backlog.
+    backlog_postings: usize,
+    /// Articles stored when the ingest began, and added since.
+    stored_before: usize,
+    added: usize,
+    tuning: BulkTuning,
+    /// `PRAGMA data_version` after this connection's last commit.
+    data_version: i64,
+}
+
+impl BulkIndex {
+    /// Whether a batch's new postings push the backlog past a flush.
+    pub(crate) fn flush_due(&self, new_postings: usize) -> bool {
+        self.backlog_postings + new_postings >= self.tuning.flush_postings
+    }
+}
+
+impl Store {
+    /// Chooses when new articles' postings reach the fingerprint table.
+    pub fn set_fingerprint_indexing(&mut self, mode: FingerprintIndexing) {
+        self.fingerprint_indexing = mode;
+        self.bulk = None;
+    }
+
+    /// Changes when a bulk ingest flushes and loads (the defaults suit
+    /// every corpus size; tests shrink them).
+    pub fn tune_bulk_indexing(&mut self, tuning: BulkTuning) {
+        self.bulk_tuning = tuning;
+        self.bulk = None;
+    }
+
+    /// Makes the bulk state current before a batch: built from the backlog
+    /// on first use, rebuilt when another connection wrote since.
+    pub(crate) fn prepare_bulk(&mut self) -> Result<()> {
+        if self.fingerprint_indexing != FingerprintIndexing::Deferred {
+            return Ok(());
+        }
+        let version = data_version(&self.conn).map_err(self.sql())?;
+        if matches!(&self.bulk, Some(b) if b.data_version == version) {
+            return Ok(());
+        }
+        let started = std::time::Instant::now();
+        let stored_before: i64 = self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM articles", [], |r| {
+                r.get(0)
+            })
+            .map_err(self.sql())?;
+        // Keys are held as u32; a store counting near that (never seen on
+        // one machine) keeps writing the table batch by batch.
+        if stored_before > i64::from(u32::MAX / 2) {
+            self.fingerprint_indexing = FingerprintIndexing::EveryBatch;
+            self.bulk = None;
+            return Ok(());
+        }
+        let pending = backlog_postings(&self.conn, None).map_err(self.sql())?;
+        let backlog_postings = pending.len();
+        let mut memory = MemoryIndex::new();
+        memory.add(pending.into_iter().filter_map(key32).collect());
+        tracing::debug!(
+            "bulk index from the backlog: {} postings in {:?}",
+            backlog_postings,
+            started.elapsed()
+        );
+        self.bulk = Some(BulkIndex {
+            memory,
+            complete: false,
+            backlog_postings,
+            stored_before: stored_before.max(0) as usize,
+            added: 0,
+            tuning: self.bulk_tuning,
+            data_version: version,
+        });
+        Ok(())
+    }
+
+    /// After a committed batch: its postings join the memory index (unless
+    /// a flush just wrote them to the table and the index holds only the
+    /// backlog), and the index takes over every look-up once the ingest is
+    /// large enough.
+    pub(crate) fn after_bulk_commit(
+        &mut self,
+        postings: Vec<(u64, u32)>,
+        articles: usize,
+        flushed: bool,
+    ) -> Result<()> {
+        let version = data_version(&self.conn).map_err(self.sql())?;
+        let Some(bulk) = self.bulk.as_mut() else {
+            return Ok(());
+        };
+        bulk.data_version = version;
+        bulk.added += articles;
+        if flushed {
+            bulk.backlog_postings = 0;
+            if !bulk.complete {
+                bulk.memory = MemoryIndex::new();
+            }
+        } else {
+            bulk.backlog_postings += postings.len();
+        }
+        if bulk.complete || !flushed {
+            bulk.memory.add(postings);
+        }
+        if !bulk.complete && bulk.added * bulk.tuning.load_fraction >= bulk.stored_before {
+            let started = std::time::Instant::now();
+            let table = table_postings(&self.conn).map_err(self.sql())?;
+            let n = table.len();
+            let bulk = self.bulk.as_mut().expect("bulk state");
+            bulk.memory.add(table);
+            bulk.complete = true;
+            tracing::info!(
+                "fingerprint index loaded into memory: {} postings from the table in {:?}, {} MB",
+                n,
+                started.elapsed(),
+                bulk.memory.memory_bytes() >> 20
+            );
+        }
+        Ok(())
+    }
+
+    /// Writes the fingerprint backlog to the table, in one transaction;
+    /// returns the postings written.
+    pub fn flush_fingerprint_backlog(&mut self) -> Result<usize> {
+        let written = self.in_transaction(|tx, path| {
+            flush_backlog(tx).map_err(|source| StoreError::Sqlite {
+                path: path.to_string(),
+                source,
+            })
+        })?;
+        let version = data_version(&self.conn).map_err(self.sql())?;
+        if let Some(bulk) = self.bulk.as_mut() {
+            bulk.backlog_postings = 0;
+            if !bulk.complete {
+                bulk.memory = MemoryIndex::new();
+            }
+            bulk.data_version = version;
+        }
+        Ok(written)
+    }
+}
+
+/// An article key as the memory index holds it; keys beyond `u32` (never
+/// reached by a store that counts up from 1) are left to the table.
+pub(crate) fn key32((h, key): (u64, i64)) -> Option<(u64, u32)> {
+    Some((h, u32::try_from(key).ok()?))
+}
+
+fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA data_version", [], |r| r.get(0))
+}
+
+fn has_backlog_table(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.prepare_cached(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fingerprint_backlog'",
+    )?
+    .exists([])
+}
+
+/// Queues freshly stored articles' postings for a later flush.
+pub(crate) fn queue(conn: &Connection, key: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO fingerprint_backlog (article) VALUES (?1)")?
+        .execute([key])?;
+    Ok(())
+}
+
+/// Takes an article out of the backlog (it is being deleted).
+pub(crate) fn unqueue(conn: &Connection, key: i64) -> rusqlite::Result<()> {
+    if has_backlog_table(conn)? {
+        conn.prepare_cached("DELETE FROM fingerprint_backlog WHERE article = ?1")?
+            .execute([key])?;
+    }
+    Ok(())
+}
+
+/// The backlog's postings `(fingerprint, key)`, all of them or only those
+/// of `wanted` fingerprints.
+pub(crate) fn backlog_postings(
+    conn: &Connection,
+    wanted: Option<&FastSet<u64>>,
+) -> rusqlite::Result<Vec<(u64, i64)>> {
+    let mut out = Vec::new();
+    if !has_backlog_table(conn)? {
+        return Ok(out);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.article, p.hashes FROM fingerprint_backlog b
+         CROSS JOIN prints p ON p.article = b.article ORDER BY b.article",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let key: i64 = r.get(0)?;
+        for h in prints::decode(r.get_ref(1)?.as_blob()?) {
+            if wanted.is_none_or(|w| w.contains(&h)) {
+                out.push((h, key));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Every posting in the table, sorted by fingerprint.
+fn table_postings(conn: &Connection) -> rusqlite::Result<Vec<(u64, u32)>> {
+    let mut stmt = conn.prepare("SELECT hash, article FROM fingerprints")?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        if let Some(p) = key32((from_stored(r.get(0)?), r.get(1)?)) {
+            out.push(p);
+        }
+    }
+    // The table is in signed order: the negative half, as unsigned values
+    // the larger, comes first.
+    let negative = out.partition_point(|p| to_stored(p.0) < 0);
+    out.rotate_left(negative);
+    Ok(out)
+}
+
+/// Writes the backlog's postings to the table in fingerprint order (each
+/// leaf page the flush touches is then written once) and empties it.
+pub(crate) fn flush_backlog(tx: &Transaction) -> rusqlite::Result<usize> {
+    if !has_backlog_table(tx)? {
+        return Ok(0);
+    }
+    let mut postings: Vec<(i64, i64)> = backlog_postings(tx, None)?
+        .into_iter()
+        .map(|(h, k)| (to_stored(h), k))
+        .collect();
+    postings.sort_unstable();
+    insert_postings(tx, &postings)?;
+    tx.execute("DELETE FROM fingerprint_backlog", [])?;
+    Ok(postings.len())
+}
+
+/// Inserts postings `(stored fingerprint, key)`, sorted.
+pub(crate) fn insert_postings(tx: &Transaction, postings: &[(i64, i64)]) -> rusqlite::Result<()> {
+    let mut stmt =
+        tx.prepare_cached("INSERT OR IGNORE INTO fingerprints (hash, article) VALUES (?1, ?2)")?;
+    for (h, key) in postings {
+        stmt.execute(params![h, key])?;
+    }
+    Ok(())
+}
+
+/// Whether the backlog holds anything (cheap: its first row).
+pub(crate) fn backlog_is_empty(conn: &Connection) -> rusqlite::Result<bool> {
+    if !has_backlog_table(conn)? {
+        return Ok(true);
+    }
+    Ok(!conn
+        .prepare_cached("SELECT 1 FROM fingerprint_backlog LIMIT 1")?
+        .exists([])?)
+}
+
+/// Stored postings of `fingerprints` from the table and the backlog, keyed
+/// by fingerprint, each list sorted.
+pub(crate) fn lookup(
+    conn: &Connection,
+    fingerprints: &[i64],
+    memory: Option<(&MemoryIndex, bool)>,
+) -> rusqlite::Result<FastMap<u64, Vec<i64>>> {
+    let mut postings: FastMap<u64, Vec<i64>> = FastMap::default();
+    let complete = memory.is_some_and(|(_, c)| c);
+    if !complete {
+        crate::matching::chunked(
+            conn,
+            "SELECT hash, article FROM fingerprints WHERE hash IN ({})",
+            fingerprints,
+            |r| {
+                postings
+                    .entry(from_stored(r.get(0)?))
+                    .or_default()
+                    .push(r.get(1)?);
+                Ok(())
+            },
+        )?;
+    }
+    match memory {
+        Some((index, _)) => {
+            let mut keys = Vec::new();
+            for &h in fingerprints {
+                keys.clear();
+                index.postings(from_stored(h), &mut keys);
+                if !keys.is_empty() {
+                    postings
+                        .entry(from_stored(h))
+                        .or_default()
+                        .extend(keys.iter().map(|&k| i64::from(k)));
+                }
+            }
+        }
+        // Another process's bulk ingest may have committed articles whose
+        // postings still wait in the backlog.
+        None if !backlog_is_empty(conn)? => {
+            let wanted: FastSet<u64> = fingerprints.iter().map(|&h| from_stored(h)).collect();
+            for (h, k) in backlog_postings(conn, Some(&wanted))? {
+                postings.entry(h).or_default().push(k);
+            }
+        }
+        None => {}
+    }
+    for v in postings.values_mut() {
+        v.sort_unstable();
+        v.dedup();
+    }
+    Ok(postings)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::{test_article as article, NewArticle};
+
+    /// A sentence of made-up words: texts from different seeds share no
+    /// 5-word shingle, so only the copies below match.
+    fn sentence(seed: u64) -> String {
+        const SYLLABLES: [&str; 16] = [
+            "ka", "lo", "mi", "ne", "po", "ru", "sa", "ti", "va", "ze", "bo", "de", "fu", "gi",
+            "ha", "ju",
+        ];
+        let mut s = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+        let mut words = Vec::new();
+        for _ in 0..14 {
+            let mut w = String::new();
+            for _ in 0..3 {
+                s = reprint_match::fingerprint::mix64(s);
+                w.push_str(SYLLABLES[(s % 16) as usize]);
+            }
+            words.push(w);
+        }
+        format!("{}.", words.join(" "))
+    }
+
+    /// A story: eight sentences.
+    fn story(n: u64) -> Vec<String> {
+        (0..8).map(|i| sentence(n * 100 + i)).collect()
+    }
+
+    /// Six batches: stories, their reprints (whole, padded, cut to three
+    /// sentences inside another article) arriving batches later, unrelated pages, and pages
+    /// replaced by other text: one of them the newest stored article, whose
+    /// key SQLite gives to the next article stored.
+    fn batches() -> Vec<Vec<NewArticle>> {
+        let whole = |n: u64| story(n).join(" ");
+        let padded = |n: u64| format!("{} {}", sentence(9000 + n), whole(n));
+        // Three sentences of a story inside an article of its own.
+        let excerpt = |n: u64| {
+            let own = story(700 + n);
+            format!(
+                "{} {} {}",
+                own[..4].join(" "),
+                story(n)[2..5].join(" "),
+                own[4..].join(" ")
+            )
+        };
+        let mut out: Vec<Vec<NewArticle>> = Vec::new();
+        for b in 0..6u64 {
+            let mut batch = Vec::new();
+            for i in 0..4 {
+                let n = b * 4 + i;
+                batch.push(article(&format!("origin-{n}"), &whole(n)));
+                batch.push(article(&format!("lone-{n}"), &whole(500 + n)));
+                if n >= 3 {
+                    batch.push(article(&format!("copy-{n}"), &padded(n - 3)));
+                }
+                if n >= 6 {
+                    batch.push(article(&format!("excerpt-{n}"), &excerpt(n - 6)));
+                }
+            }
+            out.push(batch);
+        }
+        // Replaced: a page from an earlier batch, and the newest page.
+        let newest = out[3].last().expect("page").ext_id.clone();
+        out[4].push(article("lone-1", &whole(2)));
+        out[4].insert(0, article(&newest, &whole(0)));
+        out
+    }
+
+    fn pairs(store: &Store) -> BTreeSet<(String, String, String)> {
+        store
+            .pairs(true)
+            .expect("pairs")
+            .into_iter()
+            .map(|p| (p.a, p.b, p.kind))
+            .collect()
+    }
+
+    /// Every stored article's postings are in the table exactly once.
+    fn table_complete(store: &Store) {
+        let count = |sql: &str| -> i64 { store.conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(count("SELECT count(*) FROM fingerprint_backlog"), 0);
+        assert_eq!(
+            count("SELECT count(*) FROM fingerprints"),
+            count("SELECT sum(fingerprint_count) FROM articles")
+        );
+    }
+
+    fn every_batch(path: &std::path::Path) -> BTreeSet<(String, String, String)> {
+        let mut store = Store::open(path).unwrap();
+        for b in batches() {
+            store.ingest_batch(&b).unwrap();
+        }
+        table_complete(&store);
+        pairs(&store)
+    }
+
+    fn bulk(path: &std::path::Path, tuning: BulkTuning) -> Store {
+        let mut store = Store::open(path).unwrap();
+        store.set_fingerprint_indexing(FingerprintIndexing::Deferred);
+        store.tune_bulk_indexing(tuning);
+        store
+    }
+
+    #[test]
+    fn bulk_indexing_finds_the_pairs_batch_indexing_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        let expected = every_batch(&dir.path().join("every.db"));
+        assert!(expected.len() >= 40, "{}", expected.len());
+        assert!(expected.iter().any(|p| p.2 == "partial"));
+
+        // From an empty store the memory index holds everything at once;
+        // small flushes write the backlog to the table along the way.
+        for flush_postings in [1, 500, usize::MAX] {
+            let path = dir.path().join(format!("bulk-{flush_postings}.db"));
+            let mut store = bulk(
+                &path,
+                BulkTuning {
+                    flush_postings,
+                    load_fraction: LOAD_FRACTION,
+                },
+            );
+            for b in batches() {
+                store.ingest_batch(&b).unwrap();
+                assert!(store.bulk.as_ref().unwrap().complete);
+            }
+            store.finish_backlogs().unwrap();
+            assert_eq!(pairs(&store), expected, "flush every {flush_postings}");
+            table_complete(&store);
+        }
+
+        // Onto a stored corpus, the memory index first holds only the
+        // backlog (the table answers for the rest), then loads the table.
+        for (load_fraction, loads) in [(0, false), (4, true)] {
+            let path = dir.path().join(format!("onto-{load_fraction}.db"));
+            let mut store = Store::open(&path).unwrap();
+            let all = batches();
+            for b in &all[..2] {
+                store.ingest_batch(b).unwrap();
+            }
+            let mut store = bulk(
+                &path,
+                BulkTuning {
+                    flush_postings: 800,
+                    load_fraction,
+                },
+            );
+            for b in &all[2..] {
+                store.ingest_batch(b).unwrap();
+            }
+            assert_eq!(store.bulk.as_ref().unwrap().complete, loads);
+            store.finish_backlogs().unwrap();
+            assert_eq!(pairs(&store), expected, "load fraction {load_fraction}");
+            table_complete(&store);
+        }
+    }
+
+    /// An interrupted bulk ingest leaves postings in the backlog: readers
+    /// still find those articles, and the next ingest writes them.
+    #[test]
+    fn an_interrupted_bulk_ingest_loses_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let expected = every_batch(&dir.path().join("every.db"));
+        let path = dir.path().join("bulk.db");
+        let all = batches();
+        {
+            let mut store = bulk(&path, BulkTuning::default());
+            for b in &all[..4] {
+                store.ingest_batch(b).unwrap();
+            }
+            // Dropped without finish_backlogs, as by a kill.
+        }
+        let reader = Store::open_read_only(&path).unwrap();
+        assert!(!backlog_is_empty(&reader.conn).unwrap());
+        let found = reader.match_unstored(&story(1).join(" ")).unwrap();
+        let ids: BTreeSet<String> = found.into_iter().map(|(a, _)| a.id).collect();
+        assert_eq!(
+            ids,
+            BTreeSet::from(["origin-1", "copy-4", "excerpt-7"].map(String::from))
+        );
+        drop(reader);
+
+        let mut store = Store::open(&path).unwrap();
+        for b in &all[4..] {
+            store.ingest_batch(b).unwrap();
+        }
+        assert_eq!(pairs(&store), expected);
+        table_complete(&store);
+    }
+
+    /// Another connection writing between a bulk ingest's batches: the bulk
+    /// ingest sees its articles.
+    #[test]
+    fn a_bulk_ingest_sees_another_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let expected = every_batch(&dir.path().join("every.db"));
+        let path = dir.path().join("shared.db");
+        let all = batches();
+        let mut mine = bulk(&path, BulkTuning::default());
+        let mut other = Store::open(&path).unwrap();
+        for (i, b) in all.iter().enumerate() {
+            if i % 2 == 1 {
+                other.ingest_batch(b).unwrap();
+            } else {
+                mine.ingest_batch(b).unwrap();
+            }
+        }
+        mine.finish_backlogs().unwrap();
+        assert_eq!(pairs(&mine), expected);
+        table_complete(&mine);
+    }
+}

@@ -17,6 +17,9 @@ SIZES=${SIZES:-"10000 100000"}
 MINHASH_SIZES=${MINHASH_SIZES:-"10000"}
 THRESHOLD=${THRESHOLD:-0.2}
 SEED=${SEED:-1}
+# Passage boundaries are scored on at most this many pairs (spread evenly):
+# all of them at 10k, a sample beyond (eval.py holds each page's tokens).
+BOUNDARY_SAMPLE=${BOUNDARY_SAMPLE:-30000}
 mkdir -p "$OUT"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target-match}
 cargo build --release -q -p reprint-cli
@@ -45,7 +48,8 @@ for n in $SIZES; do
   "$BIN" --db "$OUT/$name.db" export --what pairs --include-partial -o "$OUT/$name.pairs.jsonl"
   "$BIN" --db "$OUT/$name.db" export --what articles -o "$OUT/$name.articles.jsonl"
   python3 bench/matching/eval.py --gen "$OUT/$name" --pairs "$OUT/$name.pairs.jsonl" \
-    --articles "$OUT/$name.articles.jsonl" --json "$OUT/$name.eval.json" >/dev/null
+    --articles "$OUT/$name.articles.jsonl" --boundary-sample "$BOUNDARY_SAMPLE" \
+    --json "$OUT/$name.eval.json" >/dev/null
   # Adding and tracing one article against the full store (a copy of one of
   # its pages, not stored): median of 5 runs.
   python3 -c "import json,sys; print(json.loads(open(sys.argv[1]).readline())['text'])" \

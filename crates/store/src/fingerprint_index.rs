@@ -136,7 +136,12 @@ impl Store {
         let pending = backlog_postings(&self.conn, None).map_err(self.sql())?;
         let backlog_postings = pending.len();
         let mut memory = MemoryIndex::new();
-        memory.add(pending.into_iter().filter_map(key32).collect());
+        memory.add(
+            pending
+                .into_iter()
+                .filter_map(|(h, k, _)| key32((h, k)))
+                .collect(),
+        );
         tracing::debug!(
             "bulk index from the backlog: {} postings in {:?}",
             backlog_postings,
@@ -236,6 +241,13 @@ fn has_backlog_table(conn: &Connection) -> rusqlite::Result<bool> {
     .exists([])
 }
 
+fn has_count_column(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.prepare_cached(
+        "SELECT 1 FROM pragma_table_info('fingerprints') WHERE name = 'fingerprint_count'",
+    )?
+    .exists([])
+}
+
 /// Queues freshly stored articles' postings for a later flush.
 pub(crate) fn queue(conn: &Connection, key: i64) -> rusqlite::Result<()> {
     conn.prepare_cached("INSERT OR IGNORE INTO fingerprint_backlog (article) VALUES (?1)")?
@@ -252,12 +264,21 @@ pub(crate) fn unqueue(conn: &Connection, key: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// The backlog's postings `(fingerprint, key)`, all of them or only those
-/// of `wanted` fingerprints.
+/// Stored postings found for a set of fingerprints: the keys holding each,
+/// and the fingerprint counts of those keys where the postings carried
+/// them (see migration 6).
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub(crate) postings: FastMap<u64, Vec<i64>>,
+    pub(crate) counts: FastMap<i64, usize>,
+}
+
+/// The backlog's postings `(fingerprint, key, key's fingerprint count)`,
+/// all of them or only those of `wanted` fingerprints.
 pub(crate) fn backlog_postings(
     conn: &Connection,
     wanted: Option<&FastSet<u64>>,
-) -> rusqlite::Result<Vec<(u64, i64)>> {
+) -> rusqlite::Result<Vec<(u64, i64, usize)>> {
     let mut out = Vec::new();
     if !has_backlog_table(conn)? {
         return Ok(out);
@@ -269,9 +290,11 @@ pub(crate) fn backlog_postings(
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let key: i64 = r.get(0)?;
-        for h in prints::decode(r.get_ref(1)?.as_blob()?) {
+        let set = prints::decode(r.get_ref(1)?.as_blob()?);
+        let count = set.len();
+        for h in set {
             if wanted.is_none_or(|w| w.contains(&h)) {
-                out.push((h, key));
+                out.push((h, key, count));
             }
         }
     }
@@ -301,9 +324,9 @@ pub(crate) fn flush_backlog(tx: &Transaction) -> rusqlite::Result<usize> {
     if !has_backlog_table(tx)? {
         return Ok(0);
     }
-    let mut postings: Vec<(i64, i64)> = backlog_postings(tx, None)?
+    let mut postings: Vec<(i64, i64, usize)> = backlog_postings(tx, None)?
         .into_iter()
-        .map(|(h, k)| (to_stored(h), k))
+        .map(|(h, k, c)| (to_stored(h), k, c))
         .collect();
     postings.sort_unstable();
     insert_postings(tx, &postings)?;
@@ -311,12 +334,17 @@ pub(crate) fn flush_backlog(tx: &Transaction) -> rusqlite::Result<usize> {
     Ok(postings.len())
 }
 
-/// Inserts postings `(stored fingerprint, key)`, sorted.
-pub(crate) fn insert_postings(tx: &Transaction, postings: &[(i64, i64)]) -> rusqlite::Result<()> {
-    let mut stmt =
-        tx.prepare_cached("INSERT OR IGNORE INTO fingerprints (hash, article) VALUES (?1, ?2)")?;
-    for (h, key) in postings {
-        stmt.execute(params![h, key])?;
+/// Inserts postings `(stored fingerprint, key, key's fingerprint count)`,
+/// sorted.
+pub(crate) fn insert_postings(
+    tx: &Transaction,
+    postings: &[(i64, i64, usize)],
+) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT OR IGNORE INTO fingerprints (hash, article, fingerprint_count) VALUES (?1, ?2, ?3)",
+    )?;
+    for (h, key, count) in postings {
+        stmt.execute(params![h, key, *count as i64])?;
     }
     Ok(())
 }
@@ -331,35 +359,51 @@ pub(crate) fn backlog_is_empty(conn: &Connection) -> rusqlite::Result<bool> {
         .exists([])?)
 }
 
-/// Stored postings of `fingerprints` from the table and the backlog, keyed
-/// by fingerprint, each list sorted.
+/// Stored postings of `fingerprints` from the table and the backlog (or a
+/// bulk ingest's memory index), each list sorted, with the counts the
+/// postings carry: a neighbour's count then costs no read of its row, which
+/// at a million articles, cold, was most of a look-up (an article has
+/// hundreds to thousands of neighbours through common phrases).
 pub(crate) fn lookup(
     conn: &Connection,
     fingerprints: &[i64],
     memory: Option<(&MemoryIndex, bool)>,
-) -> rusqlite::Result<FastMap<u64, Vec<i64>>> {
-    let mut postings: FastMap<u64, Vec<i64>> = FastMap::default();
+) -> rusqlite::Result<Found> {
+    let mut found = Found::default();
     let complete = memory.is_some_and(|(_, c)| c);
     if !complete {
-        crate::matching::chunked(
-            conn,
-            "SELECT hash, article FROM fingerprints WHERE hash IN ({})",
-            fingerprints,
-            |r| {
-                postings
-                    .entry(from_stored(r.get(0)?))
-                    .or_default()
-                    .push(r.get(1)?);
-                Ok(())
-            },
-        )?;
+        // A store opened read-only may predate migration 6.
+        let sql = if has_count_column(conn)? {
+            "SELECT hash, article, fingerprint_count FROM fingerprints WHERE hash IN ({})"
+        } else {
+            "SELECT hash, article, NULL FROM fingerprints WHERE hash IN ({})"
+        };
+        crate::matching::chunked(conn, sql, fingerprints, |r| {
+            let key: i64 = r.get(1)?;
+            found
+                .postings
+                .entry(from_stored(r.get(0)?))
+                .or_default()
+                .push(key);
+            // Postings written before migration 6 carry none.
+            if let Some(c) = r.get::<_, Option<i64>>(2)? {
+                found.counts.insert(key, c.max(0) as usize);
+            }
+            Ok(())
+        })?;
     }
+    let postings = &mut found.postings;
     match memory {
         Some((index, _)) => {
             let mut keys = Vec::new();
             for &h in fingerprints {
                 keys.clear();
                 index.postings(from_stored(h), &mut keys);
+                for &k in &keys {
+                    if let Some(c) = index.fingerprint_count(k) {
+                        found.counts.insert(i64::from(k), c);
+                    }
+                }
                 if !keys.is_empty() {
                     postings
                         .entry(from_stored(h))
@@ -372,8 +416,9 @@ pub(crate) fn lookup(
         // postings still wait in the backlog.
         None if !backlog_is_empty(conn)? => {
             let wanted: FastSet<u64> = fingerprints.iter().map(|&h| from_stored(h)).collect();
-            for (h, k) in backlog_postings(conn, Some(&wanted))? {
+            for (h, k, c) in backlog_postings(conn, Some(&wanted))? {
                 postings.entry(h).or_default().push(k);
+                found.counts.insert(k, c);
             }
         }
         None => {}
@@ -382,7 +427,7 @@ pub(crate) fn lookup(
         v.sort_unstable();
         v.dedup();
     }
-    Ok(postings)
+    Ok(found)
 }
 
 #[cfg(test)]
@@ -466,13 +511,21 @@ mod tests {
             .collect()
     }
 
-    /// Every stored article's postings are in the table exactly once.
+    /// Every stored article's postings are in the table exactly once, each
+    /// carrying its article's fingerprint count.
     fn table_complete(store: &Store) {
         let count = |sql: &str| -> i64 { store.conn.query_row(sql, [], |r| r.get(0)).unwrap() };
         assert_eq!(count("SELECT count(*) FROM fingerprint_backlog"), 0);
         assert_eq!(
             count("SELECT count(*) FROM fingerprints"),
             count("SELECT sum(fingerprint_count) FROM articles")
+        );
+        assert_eq!(
+            count(
+                "SELECT count(*) FROM fingerprints f LEFT JOIN articles a ON a.id = f.article
+                 WHERE f.fingerprint_count IS NOT a.fingerprint_count"
+            ),
+            0
         );
     }
 

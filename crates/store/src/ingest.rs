@@ -162,8 +162,13 @@ impl Store {
         } else {
             // Written once, in fingerprint order: far fewer B-tree pages
             // touched than article by article.
-            let mut rows: Vec<(i64, i64)> =
-                postings.iter().map(|&(h, k)| (to_stored(h), k)).collect();
+            let mut rows: Vec<(i64, i64, usize)> = stored
+                .iter()
+                .flat_map(|&(key, pos)| {
+                    let set = &prepared[pos].1.fingerprints;
+                    set.iter().map(move |&h| (to_stored(h), key, set.len()))
+                })
+                .collect();
             rows.sort_unstable();
             fingerprint_index::insert_postings(&tx, &rows).map_err(sql)?;
         }

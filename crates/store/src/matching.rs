@@ -84,6 +84,7 @@ pub fn match_batch(
     let cp = CandidateParams::default();
     let mp = MatchParams::default();
     let batch_keys: FastSet<i64> = items.iter().filter_map(|i| i.key).collect();
+    let started = std::time::Instant::now();
 
     // 1. Stored postings of every fingerprint in the batch.
     let mut all: Vec<i64> = items
@@ -92,7 +93,8 @@ pub fn match_batch(
         .collect();
     all.sort_unstable();
     all.dedup();
-    let mut postings = crate::fingerprint_index::lookup(conn, &all, memory)?;
+    let found = crate::fingerprint_index::lookup(conn, &all, memory)?;
+    let mut postings = found.postings;
     for v in postings.values_mut() {
         v.retain(|a| !batch_keys.contains(a));
     }
@@ -104,18 +106,16 @@ pub fn match_batch(
         .collect();
     stored_keys.sort_unstable();
     stored_keys.dedup();
+    // Counts the postings did not carry (written before migration 6) are
+    // read from the articles.
     let mut counts: FastMap<i64, usize> = FastMap::default();
-    if let Some((index, _)) = memory {
-        stored_keys.retain(|&k| {
-            let held = u32::try_from(k)
-                .ok()
-                .and_then(|k| index.fingerprint_count(k));
-            if let Some(c) = held {
-                counts.insert(k, c);
-            }
-            held.is_none()
-        });
-    }
+    stored_keys.retain(|k| match found.counts.get(k) {
+        Some(&c) => {
+            counts.insert(*k, c);
+            false
+        }
+        None => true,
+    });
     chunked(
         conn,
         "SELECT id, fingerprint_count FROM articles WHERE id IN ({})",
@@ -140,6 +140,7 @@ pub fn match_batch(
         .filter_map(|i| Some((i.key?, i.print.fingerprints.as_slice())))
         .collect();
 
+    let t_postings = started.elapsed();
     // 2. Neighbours of each article, and the fingerprints too frequent to
     //    look at (counted over everything before it, stored or batch).
     let near: Vec<(Vec<Neighbour<i64>>, HashSet<u64>)> = items
@@ -200,6 +201,7 @@ pub fn match_batch(
         .collect();
     need.sort_unstable();
     need.dedup();
+    let t_neighbours = started.elapsed();
     let stored_prints: FastMap<i64, Vec<u64>> = crate::prints::sets_of(conn, &need)?;
     let prints_of = |k: &i64| -> Option<&[u64]> {
         batch_prints
@@ -218,6 +220,7 @@ pub fn match_batch(
         })
         .collect();
 
+    let t_furniture = started.elapsed();
     // 4. Texts of stored candidates (and of furniture-only pairs to
     //    re-check), fingerprinted once; then alignment.
     let mut want: Vec<i64> = selected
@@ -255,6 +258,7 @@ pub fn match_batch(
             .or_else(|| stored_texts.get(&k).map(|(t, p)| (t.as_str(), p)))
     };
 
+    let t_texts = started.elapsed();
     let results = items
         .par_iter()
         .zip(selected.par_iter())
@@ -277,6 +281,20 @@ pub fn match_batch(
             }
         })
         .collect();
+    tracing::debug!(
+        "matched {} articles: {} fingerprints, {} stored neighbours, {} sets, {} texts; \
+         postings {:?}, neighbours {:?}, furniture {:?}, texts {:?}, alignment {:?}",
+        items.len(),
+        all.len(),
+        counts.len(),
+        need.len(),
+        want.len(),
+        t_postings,
+        t_neighbours - t_postings,
+        t_furniture - t_neighbours,
+        t_texts - t_furniture,
+        started.elapsed() - t_texts
+    );
     Ok(results)
 }
 

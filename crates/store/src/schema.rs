@@ -134,4 +134,11 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     CREATE TABLE fingerprint_backlog (article INTEGER PRIMARY KEY);
     "#,
+    // 6: each posting carries its article's fingerprint count, which
+    // candidate selection needs for every neighbour; reading it from the
+    // article's row cost a random page read per neighbour. Postings written
+    // before have none (NULL) and the count is read from `articles`.
+    r#"
+    ALTER TABLE fingerprints ADD COLUMN fingerprint_count INTEGER;
+    "#,
 ];

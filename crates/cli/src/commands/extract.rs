@@ -51,30 +51,33 @@ fn json_line(page: &Page, a: &Article) -> serde_json::Value {
     })
 }
 
+/// Pages extracted in parallel at a time: output stays in input order and
+/// memory stays flat whatever the input's size.
+const CHUNK: usize = 1024;
+
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let _ = ctx;
     let mut failed = 0usize;
-    let mut pages = Vec::new();
-    for item in read_inputs(&args.paths, &ReadOptions::default()) {
-        match item {
-            Ok(p) => pages.push(p),
-            Err(e) => {
-                failed += 1;
-                eprintln!("error: {e}");
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut inputs = read_inputs(&args.paths, &ReadOptions::default()).peekable();
+    let mut pages = Vec::with_capacity(CHUNK);
+    while inputs.peek().is_some() {
+        pages.clear();
+        for item in inputs.by_ref() {
+            match item {
+                Ok(p) => pages.push(p),
+                Err(e) => {
+                    failed += 1;
+                    eprintln!("error: {e}");
+                }
+            }
+            if pages.len() >= CHUNK {
+                break;
             }
         }
-    }
-    let articles: Vec<Article> = pages.par_iter().map(article_of).collect();
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    for (page, a) in pages.iter().zip(&articles) {
-        if args.jsonl {
-            writeln!(out, "{}", json_line(page, a))?;
-        } else {
-            writeln!(out, "== {}", page.origin)?;
-            if let Some(t) = &a.title {
-                writeln!(out, "# {}", t.value)?;
-            }
-            writeln!(out, "{}\n", a.text())?;
+        let articles: Vec<Article> = pages.par_iter().map(article_of).collect();
+        for (page, a) in pages.iter().zip(&articles) {
+            write_page(&mut out, page, a, args.jsonl)?;
         }
     }
     out.flush()?;
@@ -83,4 +86,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn write_page(out: &mut impl Write, page: &Page, a: &Article, jsonl: bool) -> Result<()> {
+    if jsonl {
+        writeln!(out, "{}", json_line(page, a))?;
+    } else {
+        writeln!(out, "== {}", page.origin)?;
+        if let Some(t) = &a.title {
+            writeln!(out, "# {}", t.value)?;
+        }
+        writeln!(out, "{}\n", a.text())?;
+    }
+    Ok(())
 }

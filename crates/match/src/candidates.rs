@@ -81,7 +81,9 @@ pub fn group_hits<K: Clone + Eq + std::hash::Hash + Ord>(
     out
 }
 
-fn is_weak<K>(n: &Neighbour<K>, own_count: usize, p: &CandidateParams) -> bool {
+/// True when `n` shares less than `weak_fraction` of the smaller article's
+/// fingerprints with the new one (which has `own_count`).
+pub fn is_weak<K>(n: &Neighbour<K>, own_count: usize, p: &CandidateParams) -> bool {
     let smaller = own_count.min(n.fingerprint_count).max(1);
     (n.shared.len() as f32) < p.weak_fraction * smaller as f32
 }
@@ -97,6 +99,55 @@ pub fn weak_carriers<K>(
     let mut by: FastMap<u64, Vec<usize>> = FastMap::default();
     for (i, n) in neighbours.iter().enumerate() {
         if !is_weak(n, own_count, p) {
+            continue;
+        }
+        for h in &n.shared {
+            let v = by.entry(*h).or_default();
+            if v.len() < p.max_carriers_checked {
+                v.push(i);
+            }
+        }
+    }
+    by.retain(|_, v| v.len() >= 2);
+    by
+}
+
+/// Neighbours that may carry furniture, by fingerprint, in two groups judged
+/// apart: weakly related neighbours ([`weak_carriers`]), and neighbours on
+/// the new article's own site however much they share ([`site_carriers`]).
+#[derive(Debug, Default)]
+pub struct Carriers {
+    pub weak: FastMap<u64, Vec<usize>>,
+    pub own_site: FastMap<u64, Vec<usize>>,
+}
+
+impl Carriers {
+    /// Every neighbour (index) in either group.
+    pub fn neighbours(&self) -> impl Iterator<Item = usize> + '_ {
+        self.weak
+            .values()
+            .chain(self.own_site.values())
+            .flatten()
+            .copied()
+    }
+}
+
+/// For every fingerprint carried by at least two neighbours on the new
+/// article's own site (`on_own_site(i)`), the first `max_carriers_checked`
+/// of them. A site's blurb can be most of a short page of that site, and
+/// every other page of the site then looks like a copy of it (at a million
+/// articles these were nearly all the false pairs); unrelated pages of one
+/// site sharing a passage are that site's furniture. Kept apart from the
+/// weak carriers: a page of the site quoting a passage that pages of other
+/// sites also quote is not thereby furniture.
+pub fn site_carriers<K>(
+    neighbours: &[Neighbour<K>],
+    on_own_site: impl Fn(usize) -> bool,
+    p: &CandidateParams,
+) -> FastMap<u64, Vec<usize>> {
+    let mut by: FastMap<u64, Vec<usize>> = FastMap::default();
+    for (i, n) in neighbours.iter().enumerate() {
+        if !on_own_site(i) {
             continue;
         }
         for h in &n.shared {
@@ -148,17 +199,21 @@ fn related_fast(x: &[u64], y: &[u64], fraction: f32) -> bool {
 pub fn furniture<'a, K: Clone + Ord>(
     own_count: usize,
     neighbours: &[Neighbour<K>],
+    on_own_site: impl Fn(usize) -> bool,
     prints: impl Fn(&K) -> Option<&'a [u64]>,
     p: &CandidateParams,
 ) -> (HashSet<u64>, Vec<(K, K)>) {
-    let carriers = weak_carriers(own_count, neighbours, p);
+    let carriers = Carriers {
+        weak: weak_carriers(own_count, neighbours, p),
+        own_site: site_carriers(neighbours, on_own_site, p),
+    };
     furniture_of_carriers(&carriers, neighbours, prints, p)
 }
 
-/// [`furniture`] given the neighbours' [`weak_carriers`], for a caller
-/// that already computed them.
+/// [`furniture`] given the neighbours' [`Carriers`], for a caller that
+/// already computed them.
 pub fn furniture_of_carriers<'a, K: Clone + Ord>(
-    carriers: &FastMap<u64, Vec<usize>>,
+    carriers: &Carriers,
     neighbours: &[Neighbour<K>],
     prints: impl Fn(&K) -> Option<&'a [u64]>,
     p: &CandidateParams,
@@ -166,6 +221,31 @@ pub fn furniture_of_carriers<'a, K: Clone + Ord>(
     let mut memo: FastMap<(usize, usize), bool> = FastMap::default();
     let mut furniture = HashSet::new();
     let mut unrelated: Vec<(K, K)> = Vec::new();
+    for group in [&carriers.weak, &carriers.own_site] {
+        furniture_of_group(
+            group,
+            neighbours,
+            &prints,
+            p,
+            &mut memo,
+            &mut furniture,
+            &mut unrelated,
+        );
+    }
+    (furniture, unrelated)
+}
+
+/// One group of carriers: a fingerprint is furniture when enough of its
+/// carriers are mutually unrelated.
+fn furniture_of_group<'a, K: Clone + Ord>(
+    carriers: &FastMap<u64, Vec<usize>>,
+    neighbours: &[Neighbour<K>],
+    prints: &impl Fn(&K) -> Option<&'a [u64]>,
+    p: &CandidateParams,
+    memo: &mut FastMap<(usize, usize), bool>,
+    furniture: &mut HashSet<u64>,
+    unrelated: &mut Vec<(K, K)>,
+) {
     let mut hashes: Vec<&u64> = carriers.keys().collect();
     hashes.sort_unstable();
     for h in hashes {
@@ -197,7 +277,6 @@ pub fn furniture_of_carriers<'a, K: Clone + Ord>(
             }
         }
     }
-    (furniture, unrelated)
 }
 
 /// Neighbours worth aligning: enough shared fingerprints beyond furniture.
@@ -255,7 +334,7 @@ mod tests {
             .map(|k| (1..=3).chain(1000 * (k + 1)..1000 * (k + 1) + 97).collect())
             .collect();
         let prints = |k: &u32| Some(&pages[*k as usize][..]);
-        let (f, unrelated) = furniture(100, &ns, prints, &CandidateParams::default());
+        let (f, unrelated) = furniture(100, &ns, |_| false, prints, &CandidateParams::default());
         assert_eq!(f.len(), 3);
         assert_eq!(unrelated, vec![(1, 2), (1, 3), (2, 3)]);
         assert_eq!(candidates(&ns, &f, &CandidateParams::default()).count(), 0);
@@ -265,7 +344,13 @@ mod tests {
     fn text_shared_by_many_copies_is_not_furniture() {
         let all: Vec<u64> = (0..50).collect();
         let ns: Vec<_> = (0..10).map(|k| n(k, &all, 50)).collect();
-        let (f, _) = furniture(50, &ns, |_| Some(&all[..]), &CandidateParams::default());
+        let (f, _) = furniture(
+            50,
+            &ns,
+            |_| false,
+            |_| Some(&all[..]),
+            &CandidateParams::default(),
+        );
         assert!(f.is_empty());
         assert_eq!(candidates(&ns, &f, &CandidateParams::default()).count(), 10);
     }
@@ -277,9 +362,62 @@ mod tests {
         // but related to each other.
         let story: Vec<u64> = (1..=60).collect();
         let ns: Vec<_> = (0..3).map(|k| n(k, &[1, 2, 3, 4, 5], 60)).collect();
-        let (f, _) = furniture(80, &ns, |_| Some(&story[..]), &CandidateParams::default());
+        let (f, _) = furniture(
+            80,
+            &ns,
+            |_| false,
+            |_| Some(&story[..]),
+            &CandidateParams::default(),
+        );
         assert!(f.is_empty());
         assert_eq!(candidates(&ns, &f, &CandidateParams::default()).count(), 3);
+    }
+
+    /// A short page of 10 fingerprints, 6 of them its site's blurb (1..=6),
+    /// which three unrelated longer pages carry: each shares 60% of the
+    /// page, too much to be weakly related. On the page's own site they are
+    /// its site's furniture; on three other sites they are three articles
+    /// quoting the same passage the page quotes, which is reuse.
+    #[test]
+    fn a_sites_blurb_that_is_most_of_a_short_page_is_furniture() {
+        let blurb: Vec<u64> = (1..=6).collect();
+        let ns: Vec<_> = (0..3).map(|k| n(k, &blurb, 100)).collect();
+        let pages: Vec<Vec<u64>> = (0..3u64)
+            .map(|k| (1..=6).chain(1000 * (k + 1)..1000 * (k + 1) + 94).collect())
+            .collect();
+        let prints = |k: &u32| Some(&pages[*k as usize][..]);
+        let p = CandidateParams::default();
+        let (f, unrelated) = furniture(10, &ns, |_| true, prints, &p);
+        assert_eq!(f, blurb.iter().copied().collect());
+        assert_eq!(unrelated, vec![(0, 1), (0, 2), (1, 2)]);
+        assert_eq!(candidates(&ns, &f, &p).count(), 0);
+
+        let (f, _) = furniture(10, &ns, |_| false, prints, &p);
+        assert!(f.is_empty());
+        assert_eq!(candidates(&ns, &f, &p).count(), 3);
+    }
+
+    /// A page of 100 fingerprints quotes a passage (1..=6) that two pages of
+    /// other sites also quote (weakly related), and has a copy of its own
+    /// story on its own site (1..=20, not weakly related) that carries the
+    /// passage too. All three are mutually unrelated, but the groups are
+    /// judged apart: two weak carriers and one of its own site make no
+    /// furniture.
+    #[test]
+    fn own_site_and_weak_carriers_are_not_mixed() {
+        let passage: Vec<u64> = (1..=6).collect();
+        let story: Vec<u64> = (1..=20).collect();
+        let ns = vec![n(0, &story, 24), n(1, &passage, 100), n(2, &passage, 100)];
+        let pages: Vec<Vec<u64>> = vec![
+            (1..=20).chain(1000..1004).collect(),
+            (1..=6).chain(2000..2094).collect(),
+            (1..=6).chain(3000..3094).collect(),
+        ];
+        let prints = |k: &u32| Some(&pages[*k as usize][..]);
+        let p = CandidateParams::default();
+        let (f, _) = furniture(100, &ns, |i| i == 0, prints, &p);
+        assert!(f.is_empty());
+        assert_eq!(candidates(&ns, &f, &p).count(), 3);
     }
 
     #[test]

@@ -615,7 +615,7 @@ mod tests {
         }
         let reader = Store::open_read_only(&path).unwrap();
         assert!(!backlog_is_empty(&reader.conn).unwrap());
-        let found = reader.match_unstored(&story(1).join(" ")).unwrap();
+        let found = reader.match_unstored(&story(1).join(" "), None).unwrap();
         let ids: BTreeSet<String> = found.into_iter().map(|(a, _)| a.id).collect();
         assert_eq!(
             ids,

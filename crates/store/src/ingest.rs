@@ -118,6 +118,7 @@ impl Store {
                 key: Some(key),
                 text: &prepared[pos].0,
                 print: &prepared[pos].1,
+                site: batch[pos].article.site.as_ref().map(|s| s.value.as_str()),
             })
             .collect();
         let t_store = started.elapsed();

@@ -20,7 +20,9 @@ use std::collections::HashSet;
 use rayon::prelude::*;
 use rusqlite::Connection;
 
-use reprint_match::candidates::{candidates, furniture_of_carriers, group_hits, weak_carriers};
+use reprint_match::candidates::{
+    candidates, furniture_of_carriers, group_hits, is_weak, site_carriers, weak_carriers, Carriers,
+};
 use reprint_match::fasthash::{FastMap, FastSet};
 use reprint_match::fingerprint::to_stored;
 use reprint_match::{
@@ -37,6 +39,9 @@ pub struct Item<'a> {
     pub key: Option<i64>,
     pub text: &'a str,
     pub print: &'a TextPrint,
+    /// The article's site, if known: text its site's other, unrelated pages
+    /// carry is furniture however much of the article it is.
+    pub site: Option<&'a str>,
 }
 
 /// What matching one article found.
@@ -179,19 +184,29 @@ pub fn match_batch(
 
     // 3. Whole fingerprint sets of the stored neighbours furniture judgement
     //    may compare, then furniture and candidates.
-    let carriers: Vec<FastMap<u64, Vec<usize>>> = near
+    let sites = neighbour_sites(conn, items, &near, &cp)?;
+    let carriers: Vec<Carriers> = near
         .par_iter()
         .zip(items.par_iter())
-        .map(|((ns, _), item)| weak_carriers(item.print.fingerprints.len(), ns, &cp))
+        .map(|((ns, _), item)| {
+            let on_own_site = |i: usize| {
+                let theirs = sites.get(&ns[i].key).map(String::as_str);
+                matches!((item.site, theirs), (Some(a), Some(b)) if a.eq_ignore_ascii_case(b))
+            };
+            let own = item.print.fingerprints.len();
+            Carriers {
+                weak: weak_carriers(own, ns, &cp),
+                own_site: site_carriers(ns, |i| !is_weak(&ns[i], own, &cp) && on_own_site(i), &cp),
+            }
+        })
         .collect();
     let mut need: Vec<i64> = near
         .par_iter()
         .zip(carriers.par_iter())
         .flat_map_iter(|((ns, _), carriers)| {
             let mut keys: Vec<i64> = carriers
-                .values()
-                .flatten()
-                .map(|&i| ns[i].key)
+                .neighbours()
+                .map(|i| ns[i].key)
                 .filter(|k| !batch_prints.contains_key(k))
                 .collect();
             keys.sort_unstable();
@@ -298,6 +313,45 @@ pub fn match_batch(
     Ok(results)
 }
 
+/// Sites of the neighbours not weakly related to an article that has a
+/// site: those on its own site form the own-site group of furniture
+/// carriers. Weakly related neighbours are judged in the weak group, so
+/// their sites are not read: most neighbours are weak, and few rows are.
+fn neighbour_sites(
+    conn: &Connection,
+    items: &[Item],
+    near: &[(Vec<Neighbour<i64>>, HashSet<u64>)],
+    cp: &CandidateParams,
+) -> rusqlite::Result<FastMap<i64, String>> {
+    let mut sites: FastMap<i64, String> = items
+        .iter()
+        .filter_map(|i| Some((i.key?, i.site?.to_string())))
+        .collect();
+    let mut want: Vec<i64> = items
+        .iter()
+        .zip(near)
+        .filter(|(item, _)| item.site.is_some())
+        .flat_map(|(item, (ns, _))| {
+            ns.iter()
+                .filter(|n| !is_weak(n, item.print.fingerprints.len(), cp))
+                .map(|n| n.key)
+        })
+        .filter(|k| !sites.contains_key(k))
+        .collect();
+    want.sort_unstable();
+    want.dedup();
+    chunked(
+        conn,
+        "SELECT id, site FROM articles WHERE id IN ({}) AND site IS NOT NULL",
+        &want,
+        |r| {
+            sites.insert(r.get(0)?, r.get(1)?);
+            Ok(())
+        },
+    )?;
+    Ok(sites)
+}
+
 /// Re-verifies the stored pair `(a, b)` ignoring `furniture`: true when it
 /// should be withdrawn (nothing but furniture is shared). Pairs of early
 /// pages of a site, matched before its blurb was known as furniture, are
@@ -326,11 +380,13 @@ pub fn match_text(
     conn: &Connection,
     text: &str,
     print: &TextPrint,
+    site: Option<&str>,
 ) -> rusqlite::Result<Vec<(i64, PairMatch)>> {
     let item = Item {
         key: None,
         text,
         print,
+        site,
     };
     Ok(match_batch(conn, std::slice::from_ref(&item), None)?
         .pop()

@@ -160,7 +160,7 @@ mod tests {
         }
         // Read-only, the store stays at version 3 and still matches.
         let read_only = Store::open_read_only(&path).unwrap();
-        assert_eq!(read_only.match_unstored(STORY).unwrap().len(), 1);
+        assert_eq!(read_only.match_unstored(STORY, None).unwrap().len(), 1);
         drop(read_only);
 
         let mut store = Store::open(&path).unwrap();

@@ -216,10 +216,15 @@ impl Store {
             .map_err(self.sql())
     }
 
-    /// Matches a text that is not stored against the store, without writing.
-    pub fn match_unstored(&self, text: &str) -> Result<Vec<(ArticleRow, PairMatch)>> {
+    /// Matches a text that is not stored against the store, without writing;
+    /// `site` is the text's site, if known (see [`matching::Item::site`]).
+    pub fn match_unstored(
+        &self,
+        text: &str,
+        site: Option<&str>,
+    ) -> Result<Vec<(ArticleRow, PairMatch)>> {
         let print = TextPrint::of(text);
-        let found = matching::match_text(&self.conn, text, &print).map_err(self.sql())?;
+        let found = matching::match_text(&self.conn, text, &print, site).map_err(self.sql())?;
         let keys: Vec<i64> = found.iter().map(|(k, _)| *k).collect();
         let rows = self.articles_by_key(&keys)?;
         Ok(rows

@@ -86,12 +86,26 @@ impl MemoryIndex {
 
     /// Appends the keys holding `fingerprint` to `out`.
     pub fn postings(&self, fingerprint: u64, out: &mut Vec<u32>) {
+        self.postings_up_to(fingerprint, usize::MAX, out);
+    }
+
+    /// Appends at most `limit` of the keys holding `fingerprint` to `out`:
+    /// a caller that drops fingerprints held by more than some number of
+    /// keys need not copy the tens of thousands a stock phrase has.
+    pub fn postings_up_to(&self, fingerprint: u64, limit: usize, out: &mut Vec<u32>) {
+        let mut left = limit;
         for run in &self.runs {
+            let before = out.len();
             out.extend(
                 run.range(fingerprint)
                     .map(|i| run.keys[i])
-                    .filter(|&k| k != REMOVED),
+                    .filter(|&k| k != REMOVED)
+                    .take(left),
             );
+            left -= out.len() - before;
+            if left == 0 {
+                return;
+            }
         }
     }
 
@@ -272,6 +286,13 @@ mod tests {
             assert_eq!(keys_of(&index, h), want);
         }
         assert!(keys_of(&index, 12345).is_empty());
+        for &h in &pool[..50] {
+            let all = keys_of(&index, h);
+            let mut some = Vec::new();
+            index.postings_up_to(h, 3, &mut some);
+            assert_eq!(some.len(), all.len().min(3));
+            assert!(some.iter().all(|k| all.contains(k)));
+        }
         let live: usize = truth.values().map(|s| s.len()).sum();
         assert_eq!(index.len(), live);
         for (key, set) in &sets {

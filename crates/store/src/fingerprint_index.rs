@@ -42,6 +42,10 @@ pub const FLUSH_POSTINGS: usize = 16 << 20;
 /// store.
 pub const LOAD_FRACTION: usize = 16;
 
+/// Look-ups of up to this many fingerprints (a page or a few) read each
+/// fingerprint's postings with its own capped statement.
+const CAPPED_LOOKUPS: usize = 2048;
+
 /// When a bulk ingest flushes and loads (see [`FLUSH_POSTINGS`] and
 /// [`LOAD_FRACTION`]; a `load_fraction` of 0 never loads); tests shrink
 /// them to reach every path.
@@ -364,21 +368,28 @@ pub(crate) fn backlog_is_empty(conn: &Connection) -> rusqlite::Result<bool> {
 /// postings carry: a neighbour's count then costs no read of its row, which
 /// at a million articles, cold, was most of a look-up (an article has
 /// hundreds to thousands of neighbours through common phrases).
+///
+/// A fingerprint's list may stop at `cap` keys (callers drop fingerprints
+/// held by that many as too common): a stock phrase has tens of thousands of
+/// postings at a million articles, and reading them all was most of a
+/// single page's look-up. Batches read whole lists in bulk statements, which
+/// costs less than one capped statement per fingerprint.
 pub(crate) fn lookup(
     conn: &Connection,
     fingerprints: &[i64],
     memory: Option<(&MemoryIndex, bool)>,
+    cap: usize,
 ) -> rusqlite::Result<Found> {
     let mut found = Found::default();
     let complete = memory.is_some_and(|(_, c)| c);
     if !complete {
         // A store opened read-only may predate migration 6.
-        let sql = if has_count_column(conn)? {
-            "SELECT hash, article, fingerprint_count FROM fingerprints WHERE hash IN ({})"
+        let count = if has_count_column(conn)? {
+            "fingerprint_count"
         } else {
-            "SELECT hash, article, NULL FROM fingerprints WHERE hash IN ({})"
+            "NULL"
         };
-        crate::matching::chunked(conn, sql, fingerprints, |r| {
+        let mut add = |r: &rusqlite::Row| {
             let key: i64 = r.get(1)?;
             found
                 .postings
@@ -390,7 +401,22 @@ pub(crate) fn lookup(
                 found.counts.insert(key, c.max(0) as usize);
             }
             Ok(())
-        })?;
+        };
+        if fingerprints.len() <= CAPPED_LOOKUPS {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT hash, article, {count} FROM fingerprints WHERE hash = ?1 LIMIT ?2"
+            ))?;
+            for &h in fingerprints {
+                let mut rows = stmt.query(params![h, cap as i64])?;
+                while let Some(r) = rows.next()? {
+                    add(r)?;
+                }
+            }
+        } else {
+            let sql =
+                format!("SELECT hash, article, {count} FROM fingerprints WHERE hash IN ({{}})");
+            crate::matching::chunked(conn, &sql, fingerprints, add)?;
+        }
     }
     let postings = &mut found.postings;
     match memory {
@@ -398,7 +424,7 @@ pub(crate) fn lookup(
             let mut keys = Vec::new();
             for &h in fingerprints {
                 keys.clear();
-                index.postings(from_stored(h), &mut keys);
+                index.postings_up_to(from_stored(h), cap, &mut keys);
                 for &k in &keys {
                     if let Some(c) = index.fingerprint_count(k) {
                         found.counts.insert(i64::from(k), c);
@@ -596,6 +622,43 @@ mod tests {
             assert_eq!(pairs(&store), expected, "load fraction {load_fraction}");
             table_complete(&store);
         }
+    }
+
+    /// Capped look-ups (one page's fingerprints) stop each list at the cap
+    /// and otherwise give what the bulk statements give.
+    #[test]
+    fn capped_lookups_stop_at_the_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("cap.db")).unwrap();
+        let text = story(3).join(" ");
+        let batch: Vec<NewArticle> = (0..5).map(|i| article(&format!("c{i}"), &text)).collect();
+        store.ingest_batch(&batch).unwrap();
+        let mut all: Vec<i64> = reprint_match::TextPrint::of(&text)
+            .fingerprints
+            .iter()
+            .map(|&h| to_stored(h))
+            .collect();
+        all.sort_unstable();
+        let capped = lookup(&store.conn, &all, None, 2).unwrap();
+        let mut memory = MemoryIndex::new();
+        memory.add(table_postings(&store.conn).unwrap());
+        let from_memory = lookup(&store.conn, &all, Some((&memory, true)), 2).unwrap();
+        // Past CAPPED_LOOKUPS the bulk statement reads whole lists.
+        let mut many = all.clone();
+        many.extend((0..CAPPED_LOOKUPS as i64).map(|i| i * 7919 + 1));
+        many.sort_unstable();
+        let whole = lookup(&store.conn, &many, None, 2).unwrap();
+        for h in &all {
+            let h = from_stored(*h);
+            assert_eq!(whole.postings[&h].len(), 5);
+            assert_eq!(capped.postings[&h].len(), 2);
+            assert_eq!(from_memory.postings[&h].len(), 2);
+            assert!(capped.postings[&h]
+                .iter()
+                .all(|k| whole.postings[&h].contains(k)));
+        }
+        assert_eq!(whole.counts.len(), 5);
+        assert!(capped.counts.values().all(|&c| c == all.len()));
     }
 
     /// An interrupted bulk ingest leaves postings in the backlog: readers

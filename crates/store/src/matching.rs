@@ -98,7 +98,9 @@ pub fn match_batch(
         .collect();
     all.sort_unstable();
     all.dedup();
-    let found = crate::fingerprint_index::lookup(conn, &all, memory)?;
+    // A fingerprint held by more than `max_postings` earlier articles is
+    // dropped below, so its list may stop one past that.
+    let found = crate::fingerprint_index::lookup(conn, &all, memory, cp.max_postings + 1)?;
     let mut postings = found.postings;
     for v in postings.values_mut() {
         v.retain(|a| !batch_keys.contains(a));

@@ -24,9 +24,12 @@ WORK=$(mktemp -d)
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 # N pages spread over the corpus, each as a text body and as a new JSONL page.
-python3 - "$PAGES" "$N" "$WORK" <<'EOF'
+# New ids each run (TAG), so that a second run on the same store adds pages
+# rather than finding them unchanged.
+TAG=${TAG:-latency$(date +%s)}
+python3 - "$PAGES" "$N" "$WORK" "$TAG" <<'EOF'
 import json, sys
-path, n, work = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+path, n, work, tag = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 lines = []
 with open(path, encoding="utf-8") as f:
     for i, line in enumerate(f):
@@ -38,7 +41,7 @@ for k, page in enumerate(lines):
     text = page["text"] + "\n\nA closing sentence this copy added on its own, number %d." % k
     with open(f"{work}/trace{k}.txt", "w", encoding="utf-8") as f:
         f.write(text)
-    new = dict(page, id=f"latency-{k}-{page['id']}", text=text, site=f"latency{k}.example")
+    new = dict(page, id=f"{tag}-{k}-{page['id']}", text=text, site=f"{tag}{k}.example")
     with open(f"{work}/add{k}.jsonl", "w", encoding="utf-8") as f:
         f.write(json.dumps(new) + "\n")
 EOF

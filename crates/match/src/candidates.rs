@@ -96,20 +96,7 @@ pub fn weak_carriers<K>(
     neighbours: &[Neighbour<K>],
     p: &CandidateParams,
 ) -> FastMap<u64, Vec<usize>> {
-    let mut by: FastMap<u64, Vec<usize>> = FastMap::default();
-    for (i, n) in neighbours.iter().enumerate() {
-        if !is_weak(n, own_count, p) {
-            continue;
-        }
-        for h in &n.shared {
-            let v = by.entry(*h).or_default();
-            if v.len() < p.max_carriers_checked {
-                v.push(i);
-            }
-        }
-    }
-    by.retain(|_, v| v.len() >= 2);
-    by
+    carriers_where(neighbours, |i| is_weak(&neighbours[i], own_count, p), p)
 }
 
 /// Neighbours that may carry furniture, by fingerprint, in two groups judged
@@ -145,9 +132,19 @@ pub fn site_carriers<K>(
     on_own_site: impl Fn(usize) -> bool,
     p: &CandidateParams,
 ) -> FastMap<u64, Vec<usize>> {
+    carriers_where(neighbours, on_own_site, p)
+}
+
+/// For every fingerprint shared by at least two neighbours that `keep`
+/// admits, the first `max_carriers_checked` of them.
+fn carriers_where<K>(
+    neighbours: &[Neighbour<K>],
+    keep: impl Fn(usize) -> bool,
+    p: &CandidateParams,
+) -> FastMap<u64, Vec<usize>> {
     let mut by: FastMap<u64, Vec<usize>> = FastMap::default();
     for (i, n) in neighbours.iter().enumerate() {
-        if !on_own_site(i) {
+        if !keep(i) {
             continue;
         }
         for h in &n.shared {

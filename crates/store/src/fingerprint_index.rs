@@ -93,6 +93,15 @@ pub(crate) struct BulkIndex {
 }
 
 impl BulkIndex {
+    /// The backlog was just written to the table: an index holding only
+    /// the backlog now holds nothing the table lacks.
+    fn backlog_written(&mut self) {
+        self.backlog_postings = 0;
+        if !self.complete {
+            self.memory = MemoryIndex::new();
+        }
+    }
+
     /// Whether a batch's new postings push the backlog past a flush.
     pub(crate) fn flush_due(&self, new_postings: usize) -> bool {
         self.backlog_postings + new_postings >= self.tuning.flush_postings
@@ -180,10 +189,7 @@ impl Store {
         bulk.data_version = version;
         bulk.added += articles;
         if flushed {
-            bulk.backlog_postings = 0;
-            if !bulk.complete {
-                bulk.memory = MemoryIndex::new();
-            }
+            bulk.backlog_written();
         } else {
             bulk.backlog_postings += postings.len();
         }
@@ -218,10 +224,7 @@ impl Store {
         })?;
         let version = data_version(&self.conn).map_err(self.sql())?;
         if let Some(bulk) = self.bulk.as_mut() {
-            bulk.backlog_postings = 0;
-            if !bulk.complete {
-                bulk.memory = MemoryIndex::new();
-            }
+            bulk.backlog_written();
             bulk.data_version = version;
         }
         Ok(written)

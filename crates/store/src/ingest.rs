@@ -142,9 +142,13 @@ impl Store {
             report.pairs += result.found.len();
             touched.insert(*key);
         }
-        let postings: Vec<(u64, i64)> = stored
+        // (fingerprint, key, the key's fingerprint count)
+        let postings: Vec<(u64, i64, usize)> = stored
             .iter()
-            .flat_map(|&(key, pos)| prepared[pos].1.fingerprints.iter().map(move |&h| (h, key)))
+            .flat_map(|&(key, pos)| {
+                let set = &prepared[pos].1.fingerprints;
+                set.iter().map(move |&h| (h, key, set.len()))
+            })
             .collect();
         let t_pairs = started.elapsed();
         let mut flushed = false;
@@ -163,12 +167,9 @@ impl Store {
         } else {
             // Written once, in fingerprint order: far fewer B-tree pages
             // touched than article by article.
-            let mut rows: Vec<(i64, i64, usize)> = stored
+            let mut rows: Vec<(i64, i64, usize)> = postings
                 .iter()
-                .flat_map(|&(key, pos)| {
-                    let set = &prepared[pos].1.fingerprints;
-                    set.iter().map(move |&h| (to_stored(h), key, set.len()))
-                })
+                .map(|&(h, key, count)| (to_stored(h), key, count))
                 .collect();
             rows.sort_unstable();
             fingerprint_index::insert_postings(&tx, &rows).map_err(sql)?;
@@ -188,7 +189,7 @@ impl Store {
         if self.bulk.is_some() {
             let postings = postings
                 .into_iter()
-                .filter_map(fingerprint_index::key32)
+                .filter_map(|(h, key, _)| fingerprint_index::key32((h, key)))
                 .collect();
             self.after_bulk_commit(postings, stored.len(), flushed)?;
         }

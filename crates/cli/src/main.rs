@@ -4,6 +4,7 @@
 //! (reprint-trace). Each subcommand lives in its own module under `commands`.
 
 mod commands;
+mod output;
 mod page;
 mod table;
 mod view;
@@ -94,8 +95,10 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(status) => status,
+        // The reader has all it wanted (`reprint stories | head`).
+        Err(e) if output::is_closed_pipe(&e) => ExitCode::from(output::CLOSED_PIPE),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            output::eprintln(&format!("error: {e:#}"));
             ExitCode::FAILURE
         }
     }

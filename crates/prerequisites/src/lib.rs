@@ -61,7 +61,7 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
         return Some(path);
     }
     missing(format!(
-        "../shared/{rel} not found (the benchmark data beside the repository)"
+        "../shared/{rel} not found (benchmark data beside the repository)"
     ))
 }
 
@@ -114,12 +114,15 @@ pub fn inapplicable<T>(reason: impl Display) -> Option<T> {
 
 /// A prerequisite is missing: skip, or fail under [`REQUIRE_ALL`].
 fn missing<T>(reason: String) -> Option<T> {
-    let line = format!("skipped {}: {reason}", test_name());
     if required() {
-        panic!("{line}; {REQUIRE_ALL} is set, so every prerequisite is required");
+        panic!(
+            "{} cannot run: {reason}; {REQUIRE_ALL} is set, so every prerequisite is required",
+            test_name()
+        );
     }
+    let line = format!("skipped {}: {reason}", test_name());
     say(&format!(
-        "{line} (set {REQUIRE_ALL}=1 to make this a failure; .ci/run does)"
+        "{line}; {REQUIRE_ALL}=1 (.ci/run) makes this a failure"
     ));
     None
 }
@@ -169,9 +172,13 @@ mod tests {
                 fails,
                 "{REQUIRE_ALL}={value:?}: {err}"
             );
+            let said = if fails {
+                "tests::child_probe cannot run: "
+            } else {
+                "skipped tests::child_probe: "
+            };
             assert!(
-                err.contains("skipped tests::child_probe: ")
-                    && err.contains("no-such-file not found (run it)"),
+                err.contains(said) && err.contains("no-such-file not found (run it)"),
                 "{err}"
             );
             // A test that cannot apply here is skipped whatever the variable says.

@@ -17,6 +17,7 @@ use reprint_store::{
 use serde::Serialize;
 
 use super::Context;
+use crate::output;
 use crate::page::prepare;
 
 #[derive(clap::Args, Debug)]
@@ -175,7 +176,7 @@ fn store_batch(
 
 fn report_failure(progress: &ProgressBar, summary: &mut Summary, line: &str) {
     summary.failed += 1;
-    progress.suspend(|| eprintln!("error: {line}"));
+    progress.suspend(|| output::eprintln(&format!("error: {line}")));
 }
 
 /// A spinner with a count and rate on a terminal; hidden otherwise, so logs
@@ -195,10 +196,10 @@ fn progress_bar() -> ProgressBar {
 
 fn print_summary(ctx: &Context, s: &Summary) -> Result<()> {
     if ctx.json {
-        println!("{}", serde_json::to_string_pretty(s)?);
+        output::println(&serde_json::to_string_pretty(s)?)?;
         return Ok(());
     }
-    println!(
+    output::println(&format!(
         "read {} pages in {:.1}s: {} added, {} unchanged, {} replaced, {} failed; {} new pairs, {} stories updated",
         s.read,
         s.seconds,
@@ -208,13 +209,13 @@ fn print_summary(ctx: &Context, s: &Summary) -> Result<()> {
         s.failed,
         s.pairs,
         s.stories_touched
-    );
-    println!(
+    ))?;
+    output::println(&format!(
         "{}: {} articles, {} pairs, {} stories",
         ctx.db.display(),
         s.articles_in_db,
         s.pairs_in_db,
         s.stories_in_db
-    );
+    ))?;
     Ok(())
 }

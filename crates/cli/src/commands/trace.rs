@@ -14,6 +14,7 @@ use reprint_trace::{CreditVerdict, Origin, Partners, TracedArticle};
 use serde::Serialize;
 
 use super::Context;
+use crate::output;
 use crate::page::article_of;
 use crate::table::{for_terminal, render};
 use crate::view::{member_outlet, story_view_with, PartnersArg};
@@ -117,9 +118,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
         credit_evidence: outcome.credit_evidence,
     };
     if ctx.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        output::println(&serde_json::to_string_pretty(&report)?)?;
     } else {
-        print!("{}", for_terminal(&describe(&report)));
+        output::print(&for_terminal(&describe(&report)))?;
     }
     Ok(ExitCode::SUCCESS)
 }

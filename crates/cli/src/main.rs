@@ -98,10 +98,34 @@ fn main() -> ExitCode {
         // The reader has all it wanted (`reprint stories | head`).
         Err(e) if output::is_closed_pipe(&e) => ExitCode::from(output::CLOSED_PIPE),
         Err(e) => {
-            output::eprintln(&format!("error: {e:#}"));
+            output::eprintln(&format!("error: {}", one_line(&e)));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes on one line, each cause only when it says
+/// something the line does not: a store error already quotes its SQLite
+/// error, which repeats SQLite's description of its code ("unable to open
+/// database file" three times, before).
+fn one_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        // SQLite's own errors read "Error code 14: unable to open …".
+        let words = match text.split_once(": ") {
+            Some((code, rest)) if code.starts_with("Error code ") => rest,
+            _ => text.as_str(),
+        };
+        if line.contains(words) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 fn init_logging(verbose: u8) {
@@ -121,4 +145,44 @@ fn init_logging(verbose: u8) {
         .with_target(false)
         .with_ansi(ansi)
         .init();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug)]
+    struct Layer(&'static str, Option<Box<Layer>>);
+
+    impl std::fmt::Display for Layer {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Layer {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|l| l as _)
+        }
+    }
+
+    #[test]
+    fn causes_already_on_the_line_are_said_once() {
+        // The shape of a store error over rusqlite over SQLite's code.
+        let sqlite = Layer("Error code 5: database is locked", None);
+        let rusqlite = Layer("database is locked", Some(Box::new(sqlite)));
+        let store = Layer("x.db: database is locked", Some(Box::new(rusqlite)));
+        let err = anyhow::Error::new(store).context("storing a batch of 3 pages (rolled back)");
+        assert_eq!(
+            one_line(&err),
+            "storing a batch of 3 pages (rolled back): x.db: database is locked"
+        );
+        // A cause with words of its own is kept.
+        let io = Layer("No such file or directory (os error 2)", None);
+        let err = anyhow::Error::new(Layer("partners.toml: cannot read", Some(Box::new(io))));
+        assert_eq!(
+            one_line(&err),
+            "partners.toml: cannot read: No such file or directory (os error 2)"
+        );
+    }
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 #[test]
 fn origin_credit_and_change_verdicts_meet_the_targets() {
+    reprint_prerequisites::need!(shared("data/attribution"));
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/attribution");
     let texts = reprint_sim::texts::load(&dir).expect("the attribution texts are readable");
     assert!(texts.len() > 300, "{} usable texts", texts.len());
@@ -85,6 +86,7 @@ fn origin_credit_and_change_verdicts_meet_the_targets() {
 
 #[test]
 fn the_same_seed_gives_the_same_corpus() {
+    reprint_prerequisites::need!(shared("data/attribution"));
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/attribution");
     let texts = reprint_sim::texts::load(&dir).unwrap();
     let pages = |seed| -> Vec<String> {

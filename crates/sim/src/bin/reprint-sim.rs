@@ -1,34 +1,112 @@
-//! `reprint-sim [STORIES] [SEED]`: simulates syndication and prints reprint's
-//! scores beside the earliest-date rule, as JSON, and the confusion between
-//! credit verdicts as a table on standard error.
+//! `reprint-sim [STORIES] [SEED] [--layouts all|html|flat] [--explain]`:
+//! simulates syndication, runs every page through reprint's ingest pipeline
+//! and prints the scores as JSON on standard output, the confusion between
+//! credit verdicts on standard error (with `--explain`, every wrong
+//! "uncredited" verdict and wrong origin with what the pages really held).
 
 use std::path::Path;
+use std::time::Instant;
 
-fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let stories = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(500);
-    let seed = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/attribution");
-    let texts = match reprint_sim::texts::load(&dir) {
-        Ok(t) if !t.is_empty() => t,
-        Ok(_) => {
-            eprintln!("error: {}: no usable article texts", dir.display());
-            std::process::exit(1);
-        }
-        Err(e) => {
-            eprintln!("error: {}: {e}", dir.display());
-            std::process::exit(1);
-        }
+use anyhow::{bail, Context as _, Result};
+use clap::Parser;
+use reprint_sim::seeds::{report_seed, SeedClass};
+use reprint_sim::Layouts;
+
+#[derive(Parser, Debug)]
+#[command(
+    about = "Simulate syndication and score reprint against the truth",
+    after_help = "Seeds: 1-20 are dev seeds (run them while tuning); report seeds come from a date \
+                  (--report-date 2025-07-01) and are for closing notes only."
+)]
+struct Args {
+    /// Stories to simulate.
+    #[arg(default_value_t = 200)]
+    stories: usize,
+    /// Seed (ignored with --report-date).
+    #[arg(default_value_t = 1)]
+    seed: u64,
+    /// all: every layout family (HTML and flattened text); html: HTML
+    /// families only; flat: the legacy generator (old seeds' corpora).
+    #[arg(long, default_value = "all", value_name = "all|html|flat")]
+    layouts: String,
+    /// Derive a report seed from this date string instead of SEED.
+    #[arg(long, value_name = "DATE")]
+    report_date: Option<String>,
+    /// Which report seed of the date (1, 2, 3…).
+    #[arg(long, default_value_t = 1)]
+    report_index: u32,
+    /// List wrong "uncredited" verdicts and wrong origins on standard error.
+    #[arg(long)]
+    explain: bool,
+    /// Where the PolNeAR texts are (default: ../shared/data/attribution
+    /// beside the repository).
+    #[arg(long, value_name = "DIR")]
+    texts: Option<std::path::PathBuf>,
+}
+
+fn main() -> Result<()> {
+    let args = Args::parse();
+    let Some(layouts) = Layouts::parse(&args.layouts) else {
+        bail!("--layouts {}: expected all, html or flat", args.layouts);
     };
-    let mut rng = reprint_sim::rng::Rng::new(seed);
-    let sim = reprint_sim::generate(&mut rng, &texts, stories);
-    let report = reprint_sim::evaluate(&sim);
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&report).unwrap_or_default()
-    );
+    let seed = match &args.report_date {
+        Some(date) => report_seed(date, args.report_index),
+        None => args.seed,
+    };
+    eprintln!("seed {seed}: {}", SeedClass::of(seed).describe());
+    let dir = args.texts.clone().unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/attribution")
+    });
+    let texts = reprint_sim::texts::load(&dir).with_context(|| format!("{}", dir.display()))?;
+    if texts.is_empty() {
+        bail!("{}: no usable article texts", dir.display());
+    }
+    let started = Instant::now();
+    let stories = reprint_sim::generate(layouts, seed, &texts, args.stories);
+    let generated = started.elapsed().as_secs_f64();
+    let order = reprint_sim::page_order(seed, &stories);
+    let report = reprint_sim::evaluate(&stories, Some(&order))?;
+    let mut out = serde_json::to_value(&report)?;
+    if let Some(o) = out.as_object_mut() {
+        o.insert("seed".into(), seed.into());
+        o.insert("seed_class".into(), format!("{:?}", SeedClass::of(seed)).into());
+        o.insert("layouts".into(), layouts.name().into());
+        if !args.explain {
+            o.remove("wrong_uncredited");
+            o.remove("wrong_origins");
+        }
+    }
+    println!("{}", serde_json::to_string_pretty(&out)?);
     eprintln!(
-        "credit verdicts, truth by row:\n{}",
-        report.confusion_table()
+        "{} stories, {} pages ({} set aside sharing a text); generated in {generated:.1} s, all in {:.1} s",
+        report.stories,
+        report.pages,
+        report.set_aside_same_text,
+        started.elapsed().as_secs_f64()
     );
+    eprintln!("credit verdicts, truth by row:\n{}", report.confusion_table());
+    if args.explain {
+        for e in &report.wrong_uncredited {
+            eprintln!(
+                "wrong uncredited: story {} copy {} ({}), truth {}",
+                e.story, e.copy, e.layout, e.truth
+            );
+            for w in &e.why {
+                eprintln!("    truth: {w}");
+            }
+            for w in &e.evidence {
+                eprintln!("    reprint: {w}");
+            }
+        }
+        for e in &report.wrong_origins {
+            eprintln!("wrong origin: story {}: truth {}, reprint {}", e.story, e.truth, e.got);
+            for w in &e.why {
+                eprintln!("    truth: {w}");
+            }
+            for w in &e.evidence {
+                eprintln!("    reprint: {w}");
+            }
+        }
+    }
+    Ok(())
 }

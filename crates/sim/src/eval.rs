@@ -102,8 +102,8 @@ pub struct CreditScores {
     /// The same on copies of decidable stories (the legacy figure).
     pub macro_f1_decidable: f64,
     /// truth → given → count, every copy ("origin": taken for the origin;
-    /// "unclustered": not in its story's cluster; "no-article": nothing
-    /// extracted).
+    /// "unclustered": in another story than its own; "alone": in no story,
+    /// matched to nothing; "no-article": nothing extracted).
     pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
     /// The same on copies of decidable stories.
     pub confusion_decidable: BTreeMap<String, BTreeMap<String, usize>>,
@@ -174,12 +174,11 @@ pub struct Explained {
 pub struct Report {
     pub stories: usize,
     pub pages: usize,
-    /// Stories set aside because another story of the seed has the same
-    /// text (legacy seeds draw texts with replacement; a store rightly
-    /// joins such stories).
-    pub set_aside_same_text: usize,
+    /// Separate stores the seed was ingested into (see [`evaluate`]).
+    pub crawls: usize,
     /// Pages extraction found no article in.
     pub no_article: usize,
+    pub no_article_pages: Vec<String>,
     pub decidable: usize,
     pub origin: OriginScores,
     pub credit: CreditScores,
@@ -190,6 +189,9 @@ pub struct Report {
     pub wrong_uncredited: Vec<Explained>,
     /// Stories whose origin reprint got wrong (not undetermined).
     pub wrong_origins: Vec<Explained>,
+    /// Traced stories that join pages of different true stories (their
+    /// page ids).
+    pub mixed_clusters: Vec<Vec<String>>,
 }
 
 impl Report {
@@ -247,10 +249,54 @@ pub fn input_pages(stories: &[SimStory], order: Option<&[usize]>) -> Vec<InputPa
 }
 
 /// Runs the pipeline over the stories' pages (in `order`) and scores it.
+///
+/// Stories that share a text (legacy seeds draw texts with replacement)
+/// would rightly be joined by any store, so the seed is split into crawls
+/// in which every text is distinct, each ingested whole into its own store;
+/// a laid-out seed is one crawl.
 pub fn evaluate(stories: &[SimStory], order: Option<&[usize]>) -> Result<Report, PipelineError> {
-    let pages = input_pages(stories, order);
-    let run = crate::pipeline::run(&pages, &partners())?;
-    Ok(score(stories, &run))
+    let crawls = crawls(stories);
+    let story_of: Vec<usize> = stories
+        .iter()
+        .enumerate()
+        .flat_map(|(n, s)| std::iter::repeat(n).take(s.members.len()))
+        .collect();
+    let default_order: Vec<usize> = (0..story_of.len()).collect();
+    let order = order.unwrap_or(&default_order);
+    let partners = partners();
+    let mut run = PipelineRun::default();
+    for crawl in 0..crawls.iter().max().map_or(0, |m| m + 1) {
+        let in_crawl: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| story_of.get(i).is_some_and(|&n| crawls[n] == crawl))
+            .collect();
+        let part = crate::pipeline::run(&input_pages(stories, Some(&in_crawl)), &partners)?;
+        run.stories.extend(part.stories);
+        run.no_article.extend(part.no_article);
+    }
+    let mut report = score(stories, &run);
+    report.crawls = crawls.iter().max().map_or(0, |m| m + 1);
+    Ok(report)
+}
+
+/// Each story's crawl: the first in which no other story has its text.
+fn crawls(stories: &[SimStory]) -> Vec<usize> {
+    let mut texts: Vec<BTreeSet<&str>> = Vec::new();
+    stories
+        .iter()
+        .map(|s| {
+            let at = texts
+                .iter()
+                .position(|t| !t.contains(s.text.as_str()))
+                .unwrap_or_else(|| {
+                    texts.push(BTreeSet::new());
+                    texts.len() - 1
+                });
+            texts[at].insert(s.text.as_str());
+            at
+        })
+        .collect()
 }
 
 /// Where a page ended up: its traced story (index) and key.
@@ -377,7 +423,12 @@ fn verdict_of<'a>(
     run: &'a PipelineRun,
 ) -> (String, Option<&'a CopyReport>) {
     let Some((story, key)) = at.get(&m.id) else {
-        return ("no-article".into(), None);
+        let why = if run.no_article.contains(&m.id) {
+            "no-article"
+        } else {
+            "alone"
+        };
+        return (why.into(), None);
     };
     if Some(*story) != main {
         return ("unclustered".into(), None);
@@ -427,20 +478,13 @@ impl ChangeTally {
 /// Scores a pipeline run against the truth of `stories`.
 pub fn score(stories: &[SimStory], run: &PipelineRun) -> Report {
     let at = placements(run);
-    let mut texts: HashMap<&str, usize> = HashMap::new();
-    for s in stories {
-        *texts.entry(s.text.as_str()).or_default() += 1;
-    }
-    let scored: Vec<(usize, &SimStory)> = stories
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| texts[s.text.as_str()] == 1)
-        .collect();
+    let scored: Vec<(usize, &SimStory)> = stories.iter().enumerate().collect();
     let mut r = Report {
         stories: scored.len(),
         pages: stories.iter().map(|s| s.members.len()).sum(),
-        set_aside_same_text: stories.len() - scored.len(),
+        crawls: 1,
         no_article: run.no_article.len(),
+        no_article_pages: run.no_article.clone(),
         ..Report::default()
     };
     let mut o = OriginCounts::default();
@@ -515,7 +559,25 @@ pub fn score(stories: &[SimStory], run: &PipelineRun) -> Report {
     };
     r.sources = sources.scores();
     r.clustering = clustering(&scored, run, &at);
+    r.mixed_clusters = mixed_clusters(stories, run);
     r
+}
+
+fn mixed_clusters(stories: &[SimStory], run: &PipelineRun) -> Vec<Vec<String>> {
+    let story_of: HashMap<&str, usize> = stories
+        .iter()
+        .enumerate()
+        .flat_map(|(n, s)| s.members.iter().map(move |m| (m.id.as_str(), n)))
+        .collect();
+    run.stories
+        .iter()
+        .filter(|t| {
+            let truths: BTreeSet<Option<&usize>> =
+                t.members.iter().map(|m| story_of.get(m.id.as_str())).collect();
+            truths.len() > 1
+        })
+        .map(|t| t.members.iter().map(|m| m.id.clone()).collect())
+        .collect()
 }
 
 #[derive(Default)]

@@ -38,6 +38,10 @@ struct Args {
     /// List wrong "uncredited" verdicts and wrong origins on standard error.
     #[arg(long)]
     explain: bool,
+    /// Also write the seed's pages (one JSONL line each, as `reprint ingest`
+    /// reads them) and their truth to this directory.
+    #[arg(long, value_name = "DIR")]
+    dump: Option<std::path::PathBuf>,
     /// Where the PolNeAR texts are (default: ../shared/data/attribution
     /// beside the repository).
     #[arg(long, value_name = "DIR")]
@@ -65,6 +69,9 @@ fn main() -> Result<()> {
     let stories = reprint_sim::generate(layouts, seed, &texts, args.stories);
     let generated = started.elapsed().as_secs_f64();
     let order = reprint_sim::page_order(seed, &stories);
+    if let Some(dir) = &args.dump {
+        dump(dir, &stories, &order).with_context(|| format!("{}", dir.display()))?;
+    }
     let report = reprint_sim::evaluate(&stories, Some(&order))?;
     let mut out = serde_json::to_value(&report)?;
     if let Some(o) = out.as_object_mut() {
@@ -74,14 +81,16 @@ fn main() -> Result<()> {
         if !args.explain {
             o.remove("wrong_uncredited");
             o.remove("wrong_origins");
+            o.remove("mixed_clusters");
+            o.remove("no_article_pages");
         }
     }
     println!("{}", serde_json::to_string_pretty(&out)?);
     eprintln!(
-        "{} stories, {} pages ({} set aside sharing a text); generated in {generated:.1} s, all in {:.1} s",
+        "{} stories, {} pages ({} crawl(s)); generated in {generated:.1} s, all in {:.1} s",
         report.stories,
         report.pages,
-        report.set_aside_same_text,
+        report.crawls,
         started.elapsed().as_secs_f64()
     );
     eprintln!("credit verdicts, truth by row:\n{}", report.confusion_table());
@@ -106,6 +115,45 @@ fn main() -> Result<()> {
             for w in &e.evidence {
                 eprintln!("    reprint: {w}");
             }
+        }
+    }
+    Ok(())
+}
+
+/// Writes `pages.jsonl` (the pages in ingest order, as `reprint ingest`
+/// reads JSONL) and `truth.jsonl` (one line per page: its story, the true
+/// origin, credit, source, changes, marks and date case).
+fn dump(dir: &Path, stories: &[reprint_sim::SimStory], order: &[usize]) -> Result<()> {
+    use std::io::Write as _;
+    std::fs::create_dir_all(dir)?;
+    let mut pages = std::io::BufWriter::new(std::fs::File::create(dir.join("pages.jsonl"))?);
+    for p in reprint_sim::eval::input_pages(stories, Some(order)) {
+        let mut line = serde_json::json!({"id": p.id, "url": p.url, "fetched": p.fetched});
+        line[if p.html { "html" } else { "text" }] = p.content.into();
+        if let Some(site) = p.site {
+            line["site"] = site.into();
+        }
+        writeln!(pages, "{line}")?;
+    }
+    let mut truth = std::io::BufWriter::new(std::fs::File::create(dir.join("truth.jsonl"))?);
+    for (n, s) in stories.iter().enumerate() {
+        for m in &s.members {
+            let line = serde_json::json!({
+                "story": n,
+                "id": m.id,
+                "site": m.site.name,
+                "layout": m.layout,
+                "origin": format!("{:?}", s.origin),
+                "decidable": s.decidable,
+                "credit": m.credit.map(|c| c.name()),
+                "source": format!("{:?}", m.source),
+                "hop_credit": m.hop_credit.map(|c| c.name()),
+                "changes": m.changes.iter().map(|k| format!("{k:?}")).collect::<Vec<_>>(),
+                "marks": m.marks.iter().map(|k| k.describe()).collect::<Vec<_>>(),
+                "dates": m.date.name(),
+                "published": reprint_sim::scenario::rfc3339(m.published_at),
+            });
+            writeln!(truth, "{line}")?;
         }
     }
     Ok(())

@@ -189,6 +189,6 @@ mod tests {
         assert_eq!(iso_local(t, -300), "2016-03-02T21:30:00");
         assert_eq!(iso_day(t, 600), "2016-03-03");
         assert_eq!(instant(0, &l, Some("EST")), "March 2, 2016 9:30 PM EST");
-        assert_eq!(day(5, &l), "March 2, 2016", "no 03/02 that reads as Feb 3");
+        assert_eq!(day(5, &l), "Mar 2, 2016", "no 03/02 that reads as Feb 3");
     }
 }

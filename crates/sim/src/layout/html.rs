@@ -391,7 +391,7 @@ fn body_items(spec: &PageSpec, p: &SiteProfile, t: &Tags, ctx: &Context, rng: &m
     if paras.is_empty() {
         return paras;
     }
-    if let Some(m) = spec.marks_at(Place::RunningText).next() {
+    for m in spec.marks_at(Place::RunningText) {
         let at = if rng.chance(0.5) {
             paras.len() - 1
         } else {
@@ -399,7 +399,7 @@ fn body_items(spec: &PageSpec, p: &SiteProfile, t: &Tags, ctx: &Context, rng: &m
         };
         paras[at] = format!("{} {}", paras[at], mark_html(m));
     }
-    if let Some(m) = spec.marks_at(Place::EndOfBody).next() {
+    for m in spec.marks_at(Place::EndOfBody) {
         let last = paras.len() - 1;
         paras[last] = format!("{} {}", paras[last], mark_html(m));
     }

@@ -105,11 +105,10 @@ pub(super) fn render(spec: &PageSpec, p: &SiteProfile, rng: &mut Rng, ctx: &Cont
     }
     let mut paras: Vec<String> = spec.paragraphs.clone();
     if !paras.is_empty() {
-        if let Some(m) = spec.marks_at(Place::RunningText).next() {
-            let last = paras.len() - 1;
-            paras[last] = format!("{} {}", paras[last], mark_md(m));
-        }
-        if let Some(m) = spec.marks_at(Place::EndOfBody).next() {
+        for m in spec
+            .marks_at(Place::RunningText)
+            .chain(spec.marks_at(Place::EndOfBody))
+        {
             let last = paras.len() - 1;
             paras[last] = format!("{} {}", paras[last], mark_md(m));
         }
@@ -167,26 +166,48 @@ pub(super) fn render(spec: &PageSpec, p: &SiteProfile, rng: &mut Rng, ctx: &Cont
     page
 }
 
-/// Markdown links `[text](href)` reduced to their text, image lines dropped.
+/// Markdown links `[text](href)` reduced to their text, images dropped;
+/// brackets that open no link (an editor's "[Trump]") stay as they are.
 pub(super) fn strip_markdown_links(page: &str) -> String {
     let mut out = String::with_capacity(page.len());
     let mut rest = page;
     while let Some(open) = rest.find('[') {
         let (before, after) = rest.split_at(open);
-        out.push_str(before.strip_suffix('!').unwrap_or(before));
-        let Some(close) = after.find("](") else {
-            out.push_str(after);
-            return out;
-        };
-        let Some(end) = after[close..].find(')') else {
-            out.push_str(after);
-            return out;
-        };
-        if !before.ends_with('!') {
-            out.push_str(&after[1..close]);
+        let link = after.find(']').and_then(|close| {
+            let tail = after[close + 1..].strip_prefix('(')?;
+            let end = tail.find(')')?;
+            Some((close, close + 2 + end + 1))
+        });
+        match link {
+            Some((close, end)) => {
+                if let Some(b) = before.strip_suffix('!') {
+                    out.push_str(b);
+                } else {
+                    out.push_str(before);
+                    out.push_str(&after[1..close]);
+                }
+                rest = &after[end..];
+            }
+            None => {
+                out.push_str(before);
+                out.push('[');
+                rest = &after[1..];
+            }
         }
-        rest = &after[close + end + 1..];
     }
     out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_read_as_their_text() {
+        assert_eq!(
+            strip_markdown_links("he [Trump] said. ![photo](x.jpg) More from [Ledger](https://l.com/) now"),
+            "he [Trump] said.  More from Ledger now"
+        );
+    }
 }

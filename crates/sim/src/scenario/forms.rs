@@ -102,6 +102,12 @@ pub fn display_name(rng: &mut Rng, name: &str, host: &str) -> String {
     }
 }
 
+/// A name without the "the " a sentence gave it (copyright lines print
+/// the holder's own name).
+fn bare(display: &str) -> &str {
+    display.strip_prefix("the ").unwrap_or(display)
+}
+
 /// Places each site-credit form is printed in.
 fn site_places(form: Form) -> &'static [Place] {
     match form {
@@ -209,7 +215,7 @@ fn site_form(rng: &mut Rng, src: &Credited, form: Form, place: Place, to: Option
                     vec![
                         t(format!("Republished from {} (", src.display)),
                         name_link_text(src, to, "link"),
-                        t(format!("). © {year} {}.", src.display)),
+                        t(format!("). © {year} {}.", bare(&src.display))),
                     ],
                 ),
                 _ => mark(
@@ -219,7 +225,7 @@ fn site_form(rng: &mut Rng, src: &Credited, form: Form, place: Place, to: Option
                     vec![
                         t("Republished with permission from "),
                         n(),
-                        t(format!(". © {year} {}.", src.display)),
+                        t(format!(". © {year} {}.", bare(&src.display))),
                     ],
                 ),
             };
@@ -273,12 +279,15 @@ fn site_form(rng: &mut Rng, src: &Credited, form: Form, place: Place, to: Option
                 return m;
             }
         },
-        Form::Copyright => match rng.below(4) {
-            0 => vec![t(format!("© {year} {}. All rights reserved.", src.display))],
-            1 => vec![t(format!("Copyright {year} {}", src.display))],
-            2 => vec![t(format!("© {}", src.display))],
-            _ => vec![t(format!("Copyright © {}, {year}", src.display))],
-        },
+        Form::Copyright => {
+            let name = bare(&src.display);
+            match rng.below(4) {
+                0 => vec![t(format!("© {year} {name}. All rights reserved."))],
+                1 => vec![t(format!("Copyright {year} {name}"))],
+                2 => vec![t(format!("© {name}"))],
+                _ => vec![t(format!("Copyright © {name}, {year}"))],
+            }
+        }
         Form::BareLink => match (rng.below(3), to) {
             (0, Some(_)) => vec![link(url.clone(), &url)],
             (1, Some(_)) => vec![t("Original: "), link(url.clone(), &url)],
@@ -652,4 +661,16 @@ pub fn unnamed_sign_off(rng: &mut Rng, src: &Credited) -> Mark {
 pub fn pick_wire(rng: &mut Rng) -> WireService {
     let weights = [30, 20, 15, 6, 5, 6, 5, 5, 4];
     WIRE_SERVICES[rng.weighted(&weights[..WIRE_SERVICES.len()])]
+}
+
+/// True when `text` names the wire anywhere (as a whole word): such a text
+/// cannot stand for that wire's story, or every copy would "mention" it.
+pub fn names_wire(text: &str, w: &WireService) -> bool {
+    w.names.iter().chain(std::iter::once(&w.short)).any(|name| {
+        text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + name.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
 }

@@ -165,7 +165,7 @@ fn site_story(rng: &mut Rng, n: usize, text: &SourceText, filler: &SourceText) -
         origin: TruthOrigin::Member(0),
         decidable: by_credit_or_dates || decided_by_text,
         decided_by_text,
-        text: text.name.clone(),
+        text: crate::texts::key(&text.title),
     }
 }
 
@@ -310,7 +310,7 @@ fn wire_story(rng: &mut Rng, n: usize, text: &SourceText) -> SimStory {
         origin: TruthOrigin::Wire(wire),
         decidable: credited * 2 >= copies,
         decided_by_text: false,
-        text: text.name.clone(),
+        text: crate::texts::key(&text.title),
     }
 }
 

@@ -180,7 +180,8 @@ pub struct SimStory {
     /// furniture): no credit names the origin and the dates alone do not
     /// decide.
     pub decided_by_text: bool,
-    /// The real article the story's text comes from (`texts::SourceText::name`).
+    /// The real article the story's text comes from, as its normalised
+    /// headline ([`crate::texts::key`]): stories with one key share a text.
     pub text: String,
 }
 

@@ -137,7 +137,7 @@ source = "Agence France-Presse"
 licensees = ["Tidewater Ledger", "summitchronicle.com"]
 
 [[partner]]
-source = "Press Trust of India"
+source = "PTI"
 licensee = "Highland Register"
 
 [[partner]]

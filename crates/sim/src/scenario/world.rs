@@ -26,7 +26,7 @@ use super::dates::{dates_decide, DateDisplay, Interval, Precision};
 use super::edits::{edit, restyle, Body};
 use super::forms::{self, Credited};
 use super::marks::{credit_verdict, CreditFound, Edits, Mark, Seg};
-use super::outlets::{all_sites, licensed};
+use super::outlets::{all_sites, licensed, WireService};
 use super::{
     DateCase, Licence, Member, OwnTerms, SimStory, Site, TruthOrigin, TruthSource,
     DAY,
@@ -51,6 +51,8 @@ const KICKERS: &[&str] = &[
 /// drawn without replacement while they last), so stories of one seed never
 /// share a text; the texts no story uses supply inserted paragraphs.
 pub fn generate(seed: u64, texts: &[SourceText], stories: usize, families: Families) -> Vec<SimStory> {
+    let distinct = distinct_texts(texts);
+    let texts = distinct.as_slice();
     let mut rng = Rng::fork(seed, "stories");
     let mut look = Rng::fork(seed, "layout");
     let sites = all_sites();
@@ -86,12 +88,34 @@ pub fn generate(seed: u64, texts: &[SourceText], stories: usize, families: Famil
         .enumerate()
         .map(|(n, text)| {
             let filler = fillers[world.rng.below(fillers.len())];
-            if world.rng.chance(0.25) {
-                world.wire_story(n, text)
-            } else {
-                world.site_story(n, text, filler)
+            let wire = world.rng.chance(0.25).then(|| forms::pick_wire(&mut world.rng));
+            let whole = format!("{}\n{}", text.title, text.paragraphs.join("\n"));
+            match wire {
+                // A text that names the wire itself tells nothing of credit.
+                Some(w) if !forms::names_wire(&whole, &w) => world.wire_story(n, text, w),
+                _ => world.site_story(n, text, filler),
             }
         })
+        .collect()
+}
+
+/// The texts with repeats left out: PolNeAR holds some articles twice
+/// (the same headline or the same lede under two file names), and two
+/// stories of one seed with one text are one story to any reader.
+fn distinct_texts(texts: &[SourceText]) -> Vec<SourceText> {
+    use crate::texts::key;
+    let mut seen = std::collections::HashSet::new();
+    texts
+        .iter()
+        .filter(|t| {
+            let title = key(&t.title);
+            let lede = key(t.paragraphs.first().map(String::as_str).unwrap_or(""));
+            let new = !seen.contains(&title) && !seen.contains(&lede);
+            seen.insert(title);
+            seen.insert(lede);
+            new
+        })
+        .cloned()
         .collect()
 }
 
@@ -473,12 +497,11 @@ impl World {
             origin: TruthOrigin::Member(0),
             decidable: by_credit_or_dates || decided_by_text,
             decided_by_text,
-            text: text.name.clone(),
+            text: crate::texts::key(&text.title),
         }
     }
 
-    fn wire_story(&mut self, n: usize, text: &SourceText) -> SimStory {
-        let w = forms::pick_wire(&mut self.rng);
+    fn wire_story(&mut self, n: usize, text: &SourceText, w: WireService) -> SimStory {
         let copies = 2 + self.rng.below(4);
         let places = self.pick_sites(copies);
         let t0 = base_time(&mut self.rng);
@@ -564,7 +587,7 @@ impl World {
             origin: TruthOrigin::Wire(w.short),
             decidable: named,
             decided_by_text: false,
-            text: text.name.clone(),
+            text: crate::texts::key(&text.title),
         }
     }
 }

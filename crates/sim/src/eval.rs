@@ -107,6 +107,31 @@ pub struct CreditScores {
     pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
     /// The same on copies of decidable stories.
     pub confusion_decidable: BTreeMap<String, BTreeMap<String, usize>>,
+    /// Copies that credit their origin (truly credited or partial), by
+    /// where a credit to the origin sits: how many, and the share reprint
+    /// saw any credit in (credited or partial). A copy counts once per place.
+    pub seen_by_place: BTreeMap<String, Seen>,
+    /// The same by the credit's form.
+    pub seen_by_form: BTreeMap<String, Seen>,
+    /// Truly uncredited copies carrying a look-alike naming their origin
+    /// (photo credit, site chrome, a sign-off without the name), by form:
+    /// how many, and the share reprint took for credit.
+    pub fooled_by_lookalike: BTreeMap<String, Seen>,
+}
+
+/// How many cases, and the share of them reprint saw.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
+pub struct Seen {
+    pub copies: usize,
+    pub seen: usize,
+    pub share: f64,
+}
+
+fn seen(table: &mut BTreeMap<String, Seen>, key: &str, yes: bool) {
+    let e = table.entry(key.to_string()).or_default();
+    e.copies += 1;
+    e.seen += usize::from(yes);
+    e.share = ratio(e.seen, e.copies);
 }
 
 /// Reported changes against the truth (stories whose origin is a stored
@@ -243,7 +268,10 @@ pub fn input_pages(stories: &[SimStory], order: Option<&[usize]>) -> Vec<InputPa
         site: m.input_site.clone(),
     };
     match order {
-        Some(o) => o.iter().filter_map(|&i| all.get(i).map(|m| page(m))).collect(),
+        Some(o) => o
+            .iter()
+            .filter_map(|&i| all.get(i).map(|m| page(m)))
+            .collect(),
         None => all.into_iter().map(page).collect(),
     }
 }
@@ -259,7 +287,7 @@ pub fn evaluate(stories: &[SimStory], order: Option<&[usize]>) -> Result<Report,
     let story_of: Vec<usize> = stories
         .iter()
         .enumerate()
-        .flat_map(|(n, s)| std::iter::repeat(n).take(s.members.len()))
+        .flat_map(|(n, s)| std::iter::repeat_n(n, s.members.len()))
         .collect();
     let default_order: Vec<usize> = (0..story_of.len()).collect();
     let order = order.unwrap_or(&default_order);
@@ -348,7 +376,10 @@ fn instant(s: &str) -> Option<i64> {
         .and_then(|i| {
             let sign = if tail[i..].starts_with('-') { -1 } else { 1 };
             let h: i64 = tail.get(i + 1..i + 3)?.parse().ok()?;
-            let m: i64 = tail.get(i + 4..i + 6).and_then(|x| x.parse().ok()).unwrap_or(0);
+            let m: i64 = tail
+                .get(i + 4..i + 6)
+                .and_then(|x| x.parse().ok())
+                .unwrap_or(0);
             Some(sign * (h * 3600 + m * 60))
         })
         .unwrap_or(0);
@@ -384,6 +415,14 @@ fn origin_right(truth: &TruthOrigin, s: &SimStory, got: &Origin, traced: &Traced
             .any(|m| m.key == *key && m.id == s.members[*i].id),
         (TruthOrigin::Wire(w), Origin::External { outlet, .. }) => is_outlet(outlet, w),
         _ => false,
+    }
+}
+
+/// The truth name of a story's origin outlet (a site's name, a wire's short name).
+fn origin_outlet(s: &SimStory) -> String {
+    match s.origin {
+        TruthOrigin::Member(i) => s.members[i].site.name.to_string(),
+        TruthOrigin::Wire(w) => w.to_string(),
     }
 }
 
@@ -512,9 +551,12 @@ pub fn score(stories: &[SimStory], run: &PipelineRun) -> Report {
         for (i, m) in s.members.iter().enumerate() {
             let Some(truth) = m.credit else { continue };
             let (got, report) = verdict_of(m, main, &at, run);
-            for table in [Some(&mut r.credit.confusion), s.decidable.then_some(&mut r.credit.confusion_decidable)]
-                .into_iter()
-                .flatten()
+            for table in [
+                Some(&mut r.credit.confusion),
+                s.decidable.then_some(&mut r.credit.confusion_decidable),
+            ]
+            .into_iter()
+            .flatten()
             {
                 *table
                     .entry(truth.name().to_string())
@@ -522,13 +564,59 @@ pub fn score(stories: &[SimStory], run: &PipelineRun) -> Report {
                     .entry(got.clone())
                     .or_default() += 1;
             }
+            let saw_credit = got == "credited" || got == "partial";
+            let outlet = origin_outlet(s);
+            let about: Vec<&crate::scenario::Mark> = m
+                .marks
+                .iter()
+                .filter(|k| k.refers_to == outlet && k.place.in_article_region())
+                .collect();
+            if matches!(truth, TruthCredit::Credited | TruthCredit::Partial) {
+                let places: BTreeSet<&str> = about
+                    .iter()
+                    .filter(|k| !k.form.is_not_credit())
+                    .map(|k| k.place.name())
+                    .collect();
+                let forms: BTreeSet<&str> = about
+                    .iter()
+                    .filter(|k| !k.form.is_not_credit())
+                    .map(|k| k.form.name())
+                    .collect();
+                for p in places {
+                    seen(&mut r.credit.seen_by_place, p, saw_credit);
+                }
+                for f in forms {
+                    seen(&mut r.credit.seen_by_form, f, saw_credit);
+                }
+            }
+            if truth == TruthCredit::Uncredited {
+                let lookalikes: BTreeSet<&str> = m
+                    .marks
+                    .iter()
+                    .filter(|k| k.refers_to == outlet && k.form.is_not_credit())
+                    .map(|k| k.form.name())
+                    .collect();
+                for f in lookalikes {
+                    seen(&mut r.credit.fooled_by_lookalike, f, saw_credit);
+                }
+            }
             if got == "uncredited" && truth != TruthCredit::Uncredited {
                 if let (Some(t), Some(c)) = (traced, report) {
-                    r.wrong_uncredited.push(explain_credit(n, s, m, t, c, truth));
+                    r.wrong_uncredited
+                        .push(explain_credit(n, s, m, t, c, truth));
                 }
             }
             let source_from = report.and_then(|c| c.source.as_ref()).map(|h| h.from);
-            sources.count(s, m, i, source_from, &at, date_origin.as_deref(), ok, report);
+            sources.count(
+                s,
+                m,
+                i,
+                source_from,
+                &at,
+                date_origin.as_deref(),
+                ok,
+                report,
+            );
             if let TruthOrigin::Member(_) = s.origin {
                 let got_changes: BTreeSet<ChangeKind> = report
                     .map(|c| c.changes.iter().map(|ch| ch.kind).collect())
@@ -543,7 +631,11 @@ pub fn score(stories: &[SimStory], run: &PipelineRun) -> Report {
     r.origin = o.scores();
     let c = &mut r.credit;
     c.verdicts = verdict_scores(&c.confusion);
-    c.uncredited_precision = c.verdicts.get("uncredited").map(|p| p.precision).unwrap_or(0.0);
+    c.uncredited_precision = c
+        .verdicts
+        .get("uncredited")
+        .map(|p| p.precision)
+        .unwrap_or(0.0);
     c.macro_f1 = macro_f1(&c.confusion);
     c.macro_f1_decidable = macro_f1(&c.confusion_decidable);
     r.changes = ChangeScores {
@@ -572,8 +664,11 @@ fn mixed_clusters(stories: &[SimStory], run: &PipelineRun) -> Vec<Vec<String>> {
     run.stories
         .iter()
         .filter(|t| {
-            let truths: BTreeSet<Option<&usize>> =
-                t.members.iter().map(|m| story_of.get(m.id.as_str())).collect();
+            let truths: BTreeSet<Option<&usize>> = t
+                .members
+                .iter()
+                .map(|m| story_of.get(m.id.as_str()))
+                .collect();
             truths.len() > 1
         })
         .map(|t| t.members.iter().map(|m| m.id.clone()).collect())
@@ -707,9 +802,7 @@ impl SourceCounts {
             TruthSource::Member(j) => key_of(j).is_some() && from == Some(key_of(j)),
         };
         let base = match m.source {
-            TruthSource::Member(j) => {
-                date_origin == Some(s.members[j].id.as_str()) && j != i
-            }
+            TruthSource::Member(j) => date_origin == Some(s.members[j].id.as_str()) && j != i,
             _ => false,
         };
         self.copies += 1;
@@ -723,7 +816,9 @@ impl SourceCounts {
         if matches!(m.source, TruthSource::Member(j) if j > 0) {
             self.proxies += 1;
             self.proxies_found += usize::from(right);
-            let credit = report.and_then(|c| c.source.as_ref()).map(|h| h.credit.as_str());
+            let credit = report
+                .and_then(|c| c.source.as_ref())
+                .map(|h| h.credit.as_str());
             let truth_credit = m.hop_credit.map(TruthCredit::name);
             self.proxy_credit_right += usize::from(right && credit == truth_credit);
             if proxy_shown(s, m) {
@@ -755,7 +850,11 @@ fn verdict_scores(confusion: &BTreeMap<String, BTreeMap<String, usize>>) -> BTre
     given
         .into_iter()
         .map(|c| {
-            let right = confusion.get(c).and_then(|row| row.get(c)).copied().unwrap_or(0);
+            let right = confusion
+                .get(c)
+                .and_then(|row| row.get(c))
+                .copied()
+                .unwrap_or(0);
             let truth: usize = confusion.get(c).map(|row| row.values().sum()).unwrap_or(0);
             let reported: usize = confusion
                 .values()
@@ -842,7 +941,9 @@ fn explain_credit(
 ) -> Explained {
     let mut why = Vec::new();
     let origin = match s.origin {
-        TruthOrigin::Member(i) => format!("origin {} ({})", s.members[i].id, s.members[i].site.name),
+        TruthOrigin::Member(i) => {
+            format!("origin {} ({})", s.members[i].id, s.members[i].site.name)
+        }
         TruthOrigin::Wire(w) => format!("origin the wire {w}"),
     };
     why.push(format!(
@@ -875,7 +976,12 @@ fn explain_origin(n: usize, s: &SimStory, traced: &TracedStory) -> Explained {
     let mut why: Vec<String> = s.members.iter().map(date_line).collect();
     for m in &s.members {
         for mark in m.marks.iter().filter(|k| k.form.is_credit()) {
-            why.push(format!("{} credits {}: {}", m.id, mark.refers_to, mark.describe()));
+            why.push(format!(
+                "{} credits {}: {}",
+                m.id,
+                mark.refers_to,
+                mark.describe()
+            ));
         }
     }
     Explained {
@@ -905,9 +1011,15 @@ mod tests {
     #[test]
     fn precision_counts_verdicts_no_copy_deserves() {
         let mut c: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-        c.entry("uncredited".into()).or_default().insert("uncredited".into(), 3);
-        c.entry("credited".into()).or_default().insert("uncredited".into(), 1);
-        c.entry("credited".into()).or_default().insert("origin".into(), 1);
+        c.entry("uncredited".into())
+            .or_default()
+            .insert("uncredited".into(), 3);
+        c.entry("credited".into())
+            .or_default()
+            .insert("uncredited".into(), 1);
+        c.entry("credited".into())
+            .or_default()
+            .insert("origin".into(), 1);
         let v = verdict_scores(&c);
         assert_eq!(v["uncredited"].precision, 0.75);
         assert_eq!(v["credited"].recall, 0.0);

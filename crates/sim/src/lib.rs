@@ -69,7 +69,12 @@ impl Layouts {
 }
 
 /// Generates a seed's stories.
-pub fn generate(layouts: Layouts, seed: u64, texts: &[texts::SourceText], stories: usize) -> Vec<SimStory> {
+pub fn generate(
+    layouts: Layouts,
+    seed: u64,
+    texts: &[texts::SourceText],
+    stories: usize,
+) -> Vec<SimStory> {
     match layouts {
         Layouts::Flat => {
             let mut rng = rng::Rng::new(seed);

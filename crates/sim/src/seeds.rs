@@ -57,7 +57,9 @@ impl SeedClass {
 /// The `index`-th report seed of `date` (any string; by convention the
 /// ISO date of the closing note).
 pub fn report_seed(date: &str, index: u32) -> u64 {
-    let h = mix64(fnv1a(format!("reprint-sim report seed {date} #{index}").as_bytes()));
+    let h = mix64(fnv1a(
+        format!("reprint-sim report seed {date} #{index}").as_bytes(),
+    ));
     REPORT_SEEDS.start + (h % (REPORT_SEEDS.end - REPORT_SEEDS.start))
 }
 

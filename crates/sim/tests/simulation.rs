@@ -13,7 +13,9 @@ use reprint_sim::rng::Rng;
 use reprint_sim::scenario::dates::DateCase;
 use reprint_sim::scenario::marks::{credit_verdict, CreditFound, Edits, Form, Place};
 use reprint_sim::scenario::outlets::{licensed, WIRE_SERVICES};
-use reprint_sim::scenario::{Licence, Member, PageFormat, SimStory, TruthCredit, TruthOrigin, TruthSource};
+use reprint_sim::scenario::{
+    Licence, Member, PageFormat, SimStory, TruthCredit, TruthOrigin, TruthSource,
+};
 use reprint_sim::texts::SourceText;
 use reprint_sim::Layouts;
 
@@ -41,7 +43,10 @@ fn legacy_corpora_are_unchanged() {
     for seed in [1u64, 5, 7] {
         let mut rng = Rng::new(seed);
         for s in reprint_sim::scenario::legacy::generate(&mut rng, &texts, 60) {
-            all.push_str(&format!("{:?}|{}|{}\n", s.origin, s.decidable, s.decided_by_text));
+            all.push_str(&format!(
+                "{:?}|{}|{}\n",
+                s.origin, s.decidable, s.decided_by_text
+            ));
             for m in &s.members {
                 all.push_str(&format!(
                     "{}|{}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}|{}|{}\n",
@@ -80,7 +85,11 @@ fn legacy_origin_credit_and_change_verdicts_meet_the_targets() {
     println!("credit verdicts, truth by row:\n{}", r.confusion_table());
     let o = &r.origin;
     assert!(r.decidable >= 300, "{} decidable stories", r.decidable);
-    assert!(o.accuracy_decidable >= 0.95, "origin accuracy {:.3}", o.accuracy_decidable);
+    assert!(
+        o.accuracy_decidable >= 0.95,
+        "origin accuracy {:.3}",
+        o.accuracy_decidable
+    );
     assert!(
         o.accuracy_decidable > o.earliest_date_accuracy_decidable,
         "reprint {:.3} must beat the earliest-date rule {:.3}",
@@ -93,19 +102,41 @@ fn legacy_origin_credit_and_change_verdicts_meet_the_targets() {
     );
     // Stories only the pages' text decides (a cut-off excerpt, a proxy
     // showing the origin's newsletter call): no credit, dates that tie.
-    assert!(o.decided_by_text >= 5, "{} stories decided by the text alone", o.decided_by_text);
-    assert!(o.accuracy_by_text >= 0.8, "where only the text decides {:.3}", o.accuracy_by_text);
+    assert!(
+        o.decided_by_text >= 5,
+        "{} stories decided by the text alone",
+        o.decided_by_text
+    );
+    assert!(
+        o.accuracy_by_text >= 0.8,
+        "where only the text decides {:.3}",
+        o.accuracy_by_text
+    );
     let licensed: usize = r.credit.confusion_decidable["licensed"].values().sum();
-    assert!(licensed >= 30, "{licensed} licensed copies: too few to score");
+    assert!(
+        licensed >= 30,
+        "{licensed} licensed copies: too few to score"
+    );
     assert!(
         r.credit.macro_f1_decidable >= 0.95,
         "credit macro-F1 {:.3}",
         r.credit.macro_f1_decidable
     );
-    assert!(r.changes.f1_origin_found >= 0.90, "change-class F1 {:.3}", r.changes.f1_origin_found);
+    assert!(
+        r.changes.f1_origin_found >= 0.90,
+        "change-class F1 {:.3}",
+        r.changes.f1_origin_found
+    );
     let kinds = &r.changes.kinds_origin_found;
-    assert!(kinds["quote-altered"].recall >= 0.95, "altered-quote recall");
-    for (class, floor) in [("speaker-changed", 20), ("entity-changed", 50), ("lede-rewritten", 30)] {
+    assert!(
+        kinds["quote-altered"].recall >= 0.95,
+        "altered-quote recall"
+    );
+    for (class, floor) in [
+        ("speaker-changed", 20),
+        ("entity-changed", 50),
+        ("lede-rewritten", 30),
+    ] {
         let k = kinds[class];
         assert!(k.truth >= floor, "{} {class}: too few to score", k.truth);
         assert!(
@@ -115,7 +146,11 @@ fn legacy_origin_credit_and_change_verdicts_meet_the_targets() {
             k.precision
         );
     }
-    assert!(r.sources.accuracy_origin_found >= 0.9, "hop sources {:.3}", r.sources.accuracy_origin_found);
+    assert!(
+        r.sources.accuracy_origin_found >= 0.9,
+        "hop sources {:.3}",
+        r.sources.accuracy_origin_found
+    );
     assert!(
         r.sources.proxy_recall_shown >= 0.8,
         "proxies found where the pages show them: {:.3}",
@@ -130,7 +165,11 @@ fn the_same_seed_gives_the_same_corpus() {
         let pages = |seed| -> Vec<(String, String, Option<TruthCredit>)> {
             reprint_sim::generate(layouts, seed, &texts, 20)
                 .iter()
-                .flat_map(|s| s.members.iter().map(|m| (m.page.clone(), m.url.clone(), m.credit)))
+                .flat_map(|s| {
+                    s.members
+                        .iter()
+                        .map(|m| (m.page.clone(), m.url.clone(), m.credit))
+                })
                 .collect()
         };
         assert_eq!(pages(5), pages(5), "{layouts:?}");
@@ -203,7 +242,11 @@ fn layouts_are_diverse_on_dev_seeds() {
         assert!(wires.contains(w.short), "no {} story", w.short);
     }
     assert_eq!(formats.len(), 2, "HTML and text pages");
-    assert_eq!(collector.len(), 2, "sites the collector names and sites it does not");
+    assert_eq!(
+        collector.len(),
+        2,
+        "sites the collector names and sites it does not"
+    );
     // Terms in the source's own words, and the licences.
     for words in [
         "active hyperlink to the original",
@@ -217,7 +260,10 @@ fn layouts_are_diverse_on_dev_seeds() {
     }
     // Credit forms sit in more than one place each (a form tied to one
     // place would be a template, not a test).
-    for f in Form::ALL.into_iter().filter(|f| f.is_credit() && *f != Form::Dateline) {
+    for f in Form::ALL
+        .into_iter()
+        .filter(|f| f.is_credit() && *f != Form::Dateline)
+    {
         let n = form_places.iter().filter(|(g, _)| *g == f).count();
         assert!(n >= 2, "{} only ever in one place", f.name());
     }
@@ -250,30 +296,50 @@ fn the_truth_is_consistent() {
                 let visible = visible_text(&m.page, m.format);
                 for k in &m.marks {
                     let words = k.plain().split_whitespace().collect::<Vec<_>>().join(" ");
-                    assert!(visible.contains(&words), "{}: \"{words}\" is not on the page", m.id);
+                    assert!(
+                        visible.contains(&words),
+                        "{}: \"{words}\" is not on the page",
+                        m.id
+                    );
                 }
                 let found = region_credit(m, &origin);
                 match m.credit {
                     None => assert_eq!(m.source, TruthSource::Origin),
                     Some(TruthCredit::Uncredited | TruthCredit::Licensed) => {
-                        assert!(!found.any(), "{}: credit to {origin} on an uncredited copy", m.id);
+                        assert!(
+                            !found.any(),
+                            "{}: credit to {origin} on an uncredited copy",
+                            m.id
+                        );
                     }
                     Some(TruthCredit::Credited) => {
                         assert!(found.named, "{}: credited without naming {origin}", m.id);
                         if !wire {
-                            assert!(found.linked_article || found.linked_home, "{}: no link", m.id);
+                            assert!(
+                                found.linked_article || found.linked_home,
+                                "{}: no link",
+                                m.id
+                            );
                         }
                     }
                     Some(TruthCredit::Partial) => assert!(found.any(), "{}", m.id),
                 }
                 if m.credit == Some(TruthCredit::Licensed) {
-                    assert!(licensed(&origin, m.site.name), "{} is no licensee", m.site.name);
+                    assert!(
+                        licensed(&origin, m.site.name),
+                        "{} is no licensee",
+                        m.site.name
+                    );
                 }
                 // Look-alikes do not move a verdict: the verdict without
                 // them is the same.
                 if let Some(truth) = m.credit {
-                    let real: Vec<_> =
-                        m.marks.iter().filter(|k| !k.form.is_not_credit()).cloned().collect();
+                    let real: Vec<_> = m
+                        .marks
+                        .iter()
+                        .filter(|k| !k.form.is_not_credit())
+                        .cloned()
+                        .collect();
                     let edits = Edits {
                         body_changed: false,
                         changes_noted: false,
@@ -342,7 +408,12 @@ fn every_score_is_computed_end_to_end() {
     ] {
         unit(x, what);
     }
-    let copies: usize = r.credit.confusion.values().flat_map(|row| row.values()).sum();
+    let copies: usize = r
+        .credit
+        .confusion
+        .values()
+        .flat_map(|row| row.values())
+        .sum();
     let expected: usize = stories
         .iter()
         .flat_map(|s| &s.members)
@@ -362,7 +433,27 @@ fn every_score_is_computed_end_to_end() {
         unit(p.recall, "recall");
     }
     assert!(r.clustering.truth_pairs > 0);
-    assert!(r.changes.quote_altered.truth > 0, "altered quotes simulated");
+    assert!(
+        r.changes.quote_altered.truth > 0,
+        "altered quotes simulated"
+    );
     assert!(!r.changes.kinds.is_empty());
     serde_json::to_string(&r).expect("the report serialises");
+}
+
+/// Order, not batching, is all the store may depend on — and the verdicts
+/// should not depend on it either: the same pages in crawl order and in
+/// story order give the same scores.
+#[test]
+fn the_order_pages_arrive_in_does_not_change_the_scores() {
+    let texts = texts();
+    let stories = world(&texts, 4, 60);
+    let shuffled = reprint_sim::page_order(4, &stories);
+    let a = reprint_sim::evaluate(&stories, Some(&shuffled)).expect("the pipeline runs");
+    let b = reprint_sim::evaluate(&stories, None).expect("the pipeline runs");
+    let scores = |r: &reprint_sim::Report| {
+        serde_json::to_string(&(&r.origin, &r.credit.confusion, &r.changes.kinds, &r.clustering))
+            .unwrap()
+    };
+    assert_eq!(scores(&a), scores(&b));
 }

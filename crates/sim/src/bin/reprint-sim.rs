@@ -76,7 +76,10 @@ fn main() -> Result<()> {
     let mut out = serde_json::to_value(&report)?;
     if let Some(o) = out.as_object_mut() {
         o.insert("seed".into(), seed.into());
-        o.insert("seed_class".into(), format!("{:?}", SeedClass::of(seed)).into());
+        o.insert(
+            "seed_class".into(),
+            format!("{:?}", SeedClass::of(seed)).into(),
+        );
         o.insert("layouts".into(), layouts.name().into());
         if !args.explain {
             o.remove("wrong_uncredited");
@@ -93,7 +96,10 @@ fn main() -> Result<()> {
         report.crawls,
         started.elapsed().as_secs_f64()
     );
-    eprintln!("credit verdicts, truth by row:\n{}", report.confusion_table());
+    eprintln!(
+        "credit verdicts, truth by row:\n{}",
+        report.confusion_table()
+    );
     if args.explain {
         for e in &report.wrong_uncredited {
             eprintln!(
@@ -108,7 +114,10 @@ fn main() -> Result<()> {
             }
         }
         for e in &report.wrong_origins {
-            eprintln!("wrong origin: story {}: truth {}, reprint {}", e.story, e.truth, e.got);
+            eprintln!(
+                "wrong origin: story {}: truth {}, reprint {}",
+                e.story, e.truth, e.got
+            );
             for w in &e.why {
                 eprintln!("    truth: {w}");
             }

@@ -30,7 +30,9 @@ pub const CONSENT: &[&str] = &[
 ];
 
 /// Share bar labels.
-pub const SHARE: &[&str] = &["Facebook", "Twitter", "Email", "Print", "WhatsApp", "LinkedIn"];
+pub const SHARE: &[&str] = &[
+    "Facebook", "Twitter", "Email", "Print", "WhatsApp", "LinkedIn",
+];
 
 /// Sponsored headlines of a content-recommendation widget.
 pub const SPONSORED: &[&str] = &[
@@ -52,9 +54,18 @@ pub const RECOMMENDERS: &[&str] = &[
 
 /// Reader comments.
 pub const COMMENTS: &[(&str, &str)] = &[
-    ("rivertown_joe", "Same old story every year. Nothing ever changes around here."),
-    ("M. Alvarez", "Thanks for covering this, I had no idea it was happening."),
-    ("concerned_voter", "Who is paying for all of this? Follow the money."),
+    (
+        "rivertown_joe",
+        "Same old story every year. Nothing ever changes around here.",
+    ),
+    (
+        "M. Alvarez",
+        "Thanks for covering this, I had no idea it was happening.",
+    ),
+    (
+        "concerned_voter",
+        "Who is paying for all of this? Follow the money.",
+    ),
     ("Deb K.", "Great reporting as always."),
 ];
 

@@ -161,7 +161,11 @@ fn head(h: &mut String, spec: &PageSpec, p: &SiteProfile, d: &Dates, rng: &mut R
         2 => format!(" - {}", spec.site.name),
         _ => format!(" – {}", spec.site.host),
     };
-    h.push_str(&format!("<title>{}{}</title>\n", esc(&spec.title), esc(&suffix)));
+    h.push_str(&format!(
+        "<title>{}{}</title>\n",
+        esc(&spec.title),
+        esc(&suffix)
+    ));
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     if p.og_site_name {
         h.push_str(&format!(
@@ -240,7 +244,7 @@ fn site_header(h: &mut String, spec: &PageSpec, p: &SiteProfile, t: &Tags, rng: 
     if p.chrome.consent {
         h.push_str(&format!(
             "<div class=\"cookie-consent\" role=\"dialog\"><p>{}</p><button>Accept</button> <button>Manage settings</button></div>\n",
-            esc(*rng.pick(chrome::CONSENT))
+            esc(rng.pick::<&str>(chrome::CONSENT))
         ));
     }
     h.push_str(&format!("<{} class=\"site-header\">", t.header));
@@ -287,7 +291,10 @@ fn pick_headline(ctx: &Context, rng: &mut Rng) -> Option<String> {
 fn byline_html(spec: &PageSpec, p: &SiteProfile, d: &Dates, rng: &mut Rng) -> Option<String> {
     let mut inner = String::new();
     if let Some(m) = spec.marks_at(Place::Byline).next() {
-        inner.push_str(&format!("<span class=\"author-name\">{}</span>", mark_html(m)));
+        inner.push_str(&format!(
+            "<span class=\"author-name\">{}</span>",
+            mark_html(m)
+        ));
     } else if let Some(a) = &spec.author {
         let by = *rng.pick(&["By ", "By ", "by ", ""]);
         inner.push_str(&format!(
@@ -325,7 +332,11 @@ fn date_html(spec: &PageSpec, p: &SiteProfile, d: &Dates) -> Option<String> {
                 p.classes.date,
                 esc(v)
             )),
-            _ => parts.push(format!("<span class=\"{}\">{}</span>", p.classes.date, esc(v))),
+            _ => parts.push(format!(
+                "<span class=\"{}\">{}</span>",
+                p.classes.date,
+                esc(v)
+            )),
         }
     }
     if let Some(u) = &d.updated {
@@ -386,7 +397,13 @@ fn credit_box(marks: &[&Mark], p: &SiteProfile, rng: &mut Rng) -> Option<String>
 
 /// The body's paragraphs as HTML pieces, with the marks placed in the text
 /// (datelines, running mentions, sign-offs) and the in-body chrome.
-fn body_items(spec: &PageSpec, p: &SiteProfile, t: &Tags, ctx: &Context, rng: &mut Rng) -> Vec<String> {
+fn body_items(
+    spec: &PageSpec,
+    p: &SiteProfile,
+    t: &Tags,
+    ctx: &Context,
+    rng: &mut Rng,
+) -> Vec<String> {
     let mut paras: Vec<String> = spec.paragraphs.iter().map(|x| esc(x)).collect();
     if paras.is_empty() {
         return paras;
@@ -413,7 +430,11 @@ fn body_items(spec: &PageSpec, p: &SiteProfile, t: &Tags, ctx: &Context, rng: &m
         } else {
             mark_html(m)
         };
-        let sep = if line.ends_with(' ') || !p.bold_dateline { "" } else { " " };
+        let sep = if line.ends_with(' ') || !p.bold_dateline {
+            ""
+        } else {
+            " "
+        };
         paras[0] = format!("{line}{sep}{}", paras[0]);
         if m.place == Place::SecondParagraph {
             paras.insert(0, format!("<strong>{}</strong>", esc(&spec.title)));
@@ -509,12 +530,12 @@ fn recommended(rng: &mut Rng) -> String {
         items.push_str(&format!(
             "<li><a href=\"https://trc.sponsor.example/click?id={}\">{}</a></li>",
             rng.below(1_000_000),
-            esc(*rng.pick(chrome::SPONSORED))
+            esc(rng.pick::<&str>(chrome::SPONSORED))
         ));
     }
     format!(
         "<div class=\"trc_rbox\"><span class=\"trc_header\">{}</span><ul>{items}</ul></div>",
-        esc(*rng.pick(chrome::RECOMMENDERS))
+        esc(rng.pick::<&str>(chrome::RECOMMENDERS))
     )
 }
 
@@ -527,7 +548,10 @@ fn newsletter(spec: &PageSpec, p: &SiteProfile) -> String {
 }
 
 fn sidebar(spec: &PageSpec, p: &SiteProfile, t: &Tags, ctx: &Context, rng: &mut Rng) -> String {
-    let mut s = format!("<{} class=\"{}\"><h3>Most Read</h3><ol>", t.aside, p.classes.sidebar);
+    let mut s = format!(
+        "<{} class=\"{}\"><h3>Most Read</h3><ol>",
+        t.aside, p.classes.sidebar
+    );
     for _ in 0..5 {
         if let Some(hl) = pick_headline(ctx, rng) {
             s.push_str(&format!(
@@ -548,7 +572,10 @@ fn sidebar(spec: &PageSpec, p: &SiteProfile, t: &Tags, ctx: &Context, rng: &mut 
                 Seg::Text(_) => None,
             })
             .unwrap_or_else(|| "/".into());
-        s.push_str(&format!("<div class=\"partner-box\"><h4>{}</h4><ul>", mark_html(m)));
+        s.push_str(&format!(
+            "<div class=\"partner-box\"><h4>{}</h4><ul>",
+            mark_html(m)
+        ));
         for _ in 0..3 {
             if let Some(hl) = pick_headline(ctx, rng) {
                 s.push_str(&format!(
@@ -562,7 +589,10 @@ fn sidebar(spec: &PageSpec, p: &SiteProfile, t: &Tags, ctx: &Context, rng: &mut 
         s.push_str("</ul></div>");
     }
     if p.chrome.subscribe {
-        s.push_str(&format!("<div class=\"promo\">{}</div>", esc(&chrome::subscribe(spec.site))));
+        s.push_str(&format!(
+            "<div class=\"promo\">{}</div>",
+            esc(&chrome::subscribe(spec.site))
+        ));
     }
     s.push_str(&format!("</{}>", t.aside));
     s
@@ -602,7 +632,10 @@ fn article_footer(spec: &PageSpec, p: &SiteProfile, t: &Tags) -> Option<String> 
         inner.push_str(&format!("<p class=\"copyright\">{}</p>", mark_html(m)));
     }
     for n in &spec.notices {
-        inner.push_str(&format!("<p class=\"notice\"><small>{}</small></p>", segs_html(n, false)));
+        inner.push_str(&format!(
+            "<p class=\"notice\"><small>{}</small></p>",
+            segs_html(n, false)
+        ));
     }
     if p.chrome.tags_line {
         inner.push_str("<p class=\"tags\">Tags: <a href=\"/tag/politics\">Politics</a>, <a href=\"/tag/election\">Election</a></p>");
@@ -610,7 +643,13 @@ fn article_footer(spec: &PageSpec, p: &SiteProfile, t: &Tags) -> Option<String> 
     if p.chrome.share_bottom {
         inner.push_str(&share(p));
     }
-    (!inner.is_empty()).then(|| format!("<{f} class=\"{}\">{inner}</{f}>", p.classes.footer, f = t.footer))
+    (!inner.is_empty()).then(|| {
+        format!(
+            "<{f} class=\"{}\">{inner}</{f}>",
+            p.classes.footer,
+            f = t.footer
+        )
+    })
 }
 
 pub(super) fn render(spec: &PageSpec, p: &SiteProfile, rng: &mut Rng, ctx: &Context) -> String {
@@ -649,7 +688,10 @@ fn block_layout(
         h.push_str("<div class=\"breadcrumbs\"><a href=\"/\">Home</a> &gt; <a href=\"/news\">News</a> &gt; <a href=\"/news/politics\">Politics</a></div>\n");
     }
     for k in 0..p.nesting {
-        h.push_str(&format!("<div class=\"{}-{k}\">", c.wrapper.split(' ').next().unwrap_or("w")));
+        h.push_str(&format!(
+            "<div class=\"{}-{k}\">",
+            c.wrapper.split(' ').next().unwrap_or("w")
+        ));
     }
     h.push_str(&format!("<{} class=\"{}\">\n", t.article, c.article));
     // Header: kicker, headline, dek, byline, date, share bar.
@@ -657,7 +699,12 @@ fn block_layout(
     if let Some(k) = &spec.kicker {
         h.push_str(&format!("<div class=\"{}\">{}</div>", c.kicker, esc(k)));
     }
-    h.push_str(&format!("<{0} class=\"{1}\">{2}</{0}>", t.headline, c.headline, esc(&spec.title)));
+    h.push_str(&format!(
+        "<{0} class=\"{1}\">{2}</{0}>",
+        t.headline,
+        c.headline,
+        esc(&spec.title)
+    ));
     let dek: Vec<String> = spec.marks_at(Place::Dek).map(mark_html).collect();
     if !dek.is_empty() {
         h.push_str(&format!("<p class=\"{}\">{}</p>", c.dek, dek.join(" ")));
@@ -717,7 +764,10 @@ fn block_layout(
     }
     if p.chrome.bio {
         if let Some(a) = &spec.author {
-            h.push_str(&format!("<div class=\"author-bio\"><p>{}</p></div>", esc(&chrome::bio(a, spec.site))));
+            h.push_str(&format!(
+                "<div class=\"author-bio\"><p>{}</p></div>",
+                esc(&chrome::bio(a, spec.site))
+            ));
         }
     }
     if p.chrome.related_in_article {
@@ -761,13 +811,26 @@ fn table_layout(
 ) {
     h.push_str("<table width=\"100%\" border=\"0\" cellpadding=\"4\" cellspacing=\"0\"><tr>\n<td class=\"nav\" width=\"150\" valign=\"top\">");
     for s in chrome::SECTIONS.iter().take(8) {
-        h.push_str(&format!("<a href=\"/{}\">{}</a><br>", s.to_lowercase().replace(' ', "-"), esc(s)));
+        h.push_str(&format!(
+            "<a href=\"/{}\">{}</a><br>",
+            s.to_lowercase().replace(' ', "-"),
+            esc(s)
+        ));
     }
-    h.push_str(&format!("</td>\n<td class=\"{}\" valign=\"top\">", p.classes.article));
+    h.push_str(&format!(
+        "</td>\n<td class=\"{}\" valign=\"top\">",
+        p.classes.article
+    ));
     if let Some(k) = &spec.kicker {
-        h.push_str(&format!("<font color=\"#990000\" size=\"2\">{}</font><br>", esc(k)));
+        h.push_str(&format!(
+            "<font color=\"#990000\" size=\"2\">{}</font><br>",
+            esc(k)
+        ));
     }
-    h.push_str(&format!("<font size=\"5\"><b>{}</b></font><br>\n", esc(&spec.title)));
+    h.push_str(&format!(
+        "<font size=\"5\"><b>{}</b></font><br>\n",
+        esc(&spec.title)
+    ));
     let dek: Vec<String> = spec.marks_at(Place::Dek).map(mark_html).collect();
     if !dek.is_empty() {
         h.push_str(&format!("<i>{}</i><br>\n", dek.join(" ")));
@@ -852,9 +915,29 @@ pub(super) fn strip_tags(html: &str) -> String {
         // Block-level boundaries separate words; inline ones (span, a,
         // strong) do not.
         let tag = &after[..n];
-        if ["<p", "</p", "<div", "</div", "<br", "<li", "<h", "</h", "<td", "<section", "<footer", "<header", "<aside", "<article", "<figure", "<fig", "<blockquote", "<table", "<tr"]
-            .iter()
-            .any(|b| tag.starts_with(b))
+        if [
+            "<p",
+            "</p",
+            "<div",
+            "</div",
+            "<br",
+            "<li",
+            "<h",
+            "</h",
+            "<td",
+            "<section",
+            "<footer",
+            "<header",
+            "<aside",
+            "<article",
+            "<figure",
+            "<fig",
+            "<blockquote",
+            "<table",
+            "<tr",
+        ]
+        .iter()
+        .any(|b| tag.starts_with(b))
         {
             out.push(' ');
         }

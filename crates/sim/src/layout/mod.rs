@@ -184,24 +184,156 @@ pub struct Classes {
     pub caption: String,
 }
 
-const WRAPPER: &[&str] = &["container", "page-wrap", "l-main", "site-content", "content-area", "main-col", "layout__main"];
-const ARTICLE: &[&str] = &["article", "story", "post", "node-article", "c-article", "news-item", "article-main", "story-wrapper"];
-const HEADER: &[&str] = &["article-header", "story-head", "entry-header", "c-article__header", "headline-block", "top"];
-const HEADLINE: &[&str] = &["headline", "story-title", "entry-title", "article-title", "c-headline", "title"];
-const KICKER: &[&str] = &["kicker", "eyebrow", "overline", "label", "story-label", "flag"];
-const DEK: &[&str] = &["dek", "standfirst", "summary", "subheadline", "article-deck", "lede-intro"];
-const BYLINE: &[&str] = &["byline", "author", "story-meta__author", "c-byline", "writer", "credit-author", "by"];
-const DATE: &[&str] = &["date", "timestamp", "published", "story-date", "entry-date", "posted-on", "dateline-time"];
-const BODY: &[&str] = &["story-body", "article-content", "entry-content", "post-body", "article-body", "c-article__body", "rich-text", "body-copy", "field-item", "art_text", "text"];
+const WRAPPER: &[&str] = &[
+    "container",
+    "page-wrap",
+    "l-main",
+    "site-content",
+    "content-area",
+    "main-col",
+    "layout__main",
+];
+const ARTICLE: &[&str] = &[
+    "article",
+    "story",
+    "post",
+    "node-article",
+    "c-article",
+    "news-item",
+    "article-main",
+    "story-wrapper",
+];
+const HEADER: &[&str] = &[
+    "article-header",
+    "story-head",
+    "entry-header",
+    "c-article__header",
+    "headline-block",
+    "top",
+];
+const HEADLINE: &[&str] = &[
+    "headline",
+    "story-title",
+    "entry-title",
+    "article-title",
+    "c-headline",
+    "title",
+];
+const KICKER: &[&str] = &[
+    "kicker",
+    "eyebrow",
+    "overline",
+    "label",
+    "story-label",
+    "flag",
+];
+const DEK: &[&str] = &[
+    "dek",
+    "standfirst",
+    "summary",
+    "subheadline",
+    "article-deck",
+    "lede-intro",
+];
+const BYLINE: &[&str] = &[
+    "byline",
+    "author",
+    "story-meta__author",
+    "c-byline",
+    "writer",
+    "credit-author",
+    "by",
+];
+const DATE: &[&str] = &[
+    "date",
+    "timestamp",
+    "published",
+    "story-date",
+    "entry-date",
+    "posted-on",
+    "dateline-time",
+];
+const BODY: &[&str] = &[
+    "story-body",
+    "article-content",
+    "entry-content",
+    "post-body",
+    "article-body",
+    "c-article__body",
+    "rich-text",
+    "body-copy",
+    "field-item",
+    "art_text",
+    "text",
+];
 const PARAGRAPH: &[&str] = &["para", "paragraph", "p-text", "story-text", "body-p", "txt"];
-const CREDIT: &[&str] = &["credit", "source-box", "republish-note", "origin", "attribution", "editor-note", "note", "article-source", "notice"];
-const ASIDE: &[&str] = &["article-aside", "sidebar-note", "inline-aside", "about-story", "info-box", "factbox"];
-const FOOTER: &[&str] = &["article-footer", "story-footer", "entry-footer", "post-meta", "bottom-meta", "c-article__footer"];
-const SIDEBAR: &[&str] = &["sidebar", "rail", "right-col", "widget-area", "secondary", "col-aside"];
-const RELATED: &[&str] = &["related", "more-stories", "recirc", "read-next", "also-read", "related-links"];
-const NEWSLETTER: &[&str] = &["newsletter", "signup", "nl-promo", "email-capture", "subscribe-box", "inline-newsletter"];
-const SHARE: &[&str] = &["share", "social", "share-bar", "sharing", "social-tools", "sharetools"];
-const CAPTION: &[&str] = &["caption", "photo-credit", "image-caption", "wp-caption-text", "figcaption", "media-caption"];
+const CREDIT: &[&str] = &[
+    "credit",
+    "source-box",
+    "republish-note",
+    "origin",
+    "attribution",
+    "editor-note",
+    "note",
+    "article-source",
+    "notice",
+];
+const ASIDE: &[&str] = &[
+    "article-aside",
+    "sidebar-note",
+    "inline-aside",
+    "about-story",
+    "info-box",
+    "factbox",
+];
+const FOOTER: &[&str] = &[
+    "article-footer",
+    "story-footer",
+    "entry-footer",
+    "post-meta",
+    "bottom-meta",
+    "c-article__footer",
+];
+const SIDEBAR: &[&str] = &[
+    "sidebar",
+    "rail",
+    "right-col",
+    "widget-area",
+    "secondary",
+    "col-aside",
+];
+const RELATED: &[&str] = &[
+    "related",
+    "more-stories",
+    "recirc",
+    "read-next",
+    "also-read",
+    "related-links",
+];
+const NEWSLETTER: &[&str] = &[
+    "newsletter",
+    "signup",
+    "nl-promo",
+    "email-capture",
+    "subscribe-box",
+    "inline-newsletter",
+];
+const SHARE: &[&str] = &[
+    "share",
+    "social",
+    "share-bar",
+    "sharing",
+    "social-tools",
+    "sharetools",
+];
+const CAPTION: &[&str] = &[
+    "caption",
+    "photo-credit",
+    "image-caption",
+    "wp-caption-text",
+    "figcaption",
+    "media-caption",
+];
 
 /// A class name from `table`, or a hashed one as CSS-in-JS builds make.
 fn class(rng: &mut Rng, table: &[&str], hashed: bool) -> String {
@@ -305,8 +437,20 @@ impl SiteProfile {
             ]),
             day_format: rng.below(datefmt::DAY_FORMATS),
             time_format: rng.below(datefmt::TIME_FORMATS),
-            date_prefix: *rng.pick(&["", "", "Published ", "Posted on ", "First published ", "Date: "]),
-            updated_prefix: *rng.pick(&["Updated ", "Updated: ", "Last updated ", "Modified: "]),
+            date_prefix: rng.pick::<&str>(&[
+                "",
+                "",
+                "Published ",
+                "Posted on ",
+                "First published ",
+                "Date: ",
+            ]),
+            updated_prefix: rng.pick::<&str>(&[
+                "Updated ",
+                "Updated: ",
+                "Last updated ",
+                "Modified: ",
+            ]),
             date_on_top: rng.chance(0.8),
             date_with_byline: rng.chance(0.4),
             classes,
@@ -315,7 +459,7 @@ impl SiteProfile {
             div_paragraphs: family == Family::DivSoup && rng.chance(0.5),
             credit_as_paragraph: rng.chance(0.5),
             bold_dateline: rng.chance(0.4),
-            beside_separator: *rng.pick(&[" | ", ", ", " — ", " ", ""]),
+            beside_separator: rng.pick::<&str>(&[" | ", ", ", " — ", " ", ""]),
         }
     }
 

@@ -100,8 +100,15 @@ pub(super) fn render(spec: &PageSpec, p: &SiteProfile, rng: &mut Rng, ctx: &Cont
     }
     if let Some(photo) = &spec.photo {
         let credits: Vec<String> = spec.marks_at(Place::Caption).map(mark_md).collect();
-        out.push(format!("![{}](https://www.{}/images/0.jpg)", photo.description, spec.site.host));
-        out.push(format!("{} {}", photo.description, credits.join(" ")).trim_end().to_string());
+        out.push(format!(
+            "![{}](https://www.{}/images/0.jpg)",
+            photo.description, spec.site.host
+        ));
+        out.push(
+            format!("{} {}", photo.description, credits.join(" "))
+                .trim_end()
+                .to_string(),
+        );
     }
     let mut paras: Vec<String> = spec.paragraphs.clone();
     if !paras.is_empty() {
@@ -149,13 +156,19 @@ pub(super) fn render(spec: &PageSpec, p: &SiteProfile, rng: &mut Rng, ctx: &Cont
     if chrome_lines && p.chrome.related_after && !ctx.headlines.is_empty() {
         out.push("Related:".into());
         for _ in 0..3 {
-            out.push(format!("- {}", ctx.headlines[rng.below(ctx.headlines.len())]));
+            out.push(format!(
+                "- {}",
+                ctx.headlines[rng.below(ctx.headlines.len())]
+            ));
         }
     }
     for m in spec.marks_at(Place::Sidebar) {
         out.push(mark_md(m));
         if !ctx.headlines.is_empty() {
-            out.push(format!("- {}", ctx.headlines[rng.below(ctx.headlines.len())]));
+            out.push(format!(
+                "- {}",
+                ctx.headlines[rng.below(ctx.headlines.len())]
+            ));
         }
     }
     if chrome_lines {
@@ -206,7 +219,9 @@ mod tests {
     #[test]
     fn links_are_read_as_their_text() {
         assert_eq!(
-            strip_markdown_links("he [Trump] said. ![photo](x.jpg) More from [Ledger](https://l.com/) now"),
+            strip_markdown_links(
+                "he [Trump] said. ![photo](x.jpg) More from [Ledger](https://l.com/) now"
+            ),
             "he [Trump] said.  More from Ledger now"
         );
     }

@@ -209,7 +209,13 @@ mod tests {
     fn updated_only_and_missing_are_upper_bounds() {
         let mut d = display(DateCase::UpdatedOnly, Precision::Minute, None);
         d.updated = Some(T);
-        assert_eq!(d.interval(T + DAY).0, Interval { lo: None, hi: T + 59 });
+        assert_eq!(
+            d.interval(T + DAY).0,
+            Interval {
+                lo: None,
+                hi: T + 59
+            }
+        );
         let m = display(DateCase::Missing, Precision::Day, None);
         assert_eq!(m.interval(T).0, Interval { lo: None, hi: T });
     }

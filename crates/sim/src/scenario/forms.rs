@@ -143,7 +143,12 @@ fn site_places(form: Form) -> &'static [Place] {
             Place::BoxBefore,
             Place::Dek,
         ],
-        Form::Via => &[Place::BoxAfter, Place::EndOfBody, Place::BesideByline, Place::Dek],
+        Form::Via => &[
+            Place::BoxAfter,
+            Place::EndOfBody,
+            Place::BesideByline,
+            Place::Dek,
+        ],
         Form::Byline => &[Place::Byline, Place::BesideByline],
         Form::Copyright => &[Place::ArticleFooter, Place::BoxAfter, Place::LastParagraph],
         Form::BareLink => &[
@@ -157,7 +162,15 @@ fn site_places(form: Form) -> &'static [Place] {
 }
 
 /// A credit line of `form` for a site's page, at `place`, linked to `to`.
-fn site_form(rng: &mut Rng, src: &Credited, form: Form, place: Place, to: Option<LinkTo>, year: i64, author: &str) -> Mark {
+fn site_form(
+    rng: &mut Rng,
+    src: &Credited,
+    form: Form,
+    place: Place,
+    to: Option<LinkTo>,
+    year: i64,
+    author: &str,
+) -> Mark {
     let n = || name_seg(src, to);
     let url = src.url.clone().unwrap_or_default();
     let text: Vec<Seg> = match form {
@@ -173,7 +186,11 @@ fn site_form(rng: &mut Rng, src: &Credited, form: Form, place: Place, to: Option
                 n(),
                 t(". Reprinted with permission."),
             ],
-            7 => vec![t("The original version of this story was published by "), n(), t(".")],
+            7 => vec![
+                t("The original version of this story was published by "),
+                n(),
+                t("."),
+            ],
             _ => vec![
                 t("This story was first published by "),
                 n(),
@@ -353,7 +370,13 @@ fn linkable(form: Form) -> bool {
 /// How a copy credits a web page it took: nothing, a weak mention, or one
 /// or two credit forms, each in one of its places, maybe linked, maybe with
 /// the copyright line. Licensees mostly run the text without credit.
-pub fn site_credit(rng: &mut Rng, src: &Credited, licensee: bool, year: i64, author: &str) -> Vec<Mark> {
+pub fn site_credit(
+    rng: &mut Rng,
+    src: &Credited,
+    licensee: bool,
+    year: i64,
+    author: &str,
+) -> Vec<Mark> {
     if licensee && rng.chance(0.6) {
         return Vec::new();
     }
@@ -420,14 +443,26 @@ pub fn site_credit(rng: &mut Rng, src: &Credited, licensee: bool, year: i64, aut
             src,
             Form::ReadOriginal,
             place,
-            vec![t("Read the "), link("original article", src.url.as_deref().unwrap_or("")), t(".")],
+            vec![
+                t("Read the "),
+                link("original article", src.url.as_deref().unwrap_or("")),
+                t("."),
+            ],
         );
         m.named = false;
         marks.push(m);
     }
     if rng.chance(0.35) && !marks.iter().any(|m| m.keeps_copyright) {
         let place = *rng.pick(site_places(Form::Copyright));
-        marks.push(site_form(rng, src, Form::Copyright, place, None, year, author));
+        marks.push(site_form(
+            rng,
+            src,
+            Form::Copyright,
+            place,
+            None,
+            year,
+            author,
+        ));
     }
     marks
 }
@@ -480,7 +515,12 @@ fn wire_byline(rng: &mut Rng, src: &Credited, w: &WireService, at: i64) -> Mark 
         7 => format!("{full} - {} {d}, {y}", MONTHS[m]),
         8 => format!("By {r1} | {short}"),
         _ => {
-            let mut mk = mark(src, Form::Byline, Place::Byline, vec![t(format!("By {r1}")), t(full)]);
+            let mut mk = mark(
+                src,
+                Form::Byline,
+                Place::Byline,
+                vec![t(format!("By {r1}")), t(full)],
+            );
             mk.tight = true;
             return mk;
         }

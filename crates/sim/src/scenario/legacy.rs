@@ -219,8 +219,7 @@ fn truth_credit(b: Behaviour, licence: Licence, changed: bool, copyright: bool) 
 /// Dates alone decide when every page shows its true date and the origin's
 /// calendar day is earlier than every copy's.
 fn dates_decide(members: &[Member]) -> bool {
-    let day =
-        |m: &Member| (m.date == DateCase::Day).then(|| m.published_at.div_euclid(DAY));
+    let day = |m: &Member| (m.date == DateCase::Day).then(|| m.published_at.div_euclid(DAY));
     let Some(first) = members.first().and_then(day) else {
         return false;
     };
@@ -236,8 +235,7 @@ fn dates_decide(members: &[Member]) -> bool {
 /// shows a true date a calendar day after the origin's true date.
 fn text_decides(members: &[Member]) -> bool {
     let shown_day = |m: &Member| m.shown_at.map(|t| t.div_euclid(DAY));
-    let true_day =
-        |m: &Member| (m.date == DateCase::Day).then(|| m.published_at.div_euclid(DAY));
+    let true_day = |m: &Member| (m.date == DateCase::Day).then(|| m.published_at.div_euclid(DAY));
     let origin = &members[0];
     let copies = &members[1..];
     copies.iter().any(|m| m.shows_its_source)
@@ -314,6 +312,7 @@ fn wire_story(rng: &mut Rng, n: usize, text: &SourceText) -> SimStory {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn render(
     rng: &mut Rng,
     story: usize,
@@ -422,4 +421,3 @@ fn render(
         input_site: Some(site.name.to_string()),
     }
 }
-

@@ -419,7 +419,10 @@ mod tests {
         let verdict = |marks: &[Mark], licence| {
             credit_verdict(marks, "Valley Herald", true, licence, NO_EDITS)
         };
-        assert_eq!(verdict(&[name.clone()], Licence::None), TruthCredit::Partial);
+        assert_eq!(
+            verdict(std::slice::from_ref(&name), Licence::None),
+            TruthCredit::Partial
+        );
         let both = [
             name.clone(),
             linked(Form::ReadOriginal, Place::BoxAfter, LinkTo::Home),
@@ -450,7 +453,12 @@ mod tests {
     fn no_derivatives_terms_are_broken_by_an_edit() {
         let marks = [
             linked(Form::CcNotice, Place::BoxBefore, LinkTo::Article),
-            Mark::words("Valley Herald", Form::Copyright, Place::ArticleFooter, "© Valley Herald"),
+            Mark::words(
+                "Valley Herald",
+                Form::Copyright,
+                Place::ArticleFooter,
+                "© Valley Herald",
+            ),
         ];
         let edited = Edits {
             body_changed: true,

@@ -35,8 +35,7 @@ use reprint_trace::ChangeKind;
 pub use dates::DateCase;
 pub use marks::{Form, LinkTo, Mark, Place, Seg};
 pub use outlets::{
-    licensed, Site, WireService, EXTRA_SITES, PARTNERS, PARTNERS_TOML, SITES, WIRES,
-    WIRE_SERVICES,
+    licensed, Site, WireService, EXTRA_SITES, PARTNERS, PARTNERS_TOML, SITES, WIRES, WIRE_SERVICES,
 };
 
 /// The terms an origin sets for republishing it.

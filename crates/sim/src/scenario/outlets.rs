@@ -97,7 +97,10 @@ pub const PARTNERS: &[(&str, &[&str])] = &[
     // Deals of the laid-out world only (its wires and extra sites).
     ("AFP", &["Tidewater Ledger", "Summit Chronicle"]),
     ("PTI", &["Highland Register"]),
-    ("Redstone Examiner", &["Pinecrest Daily", "Old Mill Gazette"]),
+    (
+        "Redstone Examiner",
+        &["Pinecrest Daily", "Old Mill Gazette"],
+    ),
 ];
 
 /// [`PARTNERS`] as a partners file, in both of the file's directions and
@@ -237,7 +240,13 @@ pub const WIRE_SERVICES: &[WireService] = &[
         names: &["The Associated Press", "Associated Press", "AP"],
         dateline_mark: "AP",
         dated_dateline: false,
-        cities: &["WASHINGTON", "NEW YORK", "CHICAGO", "DES MOINES, Iowa", "ST. JOSEPH, Mich."],
+        cities: &[
+            "WASHINGTON",
+            "NEW YORK",
+            "CHICAGO",
+            "DES MOINES, Iowa",
+            "ST. JOSEPH, Mich.",
+        ],
     },
     WireService {
         short: "Reuters",

@@ -27,10 +27,7 @@ use super::edits::{edit, restyle, Body};
 use super::forms::{self, Credited};
 use super::marks::{credit_verdict, CreditFound, Edits, Mark, Seg};
 use super::outlets::{all_sites, licensed, WireService};
-use super::{
-    DateCase, Licence, Member, OwnTerms, SimStory, Site, TruthOrigin, TruthSource,
-    DAY,
-};
+use super::{DateCase, Licence, Member, OwnTerms, SimStory, Site, TruthOrigin, TruthSource, DAY};
 use crate::layout::chrome::{PHOTO_DESCRIPTIONS, REPORTERS};
 use crate::layout::{self, Context, Families, PageSpec, Photo, SiteProfile};
 use crate::rng::Rng;
@@ -50,7 +47,12 @@ const KICKERS: &[&str] = &[
 /// site templates from `families`. Each story gets its own text (texts are
 /// drawn without replacement while they last), so stories of one seed never
 /// share a text; the texts no story uses supply inserted paragraphs.
-pub fn generate(seed: u64, texts: &[SourceText], stories: usize, families: Families) -> Vec<SimStory> {
+pub fn generate(
+    seed: u64,
+    texts: &[SourceText],
+    stories: usize,
+    families: Families,
+) -> Vec<SimStory> {
     let distinct = distinct_texts(texts);
     let texts = distinct.as_slice();
     let mut rng = Rng::fork(seed, "stories");
@@ -63,7 +65,9 @@ pub fn generate(seed: u64, texts: &[SourceText], stories: usize, families: Famil
     let mut order: Vec<usize> = (0..texts.len()).collect();
     rng.shuffle(&mut order);
     let used = stories.min(texts.len());
-    let story_texts: Vec<&SourceText> = (0..stories).map(|n| &texts[order[n % texts.len()]]).collect();
+    let story_texts: Vec<&SourceText> = (0..stories)
+        .map(|n| &texts[order[n % texts.len()]])
+        .collect();
     let fillers: Vec<&SourceText> = if used < texts.len() {
         order[used..].iter().map(|&i| &texts[i]).collect()
     } else {
@@ -73,7 +77,9 @@ pub fn generate(seed: u64, texts: &[SourceText], stories: usize, families: Famil
         headlines: story_texts.iter().map(|t| t.title.clone()).collect(),
         teasers: story_texts
             .iter()
-            .map(|t| layout::chrome::teaser(t.paragraphs.first().map(String::as_str).unwrap_or(""), 14))
+            .map(|t| {
+                layout::chrome::teaser(t.paragraphs.first().map(String::as_str).unwrap_or(""), 14)
+            })
             .collect(),
     };
     let mut world = World {
@@ -88,7 +94,10 @@ pub fn generate(seed: u64, texts: &[SourceText], stories: usize, families: Famil
         .enumerate()
         .map(|(n, text)| {
             let filler = fillers[world.rng.below(fillers.len())];
-            let wire = world.rng.chance(0.25).then(|| forms::pick_wire(&mut world.rng));
+            let wire = world
+                .rng
+                .chance(0.25)
+                .then(|| forms::pick_wire(&mut world.rng));
             let whole = format!("{}\n{}", text.title, text.paragraphs.join("\n"));
             match wire {
                 // A text that names the wire itself tells nothing of credit.
@@ -267,7 +276,11 @@ impl World {
 
     /// What a copy says about a site page it credits.
     fn credited_site(&mut self, member: &Member) -> Credited {
-        let p = &self.profiles[self.sites.iter().position(|s| *s == member.site).unwrap_or(0)];
+        let p = &self.profiles[self
+            .sites
+            .iter()
+            .position(|s| *s == member.site)
+            .unwrap_or(0)];
         Credited {
             outlet: member.site.name.to_string(),
             display: forms::display_name(&mut self.rng, member.site.name, member.site.host),
@@ -283,13 +296,28 @@ impl World {
         let site = self.sites[d.site];
         let fetched = d.published_at + 3600 + self.rng.below(95 * 3600) as i64;
         let profile = self.profiles[d.site].clone();
-        let dates = draw_dates(&mut self.rng, d.published_at, fetched, profile.offset_minutes);
+        let dates = draw_dates(
+            &mut self.rng,
+            d.published_at,
+            fetched,
+            profile.offset_minutes,
+        );
         let dated = match dates.case {
             DateCase::UpdatedOnly | DateCase::Missing => None,
             _ => dates.structured.or(dates.visible),
         };
-        let url = profile.url_for(&slug(&d.body.title), (story * 10 + index) as u64 + 100_000, dated);
-        let fix = |s: &str| if d.restyled { restyle(s) } else { s.to_string() };
+        let url = profile.url_for(
+            &slug(&d.body.title),
+            (story * 10 + index) as u64 + 100_000,
+            dated,
+        );
+        let fix = |s: &str| {
+            if d.restyled {
+                restyle(s)
+            } else {
+                s.to_string()
+            }
+        };
         // Links in marks to this page's own address are filled in after the
         // URL exists: none refer to it (marks point to other pages).
         let spec = PageSpec {
@@ -547,7 +575,11 @@ impl World {
             // Wire copies are trimmed and retitled, rarely rewritten.
             let mut body = Body::original(&text.title, &text.paragraphs);
             if self.rng.chance(0.3) {
-                body.title = format!("{}: {}", self.rng.pick(&["Report", "Watch", "Analysis"]), body.title);
+                body.title = format!(
+                    "{}: {}",
+                    self.rng.pick(&["Report", "Watch", "Analysis"]),
+                    body.title
+                );
                 body.changes.insert(ChangeKind::HeadlineChanged);
             }
             if self.rng.chance(0.3) && body.paragraphs.len() > 6 {
@@ -562,7 +594,10 @@ impl World {
                 published_at: t,
                 marks,
                 notices: Vec::new(),
-                author: self.rng.chance(0.3).then(|| (*self.rng.pick(REPORTERS)).to_string()),
+                author: self
+                    .rng
+                    .chance(0.3)
+                    .then(|| (*self.rng.pick(REPORTERS)).to_string()),
                 carried: None,
                 photo: with_photo.then(|| Photo {
                     description: description.clone(),

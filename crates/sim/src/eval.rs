@@ -151,6 +151,8 @@ pub struct ChangeScores {
 /// Each copy's direct source (the page, wire or proxy it took the text from).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SourceScores {
+    /// Copies scored.
+    pub copies: usize,
     /// Right sources over every copy.
     pub accuracy: f64,
     /// The earliest-date rule (every copy from the earliest-dated page).
@@ -830,6 +832,7 @@ impl SourceCounts {
 
     fn scores(&self) -> SourceScores {
         SourceScores {
+            copies: self.copies,
             accuracy: ratio(self.right, self.copies),
             earliest_date_accuracy: ratio(self.base, self.copies),
             accuracy_origin_found: ratio(self.right_found, self.copies_found),

@@ -638,31 +638,34 @@ pub fn wire_credit(rng: &mut Rng, src: &Credited, licensee: bool, at: i64, year:
         .collect()
 }
 
-/// A photo credit naming `outlet` (a wire or a site): never credit for the
-/// text, whoever it names.
+/// A photo, video or graphic credit naming `outlet` (a wire or a site):
+/// never credit for the text, whoever it names.
 pub fn photo_credit(rng: &mut Rng, src: &Credited) -> Mark {
     let p = *rng.pick(PHOTOGRAPHERS);
     let text = match src.wire.map(|w| w.short) {
-        Some("AP") => match rng.below(3) {
+        Some("AP") => match rng.below(4) {
             0 => format!("(AP Photo/{p})"),
             1 => format!("Photo: {p}, AP"),
+            2 => format!("(AP Video/{p})"),
             _ => format!("(AP Photo/{p}, File)"),
         },
         Some("AFP") => match rng.below(2) {
             0 => format!("{p} / AFP / Getty Images"),
             _ => format!("AFP PHOTO / {p}"),
         },
-        Some("Reuters") => match rng.below(2) {
+        Some("Reuters") => match rng.below(3) {
             0 => format!("REUTERS/{p}"),
+            1 => "Video: Reuters".to_string(),
             _ => format!("Photo by {p}/Reuters"),
         },
         Some(short) => match rng.below(2) {
             0 => format!("({short} Photo)"),
             _ => format!("Photo: {p}, {short}"),
         },
-        None => match rng.below(3) {
+        None => match rng.below(4) {
             0 => format!("Photo: {p} / {}", src.display),
             1 => format!("({} photo/{p})", src.display),
+            2 => format!("Graphic: {} staff", src.display),
             _ => format!("{p} | {}", src.display),
         },
     };

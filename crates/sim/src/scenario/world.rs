@@ -25,7 +25,7 @@ use reprint_trace::ChangeKind;
 use super::dates::{dates_decide, DateDisplay, Interval, Precision};
 use super::edits::{edit, restyle, Body};
 use super::forms::{self, Credited};
-use super::marks::{credit_verdict, CreditFound, Edits, Mark, Seg};
+use super::marks::{credit_verdict, CreditFound, Edits, Form, Mark, Place, Seg};
 use super::outlets::{all_sites, licensed, WireService};
 use super::{DateCase, Licence, Member, OwnTerms, SimStory, Site, TruthOrigin, TruthSource, DAY};
 use crate::layout::chrome::{PHOTO_DESCRIPTIONS, REPORTERS};
@@ -402,11 +402,21 @@ impl World {
         });
         let origin_body = Body::original(&text.title, &text.paragraphs);
         let notice = licence_notice(&mut self.rng, licence, origin_site, year);
+        let mut origin_marks: Vec<Mark> = photo.iter().map(|p| p.1.clone()).collect();
+        // The origin's own copyright line under its article.
+        if self.rng.chance(0.3) {
+            origin_marks.push(Mark::words(
+                origin_site.name,
+                Form::Copyright,
+                Place::ArticleFooter,
+                &format!("© {year} {}. All rights reserved.", origin_site.name),
+            ));
+        }
         let origin = Draft {
             site: places[0],
             body: origin_body.clone(),
             published_at: t0,
-            marks: photo.iter().map(|p| p.1.clone()).collect(),
+            marks: origin_marks,
             notices: notice.into_iter().collect(),
             author: Some(author.clone()),
             carried: None,
@@ -678,7 +688,6 @@ fn parse_rfc3339(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::marks::{Form, Place};
 
     #[test]
     fn fetch_times_read_back() {

@@ -227,6 +227,11 @@ impl Report {
     pub fn confusion_table(&self) -> String {
         table(&self.credit.confusion)
     }
+
+    /// The same on copies of decidable stories.
+    pub fn decidable_confusion_table(&self) -> String {
+        table(&self.credit.confusion_decidable)
+    }
 }
 
 fn table(confusion: &BTreeMap<String, BTreeMap<String, usize>>) -> String {

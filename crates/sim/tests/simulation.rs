@@ -452,8 +452,13 @@ fn the_order_pages_arrive_in_does_not_change_the_scores() {
     let a = reprint_sim::evaluate(&stories, Some(&shuffled)).expect("the pipeline runs");
     let b = reprint_sim::evaluate(&stories, None).expect("the pipeline runs");
     let scores = |r: &reprint_sim::Report| {
-        serde_json::to_string(&(&r.origin, &r.credit.confusion, &r.changes.kinds, &r.clustering))
-            .unwrap()
+        serde_json::to_string(&(
+            &r.origin,
+            &r.credit.confusion,
+            &r.changes.kinds,
+            &r.clustering,
+        ))
+        .unwrap()
     };
     assert_eq!(scores(&a), scores(&b));
 }

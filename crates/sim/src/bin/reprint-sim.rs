@@ -97,8 +97,26 @@ fn main() -> Result<()> {
         started.elapsed().as_secs_f64()
     );
     eprintln!(
-        "credit verdicts, truth by row:\n{}",
+        "credit verdicts, every copy, truth by row:\n{}",
         report.confusion_table()
+    );
+    eprintln!(
+        "credit verdicts, copies of decidable stories:\n{}",
+        report.decidable_confusion_table()
+    );
+    let seen = |t: &std::collections::BTreeMap<String, reprint_sim::eval::Seen>| {
+        t.iter()
+            .map(|(k, v)| format!("{k} {}/{}", v.seen, v.copies))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    eprintln!(
+        "credits reprint saw, by place: {}",
+        seen(&report.credit.seen_by_place)
+    );
+    eprintln!(
+        "look-alikes taken for credit: {}",
+        seen(&report.credit.fooled_by_lookalike)
     );
     if args.explain {
         for e in &report.wrong_uncredited {

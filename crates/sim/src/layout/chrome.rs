@@ -105,9 +105,11 @@ pub const PHOTO_DESCRIPTIONS: &[&str] = &[
     "Lawmakers leave the chamber after the vote.",
 ];
 
-/// A site's newsletter call (the legacy world's furniture, kept word for word).
+/// A site's newsletter call: furniture on every page it publishes (the
+/// legacy world's words; a name's own "The" is not doubled).
 pub fn newsletter(site: Site) -> String {
-    crate::scenario::newsletter(site)
+    let name = site.name.strip_prefix("The ").unwrap_or(site.name);
+    format!("Sign up for the {name} newsletter to get the latest news every morning.")
 }
 
 /// A site's subscription pitch.

@@ -481,7 +481,7 @@ impl World {
             let carried = self
                 .rng
                 .chance(0.15)
-                .then(|| super::newsletter(members[source].site));
+                .then(|| layout::chrome::newsletter(members[source].site));
             let restyled = self.rng.chance(0.2);
             let draft = Draft {
                 site: site_index,

@@ -82,6 +82,36 @@ fn mark_html(m: &Mark) -> String {
     segs_html(&m.text, m.tight)
 }
 
+/// A mark as the site sets it: with non-breaking spaces where its
+/// template uses them.
+fn mark_in(m: &Mark, p: &SiteProfile) -> String {
+    let html = mark_html(m);
+    if p.nbsp_in_credits {
+        nbsp_outside_tags(&html)
+    } else {
+        html
+    }
+}
+
+/// Spaces outside tags as `&nbsp;`.
+fn nbsp_outside_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            ' ' if !in_tag => {
+                out.push_str("&nbsp;");
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn segs_html(segs: &[Seg], tight: bool) -> String {
     segs.iter()
         .map(|s| {
@@ -293,7 +323,7 @@ fn byline_html(spec: &PageSpec, p: &SiteProfile, d: &Dates, rng: &mut Rng) -> Op
     if let Some(m) = spec.marks_at(Place::Byline).next() {
         inner.push_str(&format!(
             "<span class=\"author-name\">{}</span>",
-            mark_html(m)
+            mark_in(m, p)
         ));
     } else if let Some(a) = &spec.author {
         let by = *rng.pick(&["By ", "By ", "by ", ""]);
@@ -307,7 +337,7 @@ fn byline_html(spec: &PageSpec, p: &SiteProfile, d: &Dates, rng: &mut Rng) -> Op
         inner.push_str(&format!(
             "{}<span class=\"byline-source\">{}</span>",
             esc(p.beside_separator),
-            mark_html(m)
+            mark_in(m, p)
         ));
     }
     if p.date_with_byline && p.date_on_top {
@@ -375,7 +405,7 @@ fn credit_box(marks: &[&Mark], p: &SiteProfile, rng: &mut Rng) -> Option<String>
     if marks.is_empty() {
         return None;
     }
-    let lines: Vec<String> = marks.iter().map(|m| mark_html(m)).collect();
+    let lines: Vec<String> = marks.iter().map(|m| mark_in(m, p)).collect();
     Some(if p.credit_as_paragraph {
         let wrap = *rng.pick(&["em", "i", "strong", "small"]);
         format!(
@@ -418,7 +448,7 @@ fn body_items(
     }
     for m in spec.marks_at(Place::EndOfBody) {
         let last = paras.len() - 1;
-        paras[last] = format!("{} {}", paras[last], mark_html(m));
+        paras[last] = format!("{} {}", paras[last], mark_in(m, p));
     }
     let dateline = spec
         .marks_at(Place::FirstParagraph)
@@ -426,9 +456,9 @@ fn body_items(
         .next();
     if let Some(m) = dateline {
         let line = if p.bold_dateline {
-            format!("<strong>{}</strong>", mark_html(m).trim_end())
+            format!("<strong>{}</strong>", mark_in(m, p).trim_end())
         } else {
-            mark_html(m)
+            mark_in(m, p)
         };
         let sep = if line.ends_with(' ') || !p.bold_dateline {
             ""
@@ -475,7 +505,7 @@ fn body_items(
         }
     }
     for m in spec.marks_at(Place::LastParagraph) {
-        items.push(format!("<p><em>{}</em></p>", mark_html(m)));
+        items.push(format!("<p><em>{}</em></p>", mark_in(m, p)));
     }
     items
 }
@@ -629,7 +659,7 @@ fn site_footer(h: &mut String, spec: &PageSpec, t: &Tags, rng: &mut Rng) {
 fn article_footer(spec: &PageSpec, p: &SiteProfile, t: &Tags) -> Option<String> {
     let mut inner = String::new();
     for m in spec.marks_at(Place::ArticleFooter) {
-        inner.push_str(&format!("<p class=\"copyright\">{}</p>", mark_html(m)));
+        inner.push_str(&format!("<p class=\"copyright\">{}</p>", mark_in(m, p)));
     }
     for n in &spec.notices {
         inner.push_str(&format!(
@@ -705,7 +735,7 @@ fn block_layout(
         c.headline,
         esc(&spec.title)
     ));
-    let dek: Vec<String> = spec.marks_at(Place::Dek).map(mark_html).collect();
+    let dek: Vec<String> = spec.marks_at(Place::Dek).map(|m| mark_in(m, p)).collect();
     if !dek.is_empty() {
         h.push_str(&format!("<p class=\"{}\">{}</p>", c.dek, dek.join(" ")));
     }
@@ -751,7 +781,7 @@ fn block_layout(
             "<{0} class=\"{1}\"><h4>About this story</h4><p>{2}</p></{0}>",
             t.aside,
             c.aside,
-            mark_html(m)
+            mark_in(m, p)
         ));
     }
     if !p.date_on_top {
@@ -831,7 +861,7 @@ fn table_layout(
         "<font size=\"5\"><b>{}</b></font><br>\n",
         esc(&spec.title)
     ));
-    let dek: Vec<String> = spec.marks_at(Place::Dek).map(mark_html).collect();
+    let dek: Vec<String> = spec.marks_at(Place::Dek).map(|m| mark_in(m, p)).collect();
     if !dek.is_empty() {
         h.push_str(&format!("<i>{}</i><br>\n", dek.join(" ")));
     }
@@ -876,7 +906,7 @@ fn table_layout(
         h.push_str(&format!(
             "<table border=\"1\" class=\"{}\"><tr><td><b>About this story</b><br>{}</td></tr></table>",
             p.classes.aside,
-            mark_html(m)
+            mark_in(m, p)
         ));
     }
     if !p.date_on_top {
@@ -944,7 +974,8 @@ pub(super) fn strip_tags(html: &str) -> String {
         rest = &after[n..];
     }
     out.push_str(rest);
-    out.replace("&lt;", "<")
+    out.replace("&nbsp;", "\u{a0}")
+        .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")

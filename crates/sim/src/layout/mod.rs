@@ -159,6 +159,8 @@ pub struct SiteProfile {
     pub bold_dateline: bool,
     /// Separator printed between a byline and what sits beside it.
     pub beside_separator: &'static str,
+    /// Credit lines set with non-breaking spaces (`By&nbsp;NAME`).
+    pub nbsp_in_credits: bool,
 }
 
 /// Class names of one site's template.
@@ -460,6 +462,7 @@ impl SiteProfile {
             credit_as_paragraph: rng.chance(0.5),
             bold_dateline: rng.chance(0.4),
             beside_separator: rng.pick::<&str>(&[" | ", ", ", " — ", " ", ""]),
+            nbsp_in_credits: rng.chance(0.15),
         }
     }
 

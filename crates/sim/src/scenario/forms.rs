@@ -323,7 +323,31 @@ fn site_form(
         },
         _ => vec![n()],
     };
-    mark(src, form, place, text)
+    mark(src, form, place, house_style(rng, form, text))
+}
+
+/// A site's way of setting a credit line: as written, in capitals
+/// ("SOURCE: THE ASSOCIATED PRESS"), or after an "Editor's note:".
+fn house_style(rng: &mut Rng, form: Form, mut text: Vec<Seg>) -> Vec<Seg> {
+    if matches!(form, Form::Byline | Form::TextMention | Form::Copyright) {
+        return text;
+    }
+    match rng.below(10) {
+        0 => {
+            for seg in &mut text {
+                match seg {
+                    Seg::Text(t) => *t = t.to_uppercase(),
+                    Seg::Link { text, .. } => *text = text.to_uppercase(),
+                }
+            }
+            text
+        }
+        1 => {
+            text.insert(0, t("Editor's note: "));
+            text
+        }
+        _ => text,
+    }
 }
 
 /// A link whose text is `text`, to the article (or home page) `to` names.

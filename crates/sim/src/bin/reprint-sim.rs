@@ -12,6 +12,13 @@ use clap::Parser;
 use reprint_sim::seeds::{report_seed, SeedClass};
 use reprint_sim::Layouts;
 
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum LayoutsArg {
+    All,
+    Html,
+    Flat,
+}
+
 #[derive(Parser, Debug)]
 #[command(
     about = "Simulate syndication and score reprint against the truth",
@@ -27,8 +34,8 @@ struct Args {
     seed: u64,
     /// all: every layout family (HTML and flattened text); html: HTML
     /// families only; flat: the legacy generator (old seeds' corpora).
-    #[arg(long, default_value = "all", value_name = "all|html|flat")]
-    layouts: String,
+    #[arg(long, value_enum, default_value_t = LayoutsArg::All)]
+    layouts: LayoutsArg,
     /// Derive a report seed from this date string instead of SEED.
     #[arg(long, value_name = "DATE")]
     report_date: Option<String>,
@@ -50,8 +57,10 @@ struct Args {
 
 fn main() -> Result<()> {
     let args = Args::parse();
-    let Some(layouts) = Layouts::parse(&args.layouts) else {
-        bail!("--layouts {}: expected all, html or flat", args.layouts);
+    let layouts = match args.layouts {
+        LayoutsArg::All => Layouts::All,
+        LayoutsArg::Html => Layouts::Html,
+        LayoutsArg::Flat => Layouts::Flat,
     };
     let seed = match &args.report_date {
         Some(date) => report_seed(date, args.report_index),

@@ -49,16 +49,7 @@ pub enum Layouts {
 }
 
 impl Layouts {
-    /// Parses `flat`, `all` or `html`.
-    pub fn parse(s: &str) -> Option<Layouts> {
-        match s {
-            "flat" => Some(Layouts::Flat),
-            "all" => Some(Layouts::All),
-            "html" => Some(Layouts::Html),
-            _ => None,
-        }
-    }
-
+    /// The name `--layouts` takes.
     pub fn name(self) -> &'static str {
         match self {
             Layouts::Flat => "flat",

@@ -563,3 +563,99 @@ pub fn visible_text(page: &str, format: PageFormat) -> String {
     };
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::dates::{DateCase, DateDisplay, Precision};
+    use crate::scenario::{Form, LinkTo, SITES};
+
+    /// Every place renders its mark where a reader sees it, in every family
+    /// and whatever the template's other choices.
+    #[test]
+    fn every_place_shows_its_mark_in_every_family() {
+        let site = SITES[0];
+        // A page has one dateline: in the first paragraph, or the second.
+        let places = |dateline: Place| -> Vec<Place> {
+            Place::ALL
+                .into_iter()
+                .filter(|p| !matches!(p, Place::FirstParagraph | Place::SecondParagraph))
+                .chain(std::iter::once(dateline))
+                .collect()
+        };
+        let marks_at = |places: Vec<Place>| -> Vec<Mark> {
+            places
+                .into_iter()
+                .map(|place| {
+                    let mut m = Mark::words(
+                        "Capitol Ledger",
+                        Form::CreditLine,
+                        place,
+                        &format!("Mark at {} from Capitol Ledger ", place.name()),
+                    );
+                    if place == Place::BoxAfter {
+                        m.text.push(Seg::Link {
+                            text: "original article".into(),
+                            href: "https://capitolledger.com/a".into(),
+                        });
+                        m.link = Some(LinkTo::Article);
+                    }
+                    m
+                })
+                .collect()
+        };
+        let mut spec = PageSpec {
+            site,
+            url: "https://valleyherald.com/a".into(),
+            title: "Water bill passes".into(),
+            kicker: Some("ANALYSIS".into()),
+            author: Some("Jane Roe".into()),
+            paragraphs: (0..8)
+                .map(|i| format!("Paragraph {i} of the water bill story says what the senate did on Tuesday."))
+                .collect(),
+            marks: Vec::new(),
+            notices: vec![vec![Seg::Text("Reprinting permitted only with an active hyperlink to the original.".into())]],
+            carried: None,
+            dates: DateDisplay {
+                case: DateCase::Instant,
+                precision: Precision::Minute,
+                visible: Some(1_457_000_000),
+                structured: Some(1_457_000_000),
+                updated: None,
+                offset_minutes: -300,
+            },
+            photo: Some(Photo {
+                description: "Lawmakers leave the chamber.".into(),
+            }),
+            year: 2016,
+        };
+        let ctx = Context {
+            headlines: vec!["Another story".into()],
+            teasers: vec!["Its lede…".into()],
+        };
+        for seed in 0..40 {
+            let dateline = if seed % 2 == 0 {
+                Place::FirstParagraph
+            } else {
+                Place::SecondParagraph
+            };
+            spec.marks = marks_at(places(dateline));
+            let mut rng = Rng::new(seed);
+            let mut profile = SiteProfile::draw(&mut rng, site, Families::All);
+            for family in Family::ALL {
+                profile.family = family;
+                let (page, format) = render(&spec, &profile, &mut rng, &ctx);
+                let seen = visible_text(&page, format);
+                for m in &spec.marks {
+                    let words = m.plain().split_whitespace().collect::<Vec<_>>().join(" ");
+                    assert!(
+                        seen.contains(&words),
+                        "{family:?} seed {seed}: {words:?} missing"
+                    );
+                }
+                assert!(seen.contains("active hyperlink to the original"));
+                assert!(seen.contains("Paragraph 7 of the water bill story"));
+            }
+        }
+    }
+}

@@ -4,6 +4,7 @@
 //! (reprint-trace). Each subcommand lives in its own module under `commands`.
 
 mod commands;
+mod output;
 mod page;
 mod table;
 mod view;
@@ -94,11 +95,37 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(status) => status,
+        // The reader has all it wanted (`reprint stories | head`).
+        Err(e) if output::is_closed_pipe(&e) => ExitCode::from(output::CLOSED_PIPE),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            output::eprintln(&format!("error: {}", one_line(&e)));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes on one line, each cause only when it says
+/// something the line does not: a store error already quotes its SQLite
+/// error, which repeats SQLite's description of its code ("unable to open
+/// database file" three times, before).
+fn one_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        // SQLite's own errors read "Error code 14: unable to open …".
+        let words = match text.split_once(": ") {
+            Some((code, rest)) if code.starts_with("Error code ") => rest,
+            _ => text.as_str(),
+        };
+        if line.contains(words) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 fn init_logging(verbose: u8) {
@@ -110,9 +137,52 @@ fn init_logging(verbose: u8) {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    // Colour codes only for a person at a terminal, not in a log file.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .with_target(false)
+        .with_ansi(ansi)
         .init();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug)]
+    struct Layer(&'static str, Option<Box<Layer>>);
+
+    impl std::fmt::Display for Layer {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Layer {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|l| l as _)
+        }
+    }
+
+    #[test]
+    fn causes_already_on_the_line_are_said_once() {
+        // The shape of a store error over rusqlite over SQLite's code.
+        let sqlite = Layer("Error code 5: database is locked", None);
+        let rusqlite = Layer("database is locked", Some(Box::new(sqlite)));
+        let store = Layer("x.db: database is locked", Some(Box::new(rusqlite)));
+        let err = anyhow::Error::new(store).context("storing a batch of 3 pages (rolled back)");
+        assert_eq!(
+            one_line(&err),
+            "storing a batch of 3 pages (rolled back): x.db: database is locked"
+        );
+        // A cause with words of its own is kept.
+        let io = Layer("No such file or directory (os error 2)", None);
+        let err = anyhow::Error::new(Layer("partners.toml: cannot read", Some(Box::new(io))));
+        assert_eq!(
+            one_line(&err),
+            "partners.toml: cannot read: No such file or directory (os error 2)"
+        );
+    }
 }

@@ -1,8 +1,9 @@
 //! From a read page to a stored-ready article: extraction, then the input's
-//! own metadata (a JSONL `site`, `published`) where extraction found none.
+//! own metadata (a JSONL `site`, `published`) where extraction found none,
+//! named by [`page_id`] (a document by its URL, not the path it was read from).
 
 use reprint_ingest::Page;
-pub use reprint_store::ingest::article_of;
+pub use reprint_store::ingest::{article_of, page_id};
 use reprint_store::NewArticle;
 
 /// Why a page yields no article.
@@ -28,7 +29,7 @@ pub fn prepare(page: &Page) -> Result<NewArticle, NoArticle> {
         });
     }
     Ok(NewArticle {
-        ext_id: page.id.clone(),
+        ext_id: page_id(page, &article),
         origin: page.origin.clone(),
         url: page.url.clone(),
         fetched: page.fetched.clone(),

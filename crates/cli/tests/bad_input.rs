@@ -272,6 +272,7 @@ fn a_foreign_sqlite_database_is_refused_untouched() {
 
 #[test]
 fn a_corrupted_database_gives_an_error_not_a_panic_and_keeps_the_file() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
     let census = shared("data/reprints/census.jsonl");
@@ -300,6 +301,7 @@ fn a_corrupted_database_gives_an_error_not_a_panic_and_keeps_the_file() {
 
 #[test]
 fn a_failed_page_does_not_lose_what_was_stored_before() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("keep.db");
     let census = shared("data/reprints/census.jsonl");

@@ -26,6 +26,7 @@ fn census_without_12769(dir: &std::path::Path) -> (std::path::PathBuf, std::path
 
 #[test]
 fn stories_and_show_in_tables_and_json() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let dir = tempfile::tempdir().unwrap();
     let (db, _) = census_without_12769(dir.path());
     let table = ok(reprint(&db, &["stories"]));
@@ -65,6 +66,7 @@ fn stories_and_show_in_tables_and_json() {
 
 #[test]
 fn trace_names_the_story_a_new_page_joins_and_writes_nothing() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let dir = tempfile::tempdir().unwrap();
     let (db, held) = census_without_12769(dir.path());
     let before = ok(reprint(
@@ -117,6 +119,7 @@ fn trace_names_the_story_a_new_page_joins_and_writes_nothing() {
 
 #[test]
 fn exports_are_parseable_in_both_formats() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let dir = tempfile::tempdir().unwrap();
     let (db, _) = census_without_12769(dir.path());
     for what in ["stories", "articles", "pairs"] {
@@ -173,6 +176,7 @@ fn csv_rows(s: &str) -> Vec<Vec<String>> {
 /// JSON Schema validator dependency for one file).
 #[test]
 fn show_json_follows_the_published_schema() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let dir = tempfile::tempdir().unwrap();
     let (db, _) = census_without_12769(dir.path());
     let schema: serde_json::Value =
@@ -280,6 +284,7 @@ fn copy_of<'a>(story: &'a serde_json::Value, member: &str) -> &'a serde_json::Va
 /// citing the file and line; without one, or from ./reprint.toml by default.
 #[test]
 fn a_partners_file_turns_uncredited_into_licensed_when_read() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
     ok(reprint(
@@ -378,6 +383,7 @@ fn a_partners_file_turns_uncredited_into_licensed_when_read() {
 /// traced against a store without it, is a licensed copy of the AP story.
 #[test]
 fn trace_applies_the_partners_file() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let dir = tempfile::tempdir().unwrap();
     let all = std::fs::read_to_string(shared("data/reprints/census.jsonl")).unwrap();
     let (held, rest): (Vec<&str>, Vec<&str>) =

@@ -10,6 +10,9 @@ use common::*;
 
 #[test]
 fn aeb_body_f1_is_at_least_0_90() {
+    reprint_prerequisites::need!(shared("data/extraction/aeb"));
+    reprint_prerequisites::need!(shared("bench/score_extraction.py"));
+    reprint_prerequisites::need!(python3());
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("aeb.jsonl");
     let html = shared("data/extraction/aeb/html");

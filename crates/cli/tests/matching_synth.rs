@@ -25,6 +25,8 @@ fn python(args: &[&str]) -> String {
 
 #[test]
 fn generated_families_are_found_with_their_passages() {
+    reprint_prerequisites::need!(shared("data"));
+    reprint_prerequisites::need!(python3());
     let dir = tempfile::tempdir().unwrap();
     let gen = dir.path().join("gen");
     let data = shared("data");

@@ -103,6 +103,9 @@ fn explain_disagreement(pair: &serde_json::Value, a: &str, b: &str) -> Option<St
 
 #[test]
 fn silver_pairs_are_found() {
+    reprint_prerequisites::need!(shared("data/reprints"));
+    reprint_prerequisites::need!(shared("bench/score_pairs.py"));
+    reprint_prerequisites::need!(python3());
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.db");
     ok(reprint(
@@ -166,6 +169,7 @@ fn containment8(a: &str, b: &str) -> f64 {
 /// reason fails the test.
 #[test]
 fn silver_disagreements_are_real_reprints() {
+    reprint_prerequisites::need!(shared("data/reprints"));
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.db");
     ok(reprint(
@@ -203,6 +207,7 @@ fn silver_disagreements_are_real_reprints() {
 
 #[test]
 fn two_halves_give_the_same_stories_and_pairs_as_one_go() {
+    reprint_prerequisites::need!(shared("data/reprints"));
     let dir = tempfile::tempdir().unwrap();
     let whole = dir.path().join("whole.db");
     ok(reprint(
@@ -297,6 +302,7 @@ fn snapshot(db: &std::path::Path) -> [String; 3] {
 
 #[test]
 fn ingesting_the_same_pages_again_changes_nothing() {
+    reprint_prerequisites::need!(shared("data/reprints"));
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.db");
     ok(reprint(&db, &["ingest", &corpus("census")]));
@@ -322,6 +328,7 @@ fn ingesting_the_same_pages_again_changes_nothing() {
 /// - the Reuters story (census:761 Yahoo, 16223 Daily Mail).
 #[test]
 fn wire_copies_are_recognised_and_judged() {
+    reprint_prerequisites::need!(shared("data/reprints"));
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.db");
     ok(reprint(
@@ -453,6 +460,7 @@ fn judge_wire_copy(a: &reprint_trace::TracedArticle, wire: &str) -> (Option<Stri
 ///   (a known extraction mistake).
 #[test]
 fn attribution_wire_copies_are_recognised_and_judged() {
+    reprint_prerequisites::need!(shared("data/attribution"));
     let dir = shared("data/attribution");
     let tsv = std::fs::read_to_string(dir.join("metadata.tsv")).unwrap();
     let meta: std::collections::HashMap<String, (String, String)> = tsv

@@ -22,6 +22,7 @@ fn text(set: &str, id: &str) -> String {
 
 #[test]
 fn teaser_box_before_the_body_is_the_lead() {
+    reprint_prerequisites::need!(shared("data/extraction"));
     // t0766 (TYPO3 news): `div.teaser-text` sits beside the body's
     // `div.news-text-wrap`, outside the winning container.
     let t = text("tfe-dev", "t0766");
@@ -32,6 +33,7 @@ fn teaser_box_before_the_body_is_the_lead() {
 
 #[test]
 fn dek_in_the_article_header_stays_out() {
+    reprint_prerequisites::need!(shared("data/extraction"));
     // AEB (pv-magazine.com): the lead sits in the byline box; AEB's gold
     // leaves it out, so leads in headers and byline boxes are not added.
     let t = text(
@@ -43,6 +45,7 @@ fn dek_in_the_article_header_stays_out() {
 
 #[test]
 fn body_split_over_look_alike_wrappers_is_gathered() {
+    reprint_prerequisites::need!(shared("data/extraction"));
     // t0599: every few paragraphs in their own TYPO3 `div.outer`; the
     // winner was one of them.
     let t = text("tfe-dev", "t0599");
@@ -57,6 +60,7 @@ fn body_split_over_look_alike_wrappers_is_gathered() {
 
 #[test]
 fn sentence_ending_in_a_long_link_is_body() {
+    reprint_prerequisites::need!(shared("data/extraction"));
     // t0966 (wirtualnemedia.pl): "…Wiese, <a>który przez ostatnie osiem
     // miesięcy łączył te zadania … w dziale marketingu.</a>"
     let t = text("tfe-dev", "t0966");
@@ -66,6 +70,7 @@ fn sentence_ending_in_a_long_link_is_body() {
 
 #[test]
 fn hover_cards_beside_linked_names_are_cut() {
+    reprint_prerequisites::need!(shared("data/extraction"));
     // AEB (thehill.com): `span.rollover-people-block` after each linked
     // name holds a bio and other headlines.
     let t = text(
@@ -78,6 +83,7 @@ fn hover_cards_beside_linked_names_are_cut() {
 
 #[test]
 fn photo_legends_and_author_boxes_are_cut() {
+    reprint_prerequisites::need!(shared("data/extraction"));
     // t0954: the photo's `div.legend > div.content` under the article text.
     let t = text("tfe-dev", "t0954");
     assert!(!t.contains("Kastanienselven beispielsweise"));
@@ -89,6 +95,7 @@ fn photo_legends_and_author_boxes_are_cut() {
 
 #[test]
 fn print_layout_classes_are_not_furniture() {
+    reprint_prerequisites::need!(shared("data/extraction"));
     // t0135 (recipe): ingredients and steps sit in `div.print-full`.
     let t = text("tfe-dev", "t0135");
     assert!(t.contains("und schneide sie in kleine Würfel."));

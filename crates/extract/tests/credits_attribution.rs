@@ -117,6 +117,7 @@ fn wire_outlets(article: &Article) -> Vec<String> {
 
 #[test]
 fn wire_recall_and_false_detections_on_attribution_dev_train() {
+    reprint_prerequisites::need!(shared("data/attribution"));
     let rows = rows();
     let (mut wire_total, mut wire_found, mut plain_total, mut plain_flagged) = (0, 0, 0, 0);
     for row in &rows {
@@ -159,6 +160,7 @@ fn wire_recall_and_false_detections_on_attribution_dev_train() {
 /// Wire paragraphs keep their dateline: it is article text.
 #[test]
 fn datelines_stay_in_the_body() {
+    reprint_prerequisites::need!(shared("data/attribution"));
     let rows = rows();
     let row = rows
         .iter()
@@ -177,6 +179,7 @@ fn datelines_stay_in_the_body() {
 /// Reuters sign-offs run into the last paragraph are cut from it.
 #[test]
 fn reuters_sign_off_cut_from_last_paragraph() {
+    reprint_prerequisites::need!(shared("data/attribution"));
     let rows = rows();
     let row = rows
         .iter()
@@ -197,6 +200,7 @@ fn reuters_sign_off_cut_from_last_paragraph() {
 /// h/t credits in West Journal articles become Via credits.
 #[test]
 fn hat_tips_become_via_credits() {
+    reprint_prerequisites::need!(shared("data/attribution"));
     let rows = rows();
     let mut found = 0;
     for row in rows.iter().filter(|r| r.file.starts_with("west-journal")) {
@@ -221,6 +225,7 @@ fn hat_tips_become_via_credits() {
 /// found as a Via or source credit naming the same outlet.
 #[test]
 fn wire_precision_recall_and_credit_lines_all_splits() {
+    reprint_prerequisites::need!(shared("data/attribution"));
     let (mut tp, mut fp, mut fn_, mut credits, mut credits_found) = (0, 0, 0, 0, 0);
     // The same with each page's byline given as ingest gets it from JSONL.
     let (mut tp_b, mut fp_b, mut fn_b) = (0, 0, 0);

@@ -54,6 +54,7 @@ fn wire(article: &Article) -> Vec<&str> {
 
 #[test]
 fn wire_copies_are_credited() {
+    reprint_prerequisites::need!(shared("data/reprints"));
     for (id, agency) in [
         ("census:761", "Reuters"), // yahoo.com/news: dateline + "(Reporting by …)"
         ("census:16223", "Reuters"), // dailymail.co.uk: "NEW YORK, May 30 (Reuters) -"
@@ -73,6 +74,7 @@ fn wire_copies_are_credited() {
 
 #[test]
 fn reuters_sign_off_leaves_the_body() {
+    reprint_prerequisites::need!(shared("data/reprints"));
     let article = page("census:761");
     assert!(!article.text().contains("Reporting by"), "sign-off removed");
     assert!(
@@ -85,6 +87,7 @@ fn reuters_sign_off_leaves_the_body() {
 
 #[test]
 fn cbs_ap_footer() {
+    reprint_prerequisites::need!(shared("data/reprints"));
     let article = page("census:8200");
     let holders: Vec<_> = article
         .copyright
@@ -97,6 +100,7 @@ fn cbs_ap_footer() {
 
 #[test]
 fn plain_headline_becomes_title_and_leaves_the_body() {
+    reprint_prerequisites::need!(shared("data/reprints"));
     let article = page("census:5906");
     let title = "Challengers of census citizenship question cite new evidence";
     assert_eq!(article.title_text(), Some(title));
@@ -108,6 +112,7 @@ fn plain_headline_becomes_title_and_leaves_the_body() {
 /// copyright footer).
 #[test]
 fn bodies_survive_and_nothing_panics() {
+    reprint_prerequisites::need!(shared("data/reprints"));
     let mut lowest = (1.0_f64, String::new());
     for page in pages() {
         let before: usize = page.text.split("\n\n").map(str::len).sum();

@@ -19,6 +19,7 @@ fn page(id: &str) -> String {
 
 #[test]
 fn wsj_article_body_and_metadata() {
+    reprint_prerequisites::need!(shared("data/extraction/aeb"));
     let html = page("042bb7b5fedab6eac7db576522b89b93904c237d344bcbe14a6a5ab7f7335856");
     let url = "https://www.wsj.com/articles/google-stadia-microsoft-xcloud-apple-arcade-so-many-ways-to-playand-pay-11574168580";
     let a = reprint_extract::extract_html(&html, Some(url));
@@ -40,6 +41,7 @@ fn wsj_article_body_and_metadata() {
 
 #[test]
 fn aljazeera_body_without_caption() {
+    reprint_prerequisites::need!(shared("data/extraction/aeb"));
     let html = page("7916ecca969ffdd8f6fc32d171fbe0dd63db40fe4c1d2ade02b1dec5929a162f");
     let a =
         reprint_extract::extract_html(&html, Some("https://www.aljazeera.com/news/2019/11/x.html"));

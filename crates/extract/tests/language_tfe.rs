@@ -12,6 +12,7 @@ const DATA: &str = concat!(
 
 #[test]
 fn every_page_with_text_has_a_language() {
+    reprint_prerequisites::need!(shared("data/extraction/tfe-dev"));
     let manifest = std::fs::read_to_string(format!("{DATA}/manifest.jsonl")).expect("manifest");
     let (mut counts, mut missing) = (BTreeMap::new(), Vec::new());
     for line in manifest.lines().filter(|l| !l.trim().is_empty()) {

@@ -31,6 +31,7 @@ fn byline(id: &str) -> String {
 
 #[test]
 fn printed_update_day_over_first_publication() {
+    reprint_prerequisites::need!(shared("data/extraction/tfe-dev"));
     // angelmagazin.de: JSON-LD datePublished 2021-11-29, the page prints
     // (and the gold has) its update day; modified stays apart.
     let a = extract("t0124");
@@ -43,6 +44,7 @@ fn printed_update_day_over_first_publication() {
 
 #[test]
 fn utc_timestamp_read_in_the_printed_zone() {
+    reprint_prerequisites::need!(shared("data/extraction/tfe-dev"));
     // nachrichten.at: JSON-LD 2019-10-18T22:04:00Z, printed "19. Oktober
     // 2019 00:04 Uhr": the same instant, in the page's zone.
     let a = extract("t0789");
@@ -54,6 +56,7 @@ fn utc_timestamp_read_in_the_printed_zone() {
 
 #[test]
 fn date_line_belongs_to_the_titles_heading() {
+    reprint_prerequisites::need!(shared("data/extraction/tfe-dev"));
     // hoy.com.py: one <h1> per story; the dated line is the one by the
     // <h1> printing the og:title, which agrees with the JSON-LD.
     assert!(published(&extract("t0695")).starts_with("2022-05-06"));
@@ -63,6 +66,7 @@ fn date_line_belongs_to_the_titles_heading() {
 
 #[test]
 fn body_and_hidden_dates_are_not_date_lines() {
+    reprint_prerequisites::need!(shared("data/extraction/tfe-dev"));
     // kath.net: "25. Dezember 2005" quoted in the body.
     assert!(published(&extract("t0268")).starts_with("2021-11-12"));
     // journal.3960.org: the post's last change, printed after its body.
@@ -73,6 +77,7 @@ fn body_and_hidden_dates_are_not_date_lines() {
 
 #[test]
 fn numeric_date_lines() {
+    reprint_prerequisites::need!(shared("data/extraction/tfe-dev"));
     // meininger.de "28.01.22"; msn.com/en-gb "02/10/2020" day first;
     // petri-heil.ch "26 | 01 | 2022".
     assert_eq!(published(&extract("t0772")), "2022-01-28");
@@ -85,6 +90,7 @@ fn numeric_date_lines() {
 
 #[test]
 fn labelled_date_without_markup() {
+    reprint_prerequisites::need!(shared("data/extraction/tfe-dev"));
     // internetchemie.info: "Aktualisiert am" / "17.01.2021." at the foot,
     // not the "15. Januar 2021" of a cited paper above it.
     assert_eq!(published(&extract("t0258")), "2021-01-17");
@@ -92,12 +98,14 @@ fn labelled_date_without_markup() {
 
 #[test]
 fn how_to_guides_are_articles() {
+    reprint_prerequisites::need!(shared("data/extraction/tfe-dev"));
     // homify.de: the JSON-LD node is a HowTo.
     assert_eq!(published(&extract("t0693")), "2022-01-10");
 }
 
 #[test]
 fn labelled_and_split_by_lines() {
+    reprint_prerequisites::need!(shared("data/extraction/tfe-dev"));
     assert_eq!(byline("t0041"), "Konstantin"); // "Posted by Konstantin @ 12:00 am"
     assert_eq!(byline("t0084"), "Klaus Stanjek"); // "<p> von <em>Klaus Stanjek</em></p>"
     assert_eq!(byline("t0820"), "Pamela Sladky"); // "Ein Artikel von <strong>…</strong> | 27.01.2022"
@@ -106,6 +114,7 @@ fn labelled_and_split_by_lines() {
 
 #[test]
 fn newsroom_and_full_names() {
+    reprint_prerequisites::need!(shared("data/extraction/tfe-dev"));
     // lacrux.com: the newsroom ("Redaktion") is the page's author.
     assert_eq!(byline("t0731"), "Redaktion");
     // baumeister.de: JSON-LD names the login, the page the person.

@@ -57,6 +57,7 @@ fn surname(s: &str) -> String {
 
 #[test]
 fn quotes_on_ggt() {
+    reprint_prerequisites::need!(shared("data/quotes/ggt-98-articles.jsonl"));
     let data = std::fs::read_to_string(DATA).unwrap_or_else(|e| panic!("read {DATA}: {e}"));
     let (mut gold_n, mut found_n, mut pred_n, mut correct_n) = (0, 0, 0, 0);
     let (mut speaker_n, mut speaker_ok) = (0, 0);

@@ -71,10 +71,12 @@ fn raw_bytes(path: &str) -> Vec<u8> {
 
 #[test]
 fn tfe_dev_pages_decode_without_mojibake() {
+    reprint_prerequisites::need!(shared("data/extraction"));
     check_set("tfe-dev", 485);
 }
 
 #[test]
 fn aeb_pages_decode_without_mojibake() {
+    reprint_prerequisites::need!(shared("data/extraction"));
     check_set("aeb", 181);
 }

@@ -11,6 +11,7 @@ const REPRINTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/dat
 
 #[test]
 fn reprint_sets_load_with_paragraphs() {
+    reprint_prerequisites::need!(shared("data/reprints"));
     for (file, count) in [("census.jsonl", 32), ("spotify.jsonl", 36)] {
         let path = PathBuf::from(REPRINTS).join(file);
         let pages: Vec<_> = read_inputs(std::slice::from_ref(&path), &ReadOptions::default())

@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 use subtle::ConstantTimeEq;
 
 use reprint_ingest::{read_reader, InputKind, Page, PageBody, ReadOptions};
-use reprint_store::ingest::article_of;
+use reprint_store::ingest::{article_of, page_id};
 use reprint_store::queries::{
     FullArticle, MemberLink, Paged, SearchHit, SiteStats, StoryFilter, MARK_END, MARK_START,
 };
@@ -622,7 +622,7 @@ pub async fn trace(
     }
     let me = TracedArticle {
         key: -1,
-        id: page.id.clone(),
+        id: page_id(&page, &article),
         url: page.url.clone(),
         fetched: None,
         article,
@@ -748,7 +748,7 @@ pub async fn ingest(
                     continue;
                 }
                 batch.push(NewArticle {
-                    ext_id: page.id.clone(),
+                    ext_id: page_id(&page, &article),
                     origin: page.origin.clone(),
                     url: page.url.clone(),
                     fetched: page.fetched.clone(),

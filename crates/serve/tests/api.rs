@@ -89,6 +89,7 @@ async fn get(app: &App, uri: &str) -> (StatusCode, Value) {
 
 #[tokio::test]
 async fn endpoints_answer() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let app = app(None);
     let (s, list) = get(&app, "/api/stories?limit=3").await;
     assert_eq!(s, StatusCode::OK);
@@ -177,6 +178,7 @@ async fn export_lines(app: &App, uri: &str) -> usize {
 
 #[tokio::test]
 async fn trace_finds_the_story_and_stores_nothing() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let app = app(None);
     let (_, list) = get(&app, "/api/stories?limit=1").await;
     let id = list["items"][0]["id"].as_i64().unwrap();
@@ -203,6 +205,7 @@ async fn trace_finds_the_story_and_stores_nothing() {
 
 #[tokio::test]
 async fn bad_input_gets_json_4xx() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let app = app(None);
     for (uri, want) in [
         ("/api/stories/abc", 400),
@@ -255,6 +258,7 @@ async fn bad_input_gets_json_4xx() {
 
 #[tokio::test]
 async fn openapi_lists_every_api_route() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let app = app(None);
     let (s, doc) = get(&app, "/api/openapi.json").await;
     assert_eq!(s, StatusCode::OK);
@@ -285,6 +289,7 @@ async fn openapi_lists_every_api_route() {
 
 #[tokio::test]
 async fn ingest_needs_the_token() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let line = "{\"id\":\"new-1\",\"text\":\"A brand new article about lighthouses on the coast and the keepers who tended them for a century before automation arrived.\"}\n";
     let ro = app(None);
     let req = Request::post("/api/ingest").body(Body::from(line)).unwrap();
@@ -324,6 +329,7 @@ fn request(method: &str, uri: &str) -> Request<Body> {
 
 #[tokio::test]
 async fn ui_errors_are_html_pages_and_api_errors_stay_json() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let app = app(None);
     for (method, uri, want) in [
         ("GET", "/stories/%ff%fe", 400),
@@ -378,6 +384,7 @@ fn trace_json(body: Value) -> Request<Body> {
 
 #[tokio::test]
 async fn trace_by_url_needs_allow_fetch() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let app = app(None);
     let (s, _, j) = call(
         &app,
@@ -391,6 +398,7 @@ async fn trace_by_url_needs_allow_fetch() {
 
 #[tokio::test]
 async fn trace_by_url_refuses_local_destinations_without_connecting() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let app = app_from(census, None, true);
     for url in [
         "http://127.0.0.1/",
@@ -423,6 +431,7 @@ async fn trace_by_url_refuses_local_destinations_without_connecting() {
 
 #[tokio::test]
 async fn openapi_documents_fetching() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let app = app(None);
     let (_, doc) = get(&app, "/api/openapi.json").await;
     let trace = &doc["paths"]["/api/trace"]["post"];
@@ -489,6 +498,7 @@ async fn diff_flags_altered_quotes_in_both_texts() {
 
 #[tokio::test]
 async fn search_pages_agree_with_the_total() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let app = app(None);
     let keys = |v: &Value| -> Vec<i64> {
         v["items"]

@@ -3,7 +3,8 @@
 //! Chromium (Debian's `chromium` via `playwright-core`). It proves no
 //! payload runs and that the timeline, graph and diff highlights render;
 //! screenshots go to `crates/serve/browser-tests/screenshots/` (gitignored).
-//! Skipped, saying so, only when `node` or `chromium` is not installed.
+//! Skipped, saying so, when `node`, Chromium, `npm ci`'s `node_modules` or
+//! `../shared` is missing (a failure under `.ci/run`, see reprint-prerequisites).
 //! Also checks over real sockets that bad requests leave the server up and
 //! that a client sending half a request header is cut off.
 
@@ -17,27 +18,16 @@ use std::time::{Duration, Instant};
 
 use reprint_store::Store;
 
-fn have(cmd: &str, arg: &str) -> bool {
-    Command::new(cmd)
-        .arg(arg)
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
-}
-
 #[test]
 fn xss_corpus_never_runs_in_a_real_browser() {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    if !have("node", "--version") || !Path::new(&chromium).exists() {
-        eprintln!("SKIPPED: the browser test needs `node` and Chromium at {chromium} (apt-get install -y chromium nodejs npm; see .ci/run)");
-        return;
-    }
     let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("browser-tests");
-    assert!(
-        here.join("node_modules/playwright-core").exists(),
-        "run `npm ci` in {} first (.ci/run does)",
-        here.display()
-    );
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
+    reprint_prerequisites::need!(program("node", "--version", "apt-get install nodejs npm"));
+    reprint_prerequisites::need!(installed(Path::new(&chromium), "apt-get install chromium"));
+    let playwright = here.join("node_modules/playwright-core");
+    let npm_ci = format!("run `npm ci` in {}", here.display());
+    reprint_prerequisites::need!(installed(&playwright, &npm_ci));
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("xss.db");
     common::ingest_jsonl(&db, common::xss_corpus());
@@ -117,6 +107,7 @@ fn xss_corpus_never_runs_in_a_real_browser() {
 
 #[test]
 fn bad_requests_leave_the_server_up() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let (_dir, db) = common::census_db();
     let mut cfg = reprint_serve::Config::new(db);
     cfg.max_body = 32 * 1024;
@@ -173,6 +164,7 @@ fn bad_requests_leave_the_server_up() {
 
 #[test]
 fn a_client_sending_half_a_header_is_cut_off() {
+    reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let (_dir, db) = common::census_db();
     let mut cfg = reprint_serve::Config::new(db);
     cfg.header_timeout = Duration::from_millis(500);

@@ -19,9 +19,10 @@ use reprint_sim::scenario::{
 use reprint_sim::texts::SourceText;
 use reprint_sim::Layouts;
 
-fn texts() -> Vec<SourceText> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/attribution");
-    let texts = reprint_sim::texts::load(&dir).expect("the attribution texts are readable");
+/// The PolNeAR texts in `dir` (`../shared/data/attribution`, which every
+/// test here first asks for with `need!`).
+fn texts(dir: &Path) -> Vec<SourceText> {
+    let texts = reprint_sim::texts::load(dir).expect("the attribution texts are readable");
     assert!(texts.len() > 300, "{} usable texts", texts.len());
     texts
 }
@@ -38,7 +39,8 @@ fn world(texts: &[SourceText], seed: u64, stories: usize) -> Vec<SimStory> {
 /// legacy code as it stood then (commit b94e4c1).
 #[test]
 fn legacy_corpora_are_unchanged() {
-    let texts = texts();
+    let dir = reprint_prerequisites::need!(shared("data/attribution"));
+    let texts = texts(&dir);
     let mut all = String::new();
     for seed in [1u64, 5, 7] {
         let mut rng = Rng::new(seed);
@@ -77,7 +79,8 @@ fn legacy_corpora_are_unchanged() {
 /// laid-out world existed and must keep holding.
 #[test]
 fn legacy_origin_credit_and_change_verdicts_meet_the_targets() {
-    let texts = texts();
+    let dir = reprint_prerequisites::need!(shared("data/attribution"));
+    let texts = texts(&dir);
     let stories = reprint_sim::generate(Layouts::Flat, 1, &texts, 500);
     let order = reprint_sim::page_order(1, &stories);
     let r = reprint_sim::evaluate(&stories, Some(&order)).expect("the pipeline runs");
@@ -160,7 +163,8 @@ fn legacy_origin_credit_and_change_verdicts_meet_the_targets() {
 
 #[test]
 fn the_same_seed_gives_the_same_corpus() {
-    let texts = texts();
+    let dir = reprint_prerequisites::need!(shared("data/attribution"));
+    let texts = texts(&dir);
     for layouts in [Layouts::Flat, Layouts::All] {
         let pages = |seed| -> Vec<(String, String, Option<TruthCredit>)> {
             reprint_sim::generate(layouts, seed, &texts, 20)
@@ -183,7 +187,8 @@ fn the_same_seed_gives_the_same_corpus() {
 /// collector naming the site.
 #[test]
 fn layouts_are_diverse_on_dev_seeds() {
-    let texts = texts();
+    let dir = reprint_prerequisites::need!(shared("data/attribution"));
+    let texts = texts(&dir);
     let mut families = BTreeSet::new();
     let mut forms = BTreeSet::new();
     let mut credit_places = BTreeSet::new();
@@ -281,7 +286,8 @@ fn region_credit(m: &Member, outlet: &str) -> CreditFound {
 /// the wire only in its marks.
 #[test]
 fn the_truth_is_consistent() {
-    let texts = texts();
+    let dir = reprint_prerequisites::need!(shared("data/attribution"));
+    let texts = texts(&dir);
     let mut checked = 0;
     for seed in DEV {
         for s in world(&texts, seed, 200) {
@@ -385,7 +391,8 @@ fn the_truth_is_consistent() {
 /// lists of wrong verdicts agree with the confusion table.
 #[test]
 fn every_score_is_computed_end_to_end() {
-    let texts = texts();
+    let dir = reprint_prerequisites::need!(shared("data/attribution"));
+    let texts = texts(&dir);
     let stories = world(&texts, 1, 60);
     let order = reprint_sim::page_order(1, &stories);
     let r = reprint_sim::evaluate(&stories, Some(&order)).expect("the pipeline runs");
@@ -446,7 +453,8 @@ fn every_score_is_computed_end_to_end() {
 /// story order give the same scores.
 #[test]
 fn the_order_pages_arrive_in_does_not_change_the_scores() {
-    let texts = texts();
+    let dir = reprint_prerequisites::need!(shared("data/attribution"));
+    let texts = texts(&dir);
     let stories = world(&texts, 4, 60);
     let shuffled = reprint_sim::page_order(4, &stories);
     let a = reprint_sim::evaluate(&stories, Some(&shuffled)).expect("the pipeline runs");

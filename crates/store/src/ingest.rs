@@ -325,10 +325,61 @@ pub fn article_of(page: &reprint_ingest::Page) -> Article {
     article
 }
 
+/// The name a page goes by in ids and evidence: the one place page ids are
+/// made (CLI ingest and trace, the server's ingest and trace).
+///
+/// A page that carries its own identifier (a JSONL `id`, a WARC record's
+/// target URI) keeps it: it is the key the user's data and labels use. A
+/// whole document read from a file, stdin or a request body is named only
+/// by where it was read from — a path (often a temporary file), `-`,
+/// `request` — so it is named by its URL when it has one: the canonical URL
+/// it declares, else the input's (the server's `url`, a fetched address),
+/// else where it was read from.
+///
+/// A declared canonical URL names the page only when nothing contradicts
+/// it: it must be on the input URL's outlet when there is one, else on the
+/// page's own site when it names one. Syndicated copies declare their
+/// origin's page as canonical (AEB's MSN pages name cnn.com, nbcnews.com
+/// and theguardian.com): named by it, a copy would be named as its origin
+/// and, stored, would replace it.
+pub fn page_id(page: &reprint_ingest::Page, article: &Article) -> String {
+    if page.id != page.origin {
+        return page.id.clone();
+    }
+    let input_url = page.url.as_deref().filter(|u| web_address(u));
+    let canonical = article.canonical_url.as_deref().filter(|c| {
+        let Some(host) = web_address(c)
+            .then(|| reprint_trace::story::host_of(c))
+            .flatten()
+        else {
+            return false;
+        };
+        let same = |name: &str| reprint_trace::outlet::same_outlet(name, &host);
+        match (
+            input_url.and_then(reprint_trace::story::host_of),
+            &article.site,
+        ) {
+            (Some(input_host), _) => same(&input_host),
+            (None, Some(site)) => same(&site.value),
+            (None, None) => true,
+        }
+    });
+    canonical.or(input_url).unwrap_or(&page.id).to_string()
+}
+
+/// An absolute http(s) URL fit to name a page: page text is untrusted, so
+/// nothing with spaces or control characters, and nothing absurdly long.
+fn web_address(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && url.len() <= 2048
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use reprint_extract::{CreditKind, FieldSource};
+    use reprint_extract::{CreditKind, FieldSource, Sourced};
     use reprint_ingest::{Page, PageBody};
 
     fn page(text: &str, author: Option<&str>) -> Page {
@@ -342,6 +393,85 @@ mod tests {
             author: author.map(String::from),
             origin: "test".into(),
         }
+    }
+
+    /// A document read from `origin` (a file, `-`, a request body).
+    fn document(origin: &str, url: Option<&str>) -> Page {
+        Page {
+            id: origin.into(),
+            url: url.map(String::from),
+            origin: origin.into(),
+            ..page(BODY, None)
+        }
+    }
+
+    fn declaring(canonical: Option<&str>, site: Option<&str>) -> Article {
+        Article {
+            canonical_url: canonical.map(String::from),
+            site: site.map(|s| Sourced::new(s.into(), FieldSource::OpenGraph, 0.9)),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn a_document_is_named_by_its_url_not_where_it_was_read_from() {
+        let cnn = "https://www.cnn.com/2019/11/18/health/duvet/index.html";
+        let tmp = document("/tmp/tmp.x7Q2/page.html", None);
+        // Its declared canonical URL, when nothing contradicts it.
+        assert_eq!(page_id(&tmp, &declaring(Some(cnn), None)), cnn);
+        assert_eq!(page_id(&tmp, &declaring(Some(cnn), Some("CNN"))), cnn);
+        // The input's URL (the server's `url`, a fetched address).
+        let fetched = document("request", Some("https://www.msn.com/en-us/ar-BBWXwNX"));
+        assert_eq!(
+            page_id(&fetched, &declaring(None, None)),
+            "https://www.msn.com/en-us/ar-BBWXwNX"
+        );
+        // Neither: where it was read from.
+        assert_eq!(
+            page_id(&tmp, &declaring(None, None)),
+            "/tmp/tmp.x7Q2/page.html"
+        );
+        assert_eq!(
+            page_id(&document("-", None), &declaring(Some("/relative"), None)),
+            "-"
+        );
+        assert_eq!(
+            page_id(&tmp, &declaring(Some("javascript:alert(1)"), None)),
+            "/tmp/tmp.x7Q2/page.html"
+        );
+    }
+
+    /// AEB's MSN copy of a CNN story (manifest URL msn.com/en-us/health/…/ar-BBWXwNX)
+    /// declares CNN's page as its canonical URL: it must not be named as CNN's page.
+    #[test]
+    fn a_canonical_url_on_another_outlet_does_not_name_the_page() {
+        let cnn = "https://www.cnn.com/2019/11/18/health/duvet/index.html";
+        let msn = "https://www.msn.com/en-us/health/other/ar-BBWXwNX";
+        let fetched = document("request", Some(msn));
+        assert_eq!(page_id(&fetched, &declaring(Some(cnn), None)), msn);
+        let saved = document("msn.html", None);
+        assert_eq!(
+            page_id(&saved, &declaring(Some(cnn), Some("MSN"))),
+            "msn.html"
+        );
+        // The same outlet on another host of its own is fine.
+        let de = "https://www.businessinsider.de/how-to-retire-early";
+        let com = document(
+            "request",
+            Some("https://www.businessinsider.com/how-to-retire-early"),
+        );
+        assert_eq!(page_id(&com, &declaring(Some(de), None)), de);
+    }
+
+    #[test]
+    fn an_input_identifier_is_kept() {
+        let line = Page {
+            id: "census:2313".into(),
+            origin: "census.jsonl:7".into(),
+            ..document("x", Some("https://www.centurylink.net/news/a"))
+        };
+        let article = declaring(Some("https://www.centurylink.net/news/a"), None);
+        assert_eq!(page_id(&line, &article), "census:2313");
     }
 
     const BODY: &str = "The state senate passed the water bill on Tuesday after a long debate over who should pay for the new reservoir and the pipes.";

@@ -31,7 +31,7 @@ use rusqlite::Connection;
 pub use fingerprint_index::FingerprintIndexing;
 pub use ingest::{BatchReport, IngestOutcome, NewArticle};
 pub use read::{ArticleRow, PairRow, StoryDetail, StoryRow};
-pub use search_index::SearchIndexing;
+pub use search_index::{Finishing, SearchIndexing};
 pub use stories::StoryTracing;
 
 /// An error from the store, naming the database file.
@@ -68,6 +68,10 @@ pub enum StoreError {
         what: String,
         reason: String,
     },
+    /// The database cannot live where it was asked to: a missing folder, a
+    /// read-only file or folder (see `open::location_problem`).
+    #[error("{path}: {problem}")]
+    Location { path: String, problem: String },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

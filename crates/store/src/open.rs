@@ -1,9 +1,11 @@
 //! Opening a store: creating it, migrating it, and refusing files that are
-//! not reprint databases or were fingerprinted under another scheme.
+//! not reprint databases or were fingerprinted under another scheme; when
+//! SQLite cannot open or write the file, saying in one line what is wrong
+//! with where it lives (a missing folder, a read-only file or folder).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, MAIN_DB};
 
 use crate::schema::{APPLICATION_ID, MIGRATIONS};
 use crate::{FingerprintIndexing, SearchIndexing, StoryTracing};
@@ -12,7 +14,18 @@ use crate::{Result, Store, StoreError};
 impl Store {
     /// Opens `path` for reading and writing, creating it if it does not exist.
     pub fn open(path: &Path) -> Result<Store> {
-        let conn = Connection::open(path).map_err(|e| wrap(path, e))?;
+        let conn = Connection::open(path).map_err(|e| located(path, true, e))?;
+        // SQLite opens a file it may not write for reading without a word;
+        // say so now rather than at the first write.
+        if conn.is_readonly(MAIN_DB).unwrap_or(false) {
+            return Err(
+                location_error(path, true).unwrap_or_else(|| StoreError::Location {
+                    path: path.display().to_string(),
+                    problem: "SQLite opened the database read-only; it cannot be written here"
+                        .into(),
+                }),
+            );
+        }
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -41,7 +54,7 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|e| wrap(path, e))?;
+        .map_err(|e| located(path, false, e))?;
         let store = Store {
             conn,
             path: path.to_path_buf(),
@@ -139,7 +152,10 @@ impl Store {
                 path: self.name(),
                 reason: "the database file is corrupted".into(),
             },
-            _ => wrap(&self.path, e),
+            _ => {
+                let writing = !self.conn.is_readonly(MAIN_DB).unwrap_or(true);
+                located(&self.path, writing, e)
+            }
         }
     }
 
@@ -215,6 +231,105 @@ fn wrap(path: &Path, source: rusqlite::Error) -> StoreError {
         path: path.display().to_string(),
         source,
     }
+}
+
+/// An SQLite error while opening, or what is wrong with the database's
+/// location when that explains it. SQLite says only "unable to open
+/// database file" or "attempt to write a readonly database"; the file
+/// system says why.
+fn located(path: &Path, writing: bool, source: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode::{CannotOpen, PermissionDenied, ReadOnly};
+    match source.sqlite_error_code() {
+        Some(CannotOpen | ReadOnly | PermissionDenied) => {
+            location_error(path, writing).unwrap_or_else(|| wrap(path, source))
+        }
+        _ => wrap(path, source),
+    }
+}
+
+/// [`location_problem`] as the store's error.
+fn location_error(path: &Path, writing: bool) -> Option<StoreError> {
+    Some(StoreError::Location {
+        path: path.display().to_string(),
+        problem: location_problem(path, writing)?,
+    })
+}
+
+/// What keeps SQLite from opening (or, when `writing`, writing) a database
+/// at `path`, checked in the order a person would fix it; `None` when the
+/// location looks fine and the cause is elsewhere. Only called after SQLite
+/// failed, so the happy path costs nothing.
+pub fn location_problem(path: &Path, writing: bool) -> Option<String> {
+    let folder = folder_of(path);
+    let shown = folder.display();
+    if path.is_dir() {
+        return Some("is a folder, not a database file".into());
+    }
+    if !folder.exists() {
+        return Some(format!("the folder {shown} does not exist"));
+    }
+    if !folder.is_dir() {
+        return Some(format!("{shown} is not a folder"));
+    }
+    let exists = path.exists();
+    if writing && exists {
+        if let Err(e) = std::fs::OpenOptions::new().write(true).open(path) {
+            if let Some(why) = refused(&e) {
+                return Some(format!(
+                    "the database file is {why}; reading commands can still use it"
+                ));
+            }
+        }
+    }
+    let why = folder_refuses_files(&folder)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    Some(if !exists {
+        format!("cannot create the database: the folder {shown} is {why}")
+    } else {
+        format!(
+            "the folder {shown} is {why}, and SQLite needs to create {name}-wal and {name}-shm \
+             beside the database, even to read it; copy the database to a writable folder"
+        )
+    })
+}
+
+/// The folder a database path lives in (`.` for a bare file name).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Why `folder` refuses new files, found by creating (and removing) an empty
+/// one: permission bits alone do not say what root, ACLs or a read-only
+/// mount allow.
+fn folder_refuses_files(folder: &Path) -> Option<&'static str> {
+    let probe = folder.join(format!(".reprint-write-check-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            None
+        }
+        Err(e) => refused(&e),
+    }
+}
+
+/// "read-only" for the I/O errors that mean it.
+fn refused(e: &std::io::Error) -> Option<&'static str> {
+    /// EROFS on Linux and the BSDs.
+    const READ_ONLY_FILE_SYSTEM: i32 = 30;
+    if e.raw_os_error() == Some(READ_ONLY_FILE_SYSTEM) {
+        return Some("on a read-only file system");
+    }
+    (e.kind() == std::io::ErrorKind::PermissionDenied).then_some("read-only (permission denied)")
 }
 
 #[cfg(test)]

@@ -38,6 +38,26 @@ impl Store {
     }
 }
 
+/// How far [`Store::finish_backlogs_reporting`] has come, so a long
+/// ingest's last minutes show what they are doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finishing {
+    /// Writing the postings of this many articles from the fingerprint
+    /// backlog to the table (one sorted pass; no finer progress).
+    Fingerprints { articles: usize },
+    /// Grouping the touched articles into stories, before any is traced.
+    Grouping { articles: usize },
+    /// Tracing stories in `parts` parts (up to 64 stories each), `done`
+    /// finished, while the search index takes `to_index` articles part by
+    /// part (`indexed` so far).
+    Stories {
+        done: usize,
+        parts: usize,
+        indexed: usize,
+        to_index: usize,
+    },
+}
+
 impl Store {
     /// Finishes a bulk ingest: writes the fingerprint backlog to the table
     /// (see [`crate::FingerprintIndexing::Deferred`]), then, in one
@@ -46,19 +66,44 @@ impl Store {
     /// the indexing running on this thread while the stories are traced on
     /// others. Returns (stories written, articles indexed).
     pub fn finish_backlogs(&mut self) -> Result<(usize, usize)> {
+        self.finish_backlogs_reporting(|_| {})
+    }
+
+    /// [`Store::finish_backlogs`], telling `report` each step as it starts,
+    /// each part of the stories as it starts, and when all are done.
+    pub fn finish_backlogs_reporting(
+        &mut self,
+        mut report: impl FnMut(Finishing),
+    ) -> Result<(usize, usize)> {
+        report(Finishing::Fingerprints {
+            articles: self.count_rows("fingerprint_backlog")?,
+        });
         self.flush_fingerprint_backlog()?;
+        report(Finishing::Grouping {
+            articles: self.count_rows("story_backlog")?,
+        });
         self.in_transaction(|tx, path| {
             let sql = |source| StoreError::Sqlite {
                 path: path.to_string(),
                 source,
             };
             let ids = backlog_ids(tx).map_err(sql)?;
-            let mut indexed = 0;
+            let (mut indexed, mut parts) = (0, 1);
             let stories = crate::stories::refresh_with(
                 tx,
                 &std::collections::BTreeSet::new(),
                 path,
                 |tx, i, n| {
+                    // Part i starts tracing as this runs: parts before it
+                    // are traced and written.
+                    parts = n;
+                    let to_index = ids.len();
+                    report(Finishing::Stories {
+                        done: i,
+                        parts,
+                        indexed,
+                        to_index,
+                    });
                     // Piece i of n of the backlog, in key order.
                     let per = ids.len().div_ceil(n).max(1);
                     if let Some(piece) = ids.chunks(per).nth(i) {
@@ -67,9 +112,28 @@ impl Store {
                     Ok(())
                 },
             )?;
+            let to_index = ids.len();
+            report(Finishing::Stories {
+                done: parts,
+                parts,
+                indexed,
+                to_index,
+            });
             tx.execute("DELETE FROM search_backlog", []).map_err(sql)?;
             Ok((stories, indexed))
         })
+    }
+}
+
+impl Store {
+    /// Rows in one of the store's own backlog tables.
+    fn count_rows(&self, table: &'static str) -> Result<usize> {
+        self.conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .map_err(self.sql())
     }
 }
 
@@ -159,6 +223,38 @@ mod tests {
         integrity(&store, true);
         assert_eq!(store.counts().expect("counts").2, 1, "a and c: one story");
         assert_eq!(store.finish_backlogs().expect("again"), (0, 0));
+    }
+
+    #[test]
+    fn finishing_reports_each_step_with_its_count_and_total() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+        store.set_search_indexing(SearchIndexing::Deferred);
+        store.set_story_tracing(crate::StoryTracing::Deferred);
+        store.set_fingerprint_indexing(crate::FingerprintIndexing::Deferred);
+        let story = format!("{PLANT} {BRIDGE}");
+        store
+            .ingest_batch(&[article("a", &story), article("b", &format!("{story} End."))])
+            .expect("ingest");
+        let mut steps = Vec::new();
+        store
+            .finish_backlogs_reporting(|step| steps.push(step))
+            .expect("finish");
+        let stories = |done, indexed| Finishing::Stories {
+            done,
+            parts: 1,
+            indexed,
+            to_index: 2,
+        };
+        assert_eq!(
+            steps,
+            [
+                Finishing::Fingerprints { articles: 2 },
+                Finishing::Grouping { articles: 2 },
+                stories(0, 0),
+                stories(1, 2),
+            ]
+        );
     }
 
     #[test]

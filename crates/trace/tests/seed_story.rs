@@ -14,7 +14,7 @@ const SPUTNIK_URL: &str = "https://sputniknews.com/politics/20150703/1024184456.
 fn seed_text() -> String {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seed/000_c3bb4977750eb2d9.txt"
+        "/../../examples/corpus/globalresearch-sputnik-belgium.txt" // = ../shared/seed/000_c3bb4977750eb2d9.txt
     );
     std::fs::read_to_string(path).expect("the seed page is readable")
 }

@@ -12,6 +12,7 @@ use reprint_extract::Article;
 use reprint_ingest::{read_inputs, Page, ReadOptions};
 
 use super::Context;
+use crate::output;
 use crate::page::article_of;
 
 #[derive(clap::Args, Debug)]
@@ -68,7 +69,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
                 Ok(p) => pages.push(p),
                 Err(e) => {
                     failed += 1;
-                    eprintln!("error: {e}");
+                    output::eprintln(&format!("error: {e}"));
                 }
             }
             if pages.len() >= CHUNK {

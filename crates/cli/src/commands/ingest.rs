@@ -12,11 +12,12 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use reprint_ingest::{read_inputs, ReadOptions};
 use reprint_store::{
-    BatchReport, FingerprintIndexing, NewArticle, SearchIndexing, Store, StoryTracing,
+    BatchReport, FingerprintIndexing, Finishing, NewArticle, SearchIndexing, Store, StoryTracing,
 };
 use serde::Serialize;
 
 use super::Context;
+use crate::output;
 use crate::page::prepare;
 
 #[derive(clap::Args, Debug)]
@@ -72,9 +73,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let progress = progress_bar();
     let mut summary = Summary::default();
     let stored = store_while_extracting(&mut store, &args, &opts, &mut summary, &progress);
+    tracing::info!(
+        "[1/3] stored {} of {} pages read",
+        progress.position(),
+        summary.read
+    );
     // Whatever was committed is indexed, traced and made searchable, even
     // when a batch failed.
-    let finished = store.finish_backlogs();
+    let finished = store.finish_backlogs_reporting(|step| show_finishing(&progress, step));
     stored?;
     summary.stories_touched += finished?.0;
     progress.finish_and_clear();
@@ -175,30 +181,69 @@ fn store_batch(
 
 fn report_failure(progress: &ProgressBar, summary: &mut Summary, line: &str) {
     summary.failed += 1;
-    progress.suspend(|| eprintln!("error: {line}"));
+    progress.suspend(|| output::eprintln(&format!("error: {line}")));
 }
 
-/// A spinner with a count and rate on a terminal; hidden otherwise, so logs
-/// and pipes stay clean.
+/// The three phases of an ingest, each labelled `[k/3]` with its count and
+/// total: storing and matching pages (counted as they are stored; their
+/// total is known only when the inputs are read to the end), then writing
+/// the fingerprint backlog, then tracing stories while the search index is
+/// built. On a terminal a spinner line shows the phase; each phase's start
+/// is also logged (`-v`), for runs whose stderr is a file.
 fn progress_bar() -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new_spinner();
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} pages stored ({per_sec}) {elapsed}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
+    tracing::info!("[1/3] storing and matching pages");
+    let bar = if std::io::stderr().is_terminal() {
+        ProgressBar::new_spinner()
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(style(
+        "{spinner} [1/3] storing and matching pages: {pos} stored ({per_sec}) {elapsed}",
+    ));
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
 }
 
+fn style(template: &str) -> ProgressStyle {
+    ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_spinner())
+}
+
+/// Shows a step of the last two phases (see [`progress_bar`]).
+fn show_finishing(bar: &ProgressBar, step: Finishing) {
+    let line = match step {
+        Finishing::Fingerprints { articles } => {
+            bar.set_style(style("{spinner} {msg} {elapsed}"));
+            format!("[2/3] writing the fingerprint index: the postings of {articles} articles")
+        }
+        Finishing::Grouping { articles } => {
+            format!("[3/3] tracing stories: grouping the {articles} articles touched")
+        }
+        Finishing::Stories {
+            done,
+            parts,
+            indexed,
+            to_index,
+        } => format!(
+            "[3/3] tracing stories: {done} of {parts} parts traced; \
+             search index: {indexed} of {to_index} articles"
+        ),
+    };
+    // A store of millions has thousands of parts: log only the ends.
+    let ends = !matches!(step, Finishing::Stories { done, parts, .. } if done > 0 && done < parts);
+    if ends {
+        tracing::info!("{line}");
+    } else {
+        tracing::debug!("{line}");
+    }
+    bar.set_message(line);
+}
+
 fn print_summary(ctx: &Context, s: &Summary) -> Result<()> {
     if ctx.json {
-        println!("{}", serde_json::to_string_pretty(s)?);
+        output::println(&serde_json::to_string_pretty(s)?)?;
         return Ok(());
     }
-    println!(
+    output::println(&format!(
         "read {} pages in {:.1}s: {} added, {} unchanged, {} replaced, {} failed; {} new pairs, {} stories updated",
         s.read,
         s.seconds,
@@ -208,13 +253,13 @@ fn print_summary(ctx: &Context, s: &Summary) -> Result<()> {
         s.failed,
         s.pairs,
         s.stories_touched
-    );
-    println!(
+    ))?;
+    output::println(&format!(
         "{}: {} articles, {} pairs, {} stories",
         ctx.db.display(),
         s.articles_in_db,
         s.pairs_in_db,
         s.stories_in_db
-    );
+    ))?;
     Ok(())
 }

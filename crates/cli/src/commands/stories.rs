@@ -9,6 +9,7 @@ use reprint_trace::Partners;
 use serde::Serialize;
 
 use super::Context;
+use crate::output;
 use crate::table::{for_terminal, render};
 use crate::view::{licensed_story, story_view_with, PartnersArg, StoryView};
 
@@ -76,12 +77,12 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode> {
         })
         .collect::<Result<Vec<_>>>()?;
     if ctx.json {
-        println!("{}", serde_json::to_string_pretty(&listed)?);
+        output::println(&serde_json::to_string_pretty(&listed)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let rows = listed;
     if rows.is_empty() {
-        println!("no stories yet: no two stored articles share enough text");
+        output::println("no stories yet: no two stored articles share enough text")?;
         return Ok(ExitCode::SUCCESS);
     }
     let cells: Vec<Vec<String>> = rows
@@ -98,14 +99,11 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode> {
             ]
         })
         .collect();
-    print!(
-        "{}",
-        render(
-            &["id", "size", "origin", "date", "credit", "headline"],
-            &cells,
-            70
-        )
-    );
+    output::print(&render(
+        &["id", "size", "origin", "date", "credit", "headline"],
+        &cells,
+        70,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -125,9 +123,9 @@ pub fn show(ctx: &Context, args: ShowArgs) -> Result<ExitCode> {
     };
     let view = story_view_with(&detail, partners.as_ref());
     if ctx.json {
-        println!("{}", serde_json::to_string_pretty(&view)?);
+        output::println(&serde_json::to_string_pretty(&view)?)?;
     } else {
-        print!("{}", for_terminal(&describe(&view)));
+        output::print(&for_terminal(&describe(&view)))?;
     }
     Ok(ExitCode::SUCCESS)
 }

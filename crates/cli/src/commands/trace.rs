@@ -1,6 +1,9 @@
 //! `reprint trace FILE|-`: which stored story a page would join, and
 //! whether it credits that story's origin, with the licensed partners file
-//! applied as `show` applies it. Nothing is written.
+//! applied as `show` applies it. A page that joins no story is traced on
+//! its own: a page crediting an outlet outside the corpus (the demo's Global
+//! Research page, crediting Sputnik) shows that origin and its credit.
+//! Nothing is written.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,11 +13,12 @@ use reprint_ingest::{read_inputs, read_reader, Page, ReadOptions};
 use reprint_store::Store;
 use reprint_store::StoryDetail;
 use reprint_trace::story::outlet_name;
-use reprint_trace::{CreditVerdict, Origin, Partners, TracedArticle};
+use reprint_trace::{trace_story, CreditVerdict, Origin, Partners, TracedArticle};
 use serde::Serialize;
 
 use super::Context;
-use crate::page::article_of;
+use crate::output;
+use crate::page::{article_of, page_id};
 use crate::table::{for_terminal, render};
 use crate::view::{member_outlet, story_view_with, PartnersArg};
 
@@ -41,12 +45,46 @@ struct Match {
 #[derive(Debug, Serialize)]
 struct TraceReport {
     input: String,
+    /// The page's name in ids and evidence: its URL when it has one.
+    id: String,
     title: Option<String>,
+    /// Whether the store holds this page (under the same id); it is then
+    /// left out of `matches`.
+    stored: bool,
     matches: Vec<Match>,
     /// The story the page would join: the one of its closest match.
     story: Option<crate::view::StoryView>,
     credit: Option<&'static str>,
     credit_evidence: Vec<String>,
+    /// When the page joins no story: what it says of its own provenance,
+    /// traced alone (only when that names an origin outside the corpus).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    alone: Option<Alone>,
+}
+
+/// The page traced on its own: an origin outside the corpus that its
+/// credits name, and its credit to it. Nothing here is checked against the
+/// origin's own page, which is not stored.
+#[derive(Debug, Serialize)]
+struct Alone {
+    origin: Origin,
+    credit: &'static str,
+    credit_evidence: Vec<String>,
+}
+
+/// Traces the page as a story of one; `None` unless that names an origin
+/// outside the corpus.
+fn alone(me: &TracedArticle) -> Option<Alone> {
+    let story = trace_story(&[me], &[]);
+    if !matches!(story.origin, Origin::External { .. }) {
+        return None;
+    }
+    let copy = story.copies.into_iter().find(|c| c.key == me.key)?;
+    Some(Alone {
+        origin: story.origin,
+        credit: copy.credit.as_str(),
+        credit_evidence: copy.evidence,
+    })
 }
 
 fn first_page(input: &PathBuf) -> Result<Page> {
@@ -78,7 +116,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     );
     let me = TracedArticle {
         key: -1,
-        id: page.id.clone(),
+        id: page_id(&page, &article),
         url: page.url.clone(),
         fetched: page.fetched.clone(),
         article,
@@ -93,9 +131,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
             &mut outcome.credit_evidence,
         );
     }
+    let stored = outcome.matches.iter().any(|m| m.article.id == me.id);
     let matches = outcome
         .matches
         .iter()
+        .filter(|m| m.article.id != me.id)
         .map(|m| Match {
             id: m.article.id.clone(),
             url: m.article.url.clone(),
@@ -105,9 +145,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
             story: m.story,
         })
         .collect();
+    let alone = outcome.story.is_none().then(|| alone(&me)).flatten();
     let report = TraceReport {
         input: page.origin.clone(),
+        id: me.id.clone(),
         title,
+        stored,
         matches,
         story: outcome
             .story
@@ -115,11 +158,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
             .map(|d| story_view_with(d, partners.as_ref())),
         credit: outcome.credit,
         credit_evidence: outcome.credit_evidence,
+        alone,
     };
     if ctx.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        output::println(&serde_json::to_string_pretty(&report)?)?;
     } else {
-        print!("{}", for_terminal(&describe(&report)));
+        output::print(&for_terminal(&describe(&report)))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -155,8 +199,18 @@ fn describe(r: &TraceReport) -> String {
         r.input,
         r.title.as_deref().unwrap_or("(no title)")
     );
+    if r.id != r.input {
+        out.push_str(&format!("named {}\n", r.id));
+    }
+    if r.stored {
+        out.push_str("stored already\n");
+    }
     if r.matches.is_empty() {
-        out.push_str("no stored article shares text with this page\n");
+        let other = if r.stored { " other" } else { "" };
+        out.push_str(&format!(
+            "no{other} stored article shares text with this page\n"
+        ));
+        describe_alone(r, &mut out);
         return out;
     }
     let cells: Vec<Vec<String>> = r
@@ -191,7 +245,33 @@ fn describe(r: &TraceReport) -> String {
                 }
             }
         }
-        None => out.push_str("\nwould form a new story with its closest match\n"),
+        None => {
+            out.push_str("\nwould form a new story with its closest match\n");
+            describe_alone(r, &mut out);
+        }
     }
     out
+}
+
+/// The page's own provenance, when it joins no story (see [`Alone`]).
+fn describe_alone(r: &TraceReport, out: &mut String) {
+    let Some(a) = &r.alone else { return };
+    let Origin::External {
+        outlet,
+        confidence,
+        evidence,
+    } = &a.origin
+    else {
+        return;
+    };
+    out.push_str(&format!(
+        "\non its own, the page names its origin: {outlet}, outside the corpus (confidence {confidence:.2})\n"
+    ));
+    for e in evidence {
+        out.push_str(&format!("  · {e}\n"));
+    }
+    out.push_str(&format!("credit to {outlet}: {}\n", a.credit));
+    for e in &a.credit_evidence {
+        out.push_str(&format!("  · {e}\n"));
+    }
 }

@@ -13,6 +13,15 @@ pub struct SourceText {
     pub paragraphs: Vec<String>,
 }
 
+/// A text's identity for spotting repeats: its letters and digits,
+/// lower-cased (PolNeAR holds some articles twice under two file names).
+pub fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }

@@ -64,7 +64,8 @@ pub struct Passage {
     pub a: CharSpan,
     /// Where it is in the second text (characters).
     pub b: CharSpan,
-    /// Words of the first text inside the passage.
+    /// Words inside the passage, in the text that has fewer of them there
+    /// (the same whichever side is A).
     pub words: usize,
     /// True when the passage is identical word for word in both texts;
     /// false when runs were joined across small edits.
@@ -240,7 +241,7 @@ pub fn to_char_passages(
             Some(Passage {
                 a: a_chars.span(a, p.a)?,
                 b: b_chars.span(b, p.b)?,
-                words: p.a.len(),
+                words: p.a.len().min(p.b.len()),
                 exact: p.exact,
             })
         })

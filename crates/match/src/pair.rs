@@ -65,7 +65,8 @@ pub struct PairMatch {
     pub shared_a: f32,
     /// Share of B's words inside shared passages.
     pub shared_b: f32,
-    /// Words of A inside shared passages.
+    /// Words inside shared passages, in the text that has fewer of them
+    /// (the same whichever side is A).
     pub shared_words: usize,
     pub passages: Vec<crate::align::Passage>,
 }
@@ -74,6 +75,15 @@ impl PairMatch {
     /// The larger of the two shares: how much of the shorter text is shared.
     pub fn shared(&self) -> f32 {
         self.shared_a.max(self.shared_b)
+    }
+
+    /// The same match seen from the other side (B as A).
+    pub fn swapped(mut self) -> PairMatch {
+        std::mem::swap(&mut self.shared_a, &mut self.shared_b);
+        for p in &mut self.passages {
+            std::mem::swap(&mut p.a, &mut p.b);
+        }
+        self
     }
 }
 
@@ -113,7 +123,7 @@ pub fn compare(
         kind,
         shared_a: shared_a.min(1.0),
         shared_b: shared_b.min(1.0),
-        shared_words: words_a,
+        shared_words: words_a.min(words_b),
         passages: to_char_passages(&passages, a_text, a, b_text, b),
     })
 }

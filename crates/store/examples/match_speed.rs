@@ -16,7 +16,10 @@ fn main() {
     let mut found = 0;
     for _ in 0..5 {
         let t = Instant::now();
-        found = store.match_unstored(&text, None).expect("matches").len();
+        found = store
+            .match_unstored(&text, "unstored", None)
+            .expect("matches")
+            .len();
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     times.sort_by(|a, b| a.total_cmp(b));

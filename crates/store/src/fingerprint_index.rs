@@ -75,10 +75,19 @@ pub enum FingerprintIndexing {
     Deferred,
 }
 
+/// A key's site in [`BulkIndex::sites`] when not known there (read from
+/// its article instead).
+pub(crate) const SITE_UNKNOWN: u32 = u32::MAX;
+
 /// A bulk ingest's look-up state.
 #[derive(Debug)]
 pub(crate) struct BulkIndex {
     pub(crate) memory: MemoryIndex,
+    /// Each held key's site id (0: none; [`SITE_UNKNOWN`]), by key.
+    pub(crate) sites: Vec<u32>,
+    /// Every site furniture fingerprint `(fingerprint, site)`: read once,
+    /// then kept up to date by the ingest.
+    pub(crate) furniture: FastSet<(u64, u32)>,
     /// Whether `memory` holds every stored posting; otherwise it holds the
     /// backlog's and the table the rest.
     pub(crate) complete: bool,
@@ -149,12 +158,17 @@ impl Store {
         let pending = backlog_postings(&self.conn, None).map_err(self.sql())?;
         let backlog_postings = pending.len();
         let mut memory = MemoryIndex::new();
+        let mut sites = Vec::new();
+        for p in &pending {
+            note_site(&mut sites, p.key, p.site);
+        }
         memory.add(
             pending
                 .into_iter()
-                .filter_map(|(h, k, _)| key32((h, k)))
+                .filter_map(|p| key32((p.hash, p.key)))
                 .collect(),
         );
+        let furniture = all_furniture(&self.conn).map_err(self.sql())?;
         tracing::debug!(
             "bulk index from the backlog: {} postings in {:?}",
             backlog_postings,
@@ -162,6 +176,8 @@ impl Store {
         );
         self.bulk = Some(BulkIndex {
             memory,
+            sites,
+            furniture,
             complete: false,
             backlog_postings,
             stored_before: stored_before.max(0) as usize,
@@ -179,13 +195,18 @@ impl Store {
     pub(crate) fn after_bulk_commit(
         &mut self,
         postings: Vec<(u64, u32)>,
-        articles: usize,
+        committed: &Committed,
         flushed: bool,
     ) -> Result<()> {
         let version = data_version(&self.conn).map_err(self.sql())?;
         let Some(bulk) = self.bulk.as_mut() else {
             return Ok(());
         };
+        let articles = committed.sites.len();
+        for &(key, site) in &committed.sites {
+            note_site(&mut bulk.sites, key, Some(site));
+        }
+        bulk.furniture.extend(committed.furniture.iter().copied());
         bulk.data_version = version;
         bulk.added += articles;
         if flushed {
@@ -198,10 +219,13 @@ impl Store {
         }
         if !bulk.complete && bulk.added * bulk.tuning.load_fraction >= bulk.stored_before {
             let started = std::time::Instant::now();
-            let table = table_postings(&self.conn).map_err(self.sql())?;
+            let (table, sites) = table_postings(&self.conn).map_err(self.sql())?;
             let n = table.len();
             let bulk = self.bulk.as_mut().expect("bulk state");
             bulk.memory.add(table);
+            for (key, site) in sites {
+                note_site(&mut bulk.sites, key, Some(site));
+            }
             bulk.complete = true;
             tracing::info!(
                 "fingerprint index loaded into memory: {} postings from the table in {:?}, {} MB",
@@ -231,6 +255,42 @@ impl Store {
     }
 }
 
+/// What a committed bulk batch adds to the look-up state besides its
+/// postings: each new article's `(key, site id)` and the furniture found.
+#[derive(Debug, Default)]
+pub(crate) struct Committed {
+    pub(crate) sites: Vec<(i64, u32)>,
+    pub(crate) furniture: Vec<(u64, u32)>,
+}
+
+/// Records a key's site (0: none) in a by-key vector; keys beyond `u32`
+/// and unknown sites are left to the table.
+fn note_site(sites: &mut Vec<u32>, key: i64, site: Option<u32>) {
+    let (Ok(k), Some(site)) = (u32::try_from(key), site) else {
+        return;
+    };
+    let k = k as usize;
+    if k >= sites.len() {
+        sites.resize(k + 1, SITE_UNKNOWN);
+    }
+    sites[k] = site;
+}
+
+/// Every `(fingerprint, site)` of `site_furniture` (absent before
+/// migration 7).
+pub(crate) fn all_furniture(conn: &Connection) -> rusqlite::Result<FastSet<(u64, u32)>> {
+    let mut out = FastSet::default();
+    if !has_table(conn, "site_furniture")? {
+        return Ok(out);
+    }
+    let mut stmt = conn.prepare("SELECT hash, site FROM site_furniture")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        out.insert((from_stored(r.get(0)?), r.get::<_, i64>(1)? as u32));
+    }
+    Ok(out)
+}
+
 /// An article key as the memory index holds it; keys beyond `u32` (never
 /// reached by a store that counts up from 1) are left to the table.
 pub(crate) fn key32((h, key): (u64, i64)) -> Option<(u64, u32)> {
@@ -242,17 +302,19 @@ fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
 }
 
 fn has_backlog_table(conn: &Connection) -> rusqlite::Result<bool> {
-    conn.prepare_cached(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fingerprint_backlog'",
-    )?
-    .exists([])
+    has_table(conn, "fingerprint_backlog")
 }
 
-fn has_count_column(conn: &Connection) -> rusqlite::Result<bool> {
-    conn.prepare_cached(
-        "SELECT 1 FROM pragma_table_info('fingerprints') WHERE name = 'fingerprint_count'",
-    )?
-    .exists([])
+/// Whether a table exists (a store opened read-only may predate it).
+pub(crate) fn has_table(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1")?
+        .exists([name])
+}
+
+/// Whether the fingerprint table has a column (added by migrations 6, 7).
+fn has_column(conn: &Connection, column: &str) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM pragma_table_info('fingerprints') WHERE name = ?1")?
+        .exists([column])
 }
 
 /// Queues freshly stored articles' postings for a later flush.
@@ -272,57 +334,95 @@ pub(crate) fn unqueue(conn: &Connection, key: i64) -> rusqlite::Result<()> {
 }
 
 /// Stored postings found for a set of fingerprints: the keys holding each,
-/// and the fingerprint counts of those keys where the postings carried
-/// them (see migration 6).
+/// and the fingerprint counts and sites (0: none) of those keys where the
+/// postings carried them (see migrations 6 and 7).
 #[derive(Debug, Default)]
 pub(crate) struct Found {
     pub(crate) postings: FastMap<u64, Vec<i64>>,
     pub(crate) counts: FastMap<i64, usize>,
+    pub(crate) sites: FastMap<i64, u32>,
 }
 
-/// The backlog's postings `(fingerprint, key, key's fingerprint count)`,
-/// all of them or only those of `wanted` fingerprints.
+/// One posting as written to the table: the fingerprint, its article, and
+/// what matching needs of the article (fingerprint count, site id; 0: none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Row {
+    pub(crate) hash: u64,
+    pub(crate) key: i64,
+    pub(crate) count: usize,
+    pub(crate) site: Option<u32>,
+}
+
+/// The backlog's postings, all of them or only those of `wanted`
+/// fingerprints.
 pub(crate) fn backlog_postings(
     conn: &Connection,
     wanted: Option<&FastSet<u64>>,
-) -> rusqlite::Result<Vec<(u64, i64, usize)>> {
+) -> rusqlite::Result<Vec<Row>> {
     let mut out = Vec::new();
     if !has_backlog_table(conn)? {
         return Ok(out);
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT p.article, p.hashes FROM fingerprint_backlog b
-         CROSS JOIN prints p ON p.article = b.article ORDER BY b.article",
-    )?;
+    let site = if has_column(conn, "site")? {
+        "a.site_id"
+    } else {
+        "NULL"
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT p.article, p.hashes, {site} FROM fingerprint_backlog b
+         CROSS JOIN prints p ON p.article = b.article
+         JOIN articles a ON a.id = b.article ORDER BY b.article"
+    ))?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let key: i64 = r.get(0)?;
         let set = prints::decode(r.get_ref(1)?.as_blob()?);
+        let site = r.get::<_, Option<i64>>(2)?.map(|s| s as u32);
         let count = set.len();
-        for h in set {
-            if wanted.is_none_or(|w| w.contains(&h)) {
-                out.push((h, key, count));
+        for hash in set {
+            if wanted.is_none_or(|w| w.contains(&hash)) {
+                out.push(Row {
+                    hash,
+                    key,
+                    count,
+                    site,
+                });
             }
         }
     }
     Ok(out)
 }
 
-/// Every posting in the table, sorted by fingerprint.
-fn table_postings(conn: &Connection) -> rusqlite::Result<Vec<(u64, u32)>> {
-    let mut stmt = conn.prepare("SELECT hash, article FROM fingerprints")?;
+/// Postings `(fingerprint, key)` for the memory index, and the sites
+/// (0: none) the postings record for their keys.
+type TablePostings = (Vec<(u64, u32)>, FastMap<i64, u32>);
+
+/// Every posting in the table, sorted by fingerprint, and the sites the
+/// postings record for their keys.
+fn table_postings(conn: &Connection) -> rusqlite::Result<TablePostings> {
+    let site = if has_column(conn, "site")? {
+        "site"
+    } else {
+        "NULL"
+    };
+    let mut stmt = conn.prepare(&format!("SELECT hash, article, {site} FROM fingerprints"))?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();
+    let mut sites = FastMap::default();
     while let Some(r) = rows.next()? {
-        if let Some(p) = key32((from_stored(r.get(0)?), r.get(1)?)) {
+        let key: i64 = r.get(1)?;
+        if let Some(p) = key32((from_stored(r.get(0)?), key)) {
             out.push(p);
+        }
+        if let Some(s) = r.get::<_, Option<i64>>(2)? {
+            sites.insert(key, s as u32);
         }
     }
     // The table is in signed order: the negative half, as unsigned values
     // the larger, comes first.
     let negative = out.partition_point(|p| to_stored(p.0) < 0);
     out.rotate_left(negative);
-    Ok(out)
+    Ok((out, sites))
 }
 
 /// Writes the backlog's postings to the table in fingerprint order (each
@@ -331,27 +431,31 @@ pub(crate) fn flush_backlog(tx: &Transaction) -> rusqlite::Result<usize> {
     if !has_backlog_table(tx)? {
         return Ok(0);
     }
-    let mut postings: Vec<(i64, i64, usize)> = backlog_postings(tx, None)?
-        .into_iter()
-        .map(|(h, k, c)| (to_stored(h), k, c))
-        .collect();
-    postings.sort_unstable();
+    let mut postings = backlog_postings(tx, None)?;
+    sort_for_table(&mut postings);
     insert_postings(tx, &postings)?;
     tx.execute("DELETE FROM fingerprint_backlog", [])?;
     Ok(postings.len())
 }
 
-/// Inserts postings `(stored fingerprint, key, key's fingerprint count)`,
-/// sorted.
-pub(crate) fn insert_postings(
-    tx: &Transaction,
-    postings: &[(i64, i64, usize)],
-) -> rusqlite::Result<()> {
+/// Sorts postings in the table's order (fingerprints as signed values).
+pub(crate) fn sort_for_table(postings: &mut [Row]) {
+    postings.sort_unstable_by_key(|r| (to_stored(r.hash), r.key));
+}
+
+/// Inserts postings, sorted by [`sort_for_table`].
+pub(crate) fn insert_postings(tx: &Transaction, postings: &[Row]) -> rusqlite::Result<()> {
     let mut stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO fingerprints (hash, article, fingerprint_count) VALUES (?1, ?2, ?3)",
+        "INSERT OR IGNORE INTO fingerprints (hash, article, fingerprint_count, site)
+         VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for (h, key, count) in postings {
-        stmt.execute(params![h, key, *count as i64])?;
+    for r in postings {
+        stmt.execute(params![
+            to_stored(r.hash),
+            r.key,
+            r.count as i64,
+            r.site.map(i64::from)
+        ])?;
     }
     Ok(())
 }
@@ -366,11 +470,31 @@ pub(crate) fn backlog_is_empty(conn: &Connection) -> rusqlite::Result<bool> {
         .exists([])?)
 }
 
+/// A bulk ingest's memory index as look-ups see it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MemoryView<'a> {
+    pub(crate) index: &'a MemoryIndex,
+    /// Whether it holds every stored posting (else the table has the rest).
+    pub(crate) complete: bool,
+    /// Sites by key ([`BulkIndex::sites`]).
+    pub(crate) sites: &'a [u32],
+}
+
+impl BulkIndex {
+    pub(crate) fn view(&self) -> MemoryView<'_> {
+        MemoryView {
+            index: &self.memory,
+            complete: self.complete,
+            sites: &self.sites,
+        }
+    }
+}
+
 /// Stored postings of `fingerprints` from the table and the backlog (or a
-/// bulk ingest's memory index), each list sorted, with the counts the
-/// postings carry: a neighbour's count then costs no read of its row, which
-/// at a million articles, cold, was most of a look-up (an article has
-/// hundreds to thousands of neighbours through common phrases).
+/// bulk ingest's memory index), each list sorted, with the counts and
+/// sites the postings carry: a neighbour's count and site then cost no read
+/// of its row, which at a million articles, cold, was most of a look-up (an
+/// article has hundreds to thousands of neighbours through common phrases).
 ///
 /// A fingerprint's list may stop at `cap` keys (callers drop fingerprints
 /// held by that many as too common): a stock phrase has tens of thousands of
@@ -380,15 +504,20 @@ pub(crate) fn backlog_is_empty(conn: &Connection) -> rusqlite::Result<bool> {
 pub(crate) fn lookup(
     conn: &Connection,
     fingerprints: &[i64],
-    memory: Option<(&MemoryIndex, bool)>,
+    memory: Option<MemoryView>,
     cap: usize,
 ) -> rusqlite::Result<Found> {
     let mut found = Found::default();
-    let complete = memory.is_some_and(|(_, c)| c);
+    let complete = memory.is_some_and(|m| m.complete);
     if !complete {
-        // A store opened read-only may predate migration 6.
-        let count = if has_count_column(conn)? {
+        // A store opened read-only may predate migrations 6 and 7.
+        let count = if has_column(conn, "fingerprint_count")? {
             "fingerprint_count"
+        } else {
+            "NULL"
+        };
+        let site = if has_column(conn, "site")? {
+            "site"
         } else {
             "NULL"
         };
@@ -399,15 +528,18 @@ pub(crate) fn lookup(
                 .entry(from_stored(r.get(0)?))
                 .or_default()
                 .push(key);
-            // Postings written before migration 6 carry none.
+            // Postings written before migrations 6 and 7 carry none.
             if let Some(c) = r.get::<_, Option<i64>>(2)? {
                 found.counts.insert(key, c.max(0) as usize);
+            }
+            if let Some(s) = r.get::<_, Option<i64>>(3)? {
+                found.sites.insert(key, s as u32);
             }
             Ok(())
         };
         if fingerprints.len() <= CAPPED_LOOKUPS {
             let mut stmt = conn.prepare_cached(&format!(
-                "SELECT hash, article, {count} FROM fingerprints WHERE hash = ?1 LIMIT ?2"
+                "SELECT hash, article, {count}, {site} FROM fingerprints WHERE hash = ?1 LIMIT ?2"
             ))?;
             for &h in fingerprints {
                 let mut rows = stmt.query(params![h, cap as i64])?;
@@ -416,21 +548,28 @@ pub(crate) fn lookup(
                 }
             }
         } else {
-            let sql =
-                format!("SELECT hash, article, {count} FROM fingerprints WHERE hash IN ({{}})");
-            crate::matching::chunked(conn, &sql, fingerprints, add)?;
+            let sql = format!(
+                "SELECT hash, article, {count}, {site} FROM fingerprints WHERE hash IN ({{}})"
+            );
+            crate::corpus::chunked(conn, &sql, fingerprints, add)?;
         }
     }
     let postings = &mut found.postings;
     match memory {
-        Some((index, _)) => {
+        Some(view) => {
             let mut keys = Vec::new();
             for &h in fingerprints {
                 keys.clear();
-                index.postings_up_to(from_stored(h), cap, &mut keys);
+                view.index.postings_up_to(from_stored(h), cap, &mut keys);
                 for &k in &keys {
-                    if let Some(c) = index.fingerprint_count(k) {
+                    if let Some(c) = view.index.fingerprint_count(k) {
                         found.counts.insert(i64::from(k), c);
+                    }
+                    match view.sites.get(k as usize) {
+                        Some(&s) if s != SITE_UNKNOWN => {
+                            found.sites.insert(i64::from(k), s);
+                        }
+                        _ => {}
                     }
                 }
                 if !keys.is_empty() {
@@ -445,9 +584,12 @@ pub(crate) fn lookup(
         // postings still wait in the backlog.
         None if !backlog_is_empty(conn)? => {
             let wanted: FastSet<u64> = fingerprints.iter().map(|&h| from_stored(h)).collect();
-            for (h, k, c) in backlog_postings(conn, Some(&wanted))? {
-                postings.entry(h).or_default().push(k);
-                found.counts.insert(k, c);
+            for r in backlog_postings(conn, Some(&wanted))? {
+                postings.entry(r.hash).or_default().push(r.key);
+                found.counts.insert(r.key, r.count);
+                if let Some(s) = r.site {
+                    found.sites.insert(r.key, s);
+                }
             }
         }
         None => {}
@@ -644,8 +786,13 @@ mod tests {
         all.sort_unstable();
         let capped = lookup(&store.conn, &all, None, 2).unwrap();
         let mut memory = MemoryIndex::new();
-        memory.add(table_postings(&store.conn).unwrap());
-        let from_memory = lookup(&store.conn, &all, Some((&memory, true)), 2).unwrap();
+        memory.add(table_postings(&store.conn).unwrap().0);
+        let view = MemoryView {
+            index: &memory,
+            complete: true,
+            sites: &[],
+        };
+        let from_memory = lookup(&store.conn, &all, Some(view), 2).unwrap();
         // Past CAPPED_LOOKUPS the bulk statement reads whole lists.
         let mut many = all.clone();
         many.extend((0..CAPPED_LOOKUPS as i64).map(|i| i * 7919 + 1));
@@ -681,7 +828,9 @@ mod tests {
         }
         let reader = Store::open_read_only(&path).unwrap();
         assert!(!backlog_is_empty(&reader.conn).unwrap());
-        let found = reader.match_unstored(&story(1).join(" "), None).unwrap();
+        let found = reader
+            .match_unstored(&story(1).join(" "), "unstored", None)
+            .unwrap();
         let ids: BTreeSet<String> = found.into_iter().map(|(a, _)| a.id).collect();
         assert_eq!(
             ids,

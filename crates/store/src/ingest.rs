@@ -13,11 +13,14 @@ use rusqlite::{params, OptionalExtension, Transaction};
 
 use reprint_extract::Article;
 use reprint_match::fingerprint::{fnv1a, to_stored};
+use reprint_match::{ident_of, match_batch, site_identity, MatcherParams, NewArticle as Item};
 use reprint_match::{PairMatch, TextPrint};
 
+use crate::corpus::{insert_furniture, site_id, StoreCorpus};
+use crate::fingerprint_index::{Committed, Row};
 use crate::search_index::{self, SearchIndexing};
 use crate::stories::StoryTracing;
-use crate::{fingerprint_index, matching, prints, stories, Result, Store, StoreError};
+use crate::{fingerprint_index, prints, stories, Result, Store, StoreError};
 
 /// An extracted article ready to store.
 #[derive(Debug, Clone)]
@@ -54,7 +57,14 @@ pub struct BatchReport {
 impl Store {
     /// Stores, matches and traces a batch in one transaction: either all of
     /// it is stored or none of it.
+    ///
+    /// A store whose pairs were made under older matching rules is first
+    /// re-matched whole ([`Store::rematch`]), so new pairs never mix with
+    /// pairs made under other rules.
     pub fn ingest_batch(&mut self, batch: &[NewArticle]) -> Result<BatchReport> {
+        if self.needs_rematch()? {
+            self.rematch(|_, _| {})?;
+        }
         self.prepare_bulk()?;
         let result = self.ingest_batch_in_transaction(batch);
         if result.is_err() {
@@ -90,7 +100,7 @@ impl Store {
             .collect();
         let started = std::time::Instant::now();
         // Store every article first (keys in batch order) ...
-        let mut stored: Vec<(i64, usize)> = Vec::new();
+        let mut stored: Vec<(i64, usize, u32)> = Vec::new();
         for (pos, (item, (text, print))) in batch.iter().zip(&prepared).enumerate() {
             let (outcome, key, replaced) =
                 store_article(&tx, item, text, print, &mut touched).map_err(sql)?;
@@ -108,52 +118,36 @@ impl Store {
                 }
             }
             // The same id twice in one batch: the later one replaced it.
-            stored.retain(|(k, _)| Some(*k) != replaced.as_ref().map(|r| r.0));
-            stored.push((key, pos));
+            stored.retain(|(k, _, _)| Some(*k) != replaced.as_ref().map(|r| r.0));
+            let site = site_id(&tx, site_key(item).as_deref()).map_err(sql)?;
+            tx.execute(
+                "UPDATE articles SET site_id = ?1 WHERE id = ?2",
+                params![i64::from(site), key],
+            )
+            .map_err(sql)?;
+            stored.push((key, pos, site));
         }
-        // ... then match each against everything before it ...
-        let items: Vec<matching::Item> = stored
+        // ... then match them against everything stored before and write
+        // what matching found.
+        let t_store = started.elapsed();
+        let items: Vec<Matched> = stored
             .iter()
-            .map(|&(key, pos)| matching::Item {
-                key: Some(key),
+            .map(|&(key, pos, site)| Matched {
+                key,
+                ext_id: &batch[pos].ext_id,
                 text: &prepared[pos].0,
                 print: &prepared[pos].1,
-                site: batch[pos].article.site.as_ref().map(|s| s.value.as_str()),
+                site,
             })
             .collect();
-        let t_store = started.elapsed();
-        let memory = self.bulk.as_ref().map(|b| (&b.memory, b.complete));
-        let results = matching::match_batch(&tx, &items, memory).map_err(sql)?;
+        let written =
+            match_and_write(&tx, self.bulk.as_ref(), &items, &mut touched).map_err(sql)?;
+        report.pairs = (report.pairs as isize + written.pairs).max(0) as usize;
         let t_match = started.elapsed();
-        // ... and write the results in batch order.
-        for ((key, _), result) in stored.iter().zip(results) {
-            for (x, y) in &result.suspects {
-                if matching::recheck_pair(&tx, *x, *y, &result.furniture).map_err(sql)? {
-                    tx.execute("DELETE FROM pairs WHERE a = ?1 AND b = ?2", params![x, y])
-                        .map_err(sql)?;
-                    report.pairs = report.pairs.saturating_sub(1);
-                    touched.insert(*x);
-                    touched.insert(*y);
-                }
-            }
-            for (other, m) in &result.found {
-                insert_pair(&tx, *key, *other, m).map_err(sql)?;
-            }
-            report.pairs += result.found.len();
-            touched.insert(*key);
-        }
-        // (fingerprint, key, the key's fingerprint count)
-        let postings: Vec<(u64, i64, usize)> = stored
-            .iter()
-            .flat_map(|&(key, pos)| {
-                let set = &prepared[pos].1.fingerprints;
-                set.iter().map(move |&h| (h, key, set.len()))
-            })
-            .collect();
-        let t_pairs = started.elapsed();
+        let postings = written.postings;
         let mut flushed = false;
         if self.bulk.is_some() {
-            for (key, _) in &stored {
+            for (key, _, _) in &stored {
                 fingerprint_index::queue(&tx, *key).map_err(sql)?;
             }
             if self
@@ -167,11 +161,8 @@ impl Store {
         } else {
             // Written once, in fingerprint order: far fewer B-tree pages
             // touched than article by article.
-            let mut rows: Vec<(i64, i64, usize)> = postings
-                .iter()
-                .map(|&(h, key, count)| (to_stored(h), key, count))
-                .collect();
-            rows.sort_unstable();
+            let mut rows = postings.clone();
+            fingerprint_index::sort_for_table(&mut rows);
             fingerprint_index::insert_postings(&tx, &rows).map_err(sql)?;
         }
         let t_index = started.elapsed();
@@ -187,25 +178,117 @@ impl Store {
         let t_stories = started.elapsed();
         tx.commit().map_err(sql)?;
         if self.bulk.is_some() {
+            let committed = Committed {
+                sites: stored.iter().map(|&(key, _, site)| (key, site)).collect(),
+                furniture: written.furniture,
+            };
             let postings = postings
                 .into_iter()
-                .filter_map(|(h, key, _)| fingerprint_index::key32((h, key)))
+                .filter_map(|r| fingerprint_index::key32((r.hash, r.key)))
                 .collect();
-            self.after_bulk_commit(postings, stored.len(), flushed)?;
+            self.after_bulk_commit(postings, &committed, flushed)?;
         }
         tracing::debug!(
-            "batch of {}: store {:?}, match {:?}, pairs {:?}, index {:?}{}, stories {:?}, commit {:?}",
+            "batch of {}: store {:?}, match and pairs {:?}, index {:?}{}, stories {:?}, commit {:?}",
             batch.len(),
             t_store,
             t_match - t_store,
-            t_pairs - t_match,
-            t_index - t_pairs,
+            t_index - t_match,
             if flushed { " (flushed)" } else { "" },
             t_stories - t_index,
             started.elapsed() - t_stories
         );
         Ok(report)
     }
+}
+
+/// A stored article not matched yet.
+pub(crate) struct Matched<'a> {
+    pub(crate) key: i64,
+    pub(crate) ext_id: &'a str,
+    pub(crate) text: &'a str,
+    pub(crate) print: &'a TextPrint,
+    /// Its site id (0: none).
+    pub(crate) site: u32,
+}
+
+/// What [`match_and_write`] wrote and what the index still needs.
+pub(crate) struct Written {
+    /// The batch's postings, to index.
+    pub(crate) postings: Vec<Row>,
+    /// Fingerprints that became furniture of a site.
+    pub(crate) furniture: Vec<(u64, u32)>,
+    /// Pairs added less pairs withdrawn.
+    pub(crate) pairs: isize,
+}
+
+/// Matches stored articles against every article whose postings are
+/// indexed (the table, the backlog, or a bulk ingest's memory index; not
+/// these), and writes what that changes: stored pairs revised or withdrawn,
+/// furniture found, the batch's pairs. Every article a pair was written or
+/// withdrawn for is added to `touched`.
+pub(crate) fn match_and_write(
+    tx: &Transaction,
+    bulk: Option<&fingerprint_index::BulkIndex>,
+    batch: &[Matched],
+    touched: &mut BTreeSet<i64>,
+) -> rusqlite::Result<Written> {
+    let items: Vec<Item> = batch
+        .iter()
+        .map(|m| Item {
+            key: Some(m.key),
+            ident: ident_of(m.ext_id),
+            text: m.text,
+            print: m.print,
+            site: (m.site != 0).then_some(m.site),
+        })
+        .collect();
+    let corpus = StoreCorpus {
+        conn: tx,
+        memory: bulk.map(|b| b.view()),
+        furniture: bulk.map(|b| &b.furniture),
+    };
+    let result = match_batch(&corpus, &items, &MatcherParams::default())?;
+    let mut pairs = 0isize;
+    for r in &result.revised {
+        match &r.now {
+            Some(m) => insert_pair(tx, r.a, r.b, m)?,
+            None => {
+                tx.execute(
+                    "DELETE FROM pairs WHERE a = ?1 AND b = ?2",
+                    params![r.a, r.b],
+                )?;
+                pairs -= 1;
+            }
+        }
+        touched.insert(r.a);
+        touched.insert(r.b);
+    }
+    insert_furniture(tx, &result.furniture)?;
+    for (m, found) in batch.iter().zip(&result.found) {
+        for (other, pair) in found {
+            insert_pair(tx, m.key, *other, pair)?;
+        }
+        pairs += found.len() as isize;
+        touched.insert(m.key);
+    }
+    let postings = batch
+        .iter()
+        .flat_map(|m| {
+            let set = &m.print.fingerprints;
+            set.iter().map(move |&hash| Row {
+                hash,
+                key: m.key,
+                count: set.len(),
+                site: Some(m.site),
+            })
+        })
+        .collect();
+    Ok(Written {
+        postings,
+        furniture: result.furniture,
+        pairs,
+    })
 }
 
 /// The key an article replaced, and that key's fingerprint set.
@@ -267,17 +350,25 @@ fn store_article(
     Ok((outcome, key, replaced))
 }
 
-/// Stores a pair with the smaller key as `a`, swapping sides as needed.
-fn insert_pair(tx: &Transaction, new: i64, old: i64, m: &PairMatch) -> rusqlite::Result<()> {
-    let mut m = m.clone();
-    let (a, b) = if old < new {
-        std::mem::swap(&mut m.shared_a, &mut m.shared_b);
-        for p in m.passages.iter_mut() {
-            std::mem::swap(&mut p.a, &mut p.b);
-        }
-        (old, new)
+/// What counts as the article's site for matching (see
+/// `reprint_match::site_identity`): the page's host, else its site name.
+pub fn site_key(item: &NewArticle) -> Option<String> {
+    // Where the page was read from names its publisher; a canonical URL
+    // may point to the outlet it copied.
+    let url = item
+        .url
+        .as_deref()
+        .or(item.article.canonical_url.as_deref());
+    site_identity(url, item.article.site.as_ref().map(|s| s.value.as_str()))
+}
+
+/// Stores a pair (`m` with `x` as side A) with the smaller key as `a`,
+/// swapping sides as needed.
+fn insert_pair(tx: &Transaction, x: i64, y: i64, m: &PairMatch) -> rusqlite::Result<()> {
+    let (a, b, m) = if y < x {
+        (y, x, m.clone().swapped())
     } else {
-        (new, old)
+        (x, y, m.clone())
     };
     tx.prepare_cached(
         "INSERT OR REPLACE INTO pairs (a, b, kind, shared_a, shared_b, words, passages_json)

@@ -7,19 +7,20 @@
 //! nothing.
 //!
 //! Modules: [`schema`] (tables, migrations), [`open`] (opening and refusing
-//! foreign files), [`ingest`] (adding a batch), [`matching`] (index look-ups
-//! and verification), [`fingerprint_index`] (keeping the fingerprint index,
+//! foreign files), [`ingest`] (adding a batch), `corpus` (the store as the
+//! matcher's `Corpus`: bulk reads of postings, sets, texts, furniture), [`fingerprint_index`] (keeping the fingerprint index,
 //! in memory during a bulk ingest), [`stories`] (re-tracing), [`read`]
 //! (queries for the CLI), [`queries`] (queries for the server, full-text
 //! search), [`search_index`] (keeping the full-text index current).
 
+mod corpus;
 pub mod fingerprint_index;
 pub mod ingest;
-pub mod matching;
 pub mod open;
 mod prints;
 pub mod queries;
 pub mod read;
+mod rematch;
 pub mod schema;
 pub mod search_index;
 pub mod stories;

@@ -14,7 +14,7 @@ use reprint_match::fasthash::FastMap;
 use reprint_match::fingerprint::to_stored;
 use reprint_match::TextPrint;
 
-use crate::matching::chunked;
+use crate::corpus::chunked;
 
 /// Sorted fingerprints as 8-byte little-endian values.
 pub(crate) fn encode(fingerprints: &[u64]) -> Vec<u8> {
@@ -160,7 +160,13 @@ mod tests {
         }
         // Read-only, the store stays at version 3 and still matches.
         let read_only = Store::open_read_only(&path).unwrap();
-        assert_eq!(read_only.match_unstored(STORY, None).unwrap().len(), 1);
+        assert_eq!(
+            read_only
+                .match_unstored(STORY, "unstored", None)
+                .unwrap()
+                .len(),
+            1
+        );
         drop(read_only);
 
         let mut store = Store::open(&path).unwrap();
@@ -184,8 +190,25 @@ mod tests {
             "recomputed from the text"
         );
 
+        assert!(store.needs_rematch().unwrap(), "pairs of an older reprint");
         let report = store.ingest_batch(&[article("b", STORY)]).unwrap();
         assert_eq!(report.pairs, 1, "the copy matches the old article");
+        assert!(
+            !store.needs_rematch().unwrap(),
+            "re-matched before the batch"
+        );
+        let unsited: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM fingerprints WHERE site IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            unsited, 0,
+            "re-matching rewrote the postings with their sites"
+        );
 
         let report = store.ingest_batch(&[article("a", OTHER)]).unwrap();
         assert_eq!(report.replaced, 1);

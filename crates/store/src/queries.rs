@@ -672,8 +672,11 @@ impl Store {
     /// Which story an unstored article would join, and its credit verdict
     /// against that story's origin. Writes nothing. `me.key` is ignored.
     pub fn trace_unstored(&self, me: &TracedArticle) -> Result<TraceOutcome> {
-        let site = me.article.site.as_ref().map(|s| s.value.as_str());
-        let mut found = self.match_unstored(&me.article.text(), site)?;
+        let site = reprint_match::site_identity(
+            me.url.as_deref(),
+            me.article.site.as_ref().map(|s| s.value.as_str()),
+        );
+        let mut found = self.match_unstored(&me.article.text(), &me.id, site.as_deref())?;
         found.sort_by(|x, y| y.1.shared_a.total_cmp(&x.1.shared_a));
         let mut matches = Vec::new();
         for (article, m) in found {

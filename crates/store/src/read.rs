@@ -7,7 +7,7 @@ use serde::Serialize;
 use reprint_match::{PairMatch, TextPrint};
 use reprint_trace::Story;
 
-use crate::{matching, stories, Result, Store, StoreError};
+use crate::{stories, Result, Store, StoreError};
 
 /// One line of the story list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -216,20 +216,58 @@ impl Store {
             .map_err(self.sql())
     }
 
-    /// Matches a text that is not stored against the store, without writing;
-    /// `site` is the text's site, if known (see [`matching::Item::site`]).
+    /// Matches a text that is not stored against the store, without writing,
+    /// exactly as ingesting it would (furniture it would complete counts):
+    /// `id` is its input id and `site` its site identity
+    /// (`reprint_match::site_identity`), if known.
     pub fn match_unstored(
         &self,
         text: &str,
+        id: &str,
         site: Option<&str>,
     ) -> Result<Vec<(ArticleRow, PairMatch)>> {
         let print = TextPrint::of(text);
-        let found = matching::match_text(&self.conn, text, &print, site).map_err(self.sql())?;
+        let has_sites =
+            crate::fingerprint_index::has_table(&self.conn, "sites").map_err(self.sql())?;
+        let site = match site.filter(|_| has_sites) {
+            Some(name) => self
+                .conn
+                .query_row("SELECT id FROM sites WHERE name = ?1", [name], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .optional()
+                .map_err(self.sql())?
+                .map(|id| id as u32),
+            None => None,
+        };
+        let item = reprint_match::NewArticle {
+            key: None,
+            ident: reprint_match::ident_of(id),
+            text,
+            print: &print,
+            site,
+        };
+        let corpus = crate::corpus::StoreCorpus {
+            conn: &self.conn,
+            memory: None,
+            furniture: None,
+        };
+        let found = reprint_match::match_batch(
+            &corpus,
+            std::slice::from_ref(&item),
+            &reprint_match::MatcherParams::default(),
+        )
+        .map_err(self.sql())?
+        .found
+        .pop()
+        .unwrap_or_default();
         let keys: Vec<i64> = found.iter().map(|(k, _)| *k).collect();
         let rows = self.articles_by_key(&keys)?;
-        Ok(rows
+        let mut by_key: std::collections::HashMap<i64, ArticleRow> =
+            rows.into_iter().map(|r| (r.key, r)).collect();
+        Ok(found
             .into_iter()
-            .zip(found.into_iter().map(|(_, m)| m))
+            .filter_map(|(k, m)| Some((by_key.remove(&k)?, m)))
             .collect())
     }
 

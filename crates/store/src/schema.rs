@@ -141,4 +141,26 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE fingerprints ADD COLUMN fingerprint_count INTEGER;
     "#,
+    // 7: matching that does not depend on the order pages arrive in (see
+    // `reprint_match::matcher`). Sites get ids (`sites`: a page's host, else
+    // its site name); each posting carries its article's site (NULL:
+    // written before, read from `articles`; 0: the article has none), since
+    // a site's furniture is found among the pages of that site; the
+    // furniture found is kept in `site_furniture`. Pairs stored before were
+    // made under other rules: `rematch` in `meta` asks the next ingest to
+    // recompute them (`Store::rematch`).
+    r#"
+    CREATE TABLE sites (
+        id   INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+    );
+    ALTER TABLE articles ADD COLUMN site_id INTEGER;
+    ALTER TABLE fingerprints ADD COLUMN site INTEGER;
+    CREATE TABLE site_furniture (
+        hash INTEGER NOT NULL,
+        site INTEGER NOT NULL,
+        PRIMARY KEY (hash, site)
+    ) WITHOUT ROWID;
+    INSERT INTO meta(key, value) SELECT 'rematch', '7' WHERE EXISTS (SELECT 1 FROM articles);
+    "#,
 ];

@@ -122,11 +122,17 @@ pub(crate) fn refresh_with(
             let tracer = scope.spawn(move || {
                 loaded
                     .into_par_iter()
-                    .map(|(rows, links)| {
-                        let articles = rows
+                    .map(|(rows, mut links)| {
+                        let mut articles = rows
                             .into_iter()
                             .map(|row| row.parse(path))
                             .collect::<Result<Vec<_>>>()?;
+                        // Members and links in input-id order: keys follow
+                        // the order pages arrived in, and the story must not.
+                        articles.sort_by(|x, y| x.id.cmp(&y.id));
+                        let ids: HashMap<i64, &str> =
+                            articles.iter().map(|a| (a.key, a.id.as_str())).collect();
+                        links.sort_by_key(|l| (ids.get(&l.a).copied(), ids.get(&l.b).copied()));
                         let group: Vec<&TracedArticle> = articles.iter().collect();
                         let story = trace_story(&group, &links);
                         let json = serde_json::to_string(&story).unwrap_or_default();
@@ -274,7 +280,9 @@ fn write_story(
         Origin::External { outlet, .. } => (Some(outlet.clone()), None),
         Origin::Undetermined { .. } => (None, None),
     };
-    let lead = headline_from.or_else(|| by_key.get(&id).copied());
+    // Without an origin article, the member first by input id speaks for
+    // the story (not the first stored: that depends on the order of arrival).
+    let lead = headline_from.or_else(|| articles.iter().min_by(|x, y| x.id.cmp(&y.id)));
     let headline = lead.and_then(|a| a.article.title.as_ref().map(|t| t.value.clone()));
     let date = lead.and_then(|a| {
         a.article

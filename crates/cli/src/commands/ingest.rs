@@ -61,6 +61,24 @@ impl Summary {
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let started = Instant::now();
     let mut store = Store::open(&ctx.db)?;
+    if store.needs_rematch()? {
+        // Pairs made by an older reprint, under rules that depended on the
+        // order pages arrived in: recompute them before adding more.
+        tracing::info!("re-matching the stored articles under the current matching rules");
+        let bar = if std::io::stderr().is_terminal() {
+            ProgressBar::new(0).with_style(
+                ProgressStyle::with_template("re-matching stored articles {pos}/{len} {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            )
+        } else {
+            ProgressBar::hidden()
+        };
+        store.rematch(|done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        })?;
+        bar.finish_and_clear();
+    }
     // The full-text index is built and stories are traced once at the end,
     // not batch by batch; fingerprints are looked up in memory and written
     // in sorted flushes.

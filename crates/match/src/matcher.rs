@@ -338,6 +338,42 @@ fn find_furniture<C: Corpus>(
     Ok(found)
 }
 
+/// The fingerprints that are furniture of one site, given the fingerprint
+/// sets (sorted) of all its pages: those carried by
+/// `furniture_carriers` pages no two of which are related. The same rule
+/// [`match_batch`] applies batch by batch, as a function of the site's pages
+/// alone: a distributed run (the Spark job) groups pages by site and calls
+/// this per group. Sorted, distinct.
+pub fn furniture_of_site(prints: &[&[u64]], cp: &CandidateParams) -> Vec<u64> {
+    let mut carriers: FastMap<u64, Vec<usize>> = FastMap::default();
+    for (i, print) in prints.iter().enumerate() {
+        for &h in print.iter() {
+            carriers.entry(h).or_default().push(i);
+        }
+    }
+    let size = cp.furniture_carriers.max(1);
+    let mut related_pair: FastMap<(usize, usize), bool> = FastMap::default();
+    let mut out: Vec<u64> = carriers
+        .into_iter()
+        .filter(|(_, pages)| pages.len() >= size)
+        .filter_map(|(h, pages)| {
+            let pages: Vec<Page> = pages.into_iter().map(Page::Batch).collect();
+            has_unrelated_group(&pages, size, &mut |x, y| {
+                let (Page::Batch(x), Page::Batch(y)) = (x, y) else {
+                    return true;
+                };
+                let key = (x.min(y), x.max(y));
+                *related_pair
+                    .entry(key)
+                    .or_insert_with(|| related(prints[x], prints[y], cp.related_fraction))
+            })
+            .then_some(h)
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// Whether `pages` holds `size` pages no two of which are related (an exact
 /// search; groups are small: `size` is 2 with the default parameters).
 fn has_unrelated_group(
@@ -644,6 +680,32 @@ mod tests {
         }
         let smaller = x.len().min(y.len()).max(1);
         common as f32 >= fraction * smaller as f32
+    }
+
+    #[test]
+    fn furniture_of_a_site_needs_three_unrelated_carriers() {
+        let cp = CandidateParams::default();
+        let blurb = [1000u64, 1001];
+        let page = |own: std::ops::Range<u64>, extra: &[u64]| -> Vec<u64> {
+            let mut v: Vec<u64> = own.chain(extra.iter().copied()).collect();
+            v.sort_unstable();
+            v
+        };
+        // Three different articles carrying the site's blurb.
+        let (a, b, c) = (
+            page(0..20, &blurb),
+            page(20..40, &blurb),
+            page(40..60, &blurb),
+        );
+        assert_eq!(furniture_of_site(&[&a, &b, &c], &cp), blurb.to_vec());
+        // Two are not enough; three copies of one story are related.
+        assert!(furniture_of_site(&[&a, &b], &cp).is_empty());
+        let (x, y, z) = (
+            page(0..20, &blurb),
+            page(0..19, &blurb),
+            page(1..20, &blurb),
+        );
+        assert!(furniture_of_site(&[&x, &y, &z], &cp).is_empty());
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod lead;
 pub(crate) mod links;
 mod paragraphs;
 mod recipe;
+mod region;
 mod scoring;
 
 use chrono::{DateTime, Utc};
@@ -50,13 +51,18 @@ pub fn extract(html: &str, url: Option<&str>, fetched: Option<DateTime<Utc>>) ->
         .elements_named("body")
         .next()
         .map_or(0, |b| stats.chars[b]);
-    let cut_chars = dom.elements_named("body").next().map_or(0, |b| {
+    let all_chars = dom.elements_named("body").next().map_or(0, |b| {
         dom.text(b).chars().filter(|c| !c.is_whitespace()).count()
     });
+    // Credit lines around the body (issue 14), minus the body's own lines,
+    // which `harvest` reads.
+    let region = region::read(&dom, &with_lead(&dom, &removed, &stats, &roots), url);
     set_body(&mut article, blocks, json_ld_body.as_deref());
+    let outside = region.outside(&article.paragraphs);
     credits::harvest(&mut article);
+    credits::harvest_region(&mut article, &outside, &region.places);
     if article.is_empty() {
-        article.no_article = Some(no_article_reason(page_chars, cut_chars).to_string());
+        article.no_article = Some(no_article_reason(page_chars, all_chars).to_string());
     }
     article
 }

@@ -222,7 +222,7 @@ pub fn match_batch<C: Corpus>(
     }
 
     let found = match_items(corpus, items, &sets, params)?;
-    let revised = revise(corpus, &sets, &common, &new_furniture, params)?;
+    let revised = revise(corpus, &sets, &all, &common, &new_furniture, params)?;
     Ok(BatchMatches {
         found,
         revised,
@@ -583,6 +583,7 @@ fn compare_canonical(
 fn revise<C: Corpus>(
     corpus: &C,
     sets: &Sets,
+    all: &[u64],
     common: &[u64],
     new_furniture: &[(u64, SiteId)],
     params: &MatcherParams,
@@ -637,6 +638,47 @@ fn revise<C: Corpus>(
     want.sort_unstable();
     want.dedup();
     let texts = printed(corpus.texts(&want)?);
+    // A re-verified pair must still be a candidate: share enough
+    // fingerprints that are neither common nor furniture of either site, as
+    // a pair found now would (else the pairs would depend on whether the
+    // pair was found before or after its fingerprints changed). Shared
+    // fingerprints outside this batch have not changed since they were last
+    // judged; their status is read from the corpus.
+    let mut outside: Vec<u64> = affected
+        .iter()
+        .filter_map(|(a, b)| Some((&texts.get(a)?.1, &texts.get(b)?.1)))
+        .flat_map(|(x, y)| shared_fingerprints(&x.fingerprints, &y.fingerprints))
+        .filter(|h| all.binary_search(h).is_err())
+        .collect();
+    outside.sort_unstable();
+    outside.dedup();
+    let cap = params.candidates.max_postings;
+    let (outside_common, outside_furniture): (FastSet<u64>, FastMap<u64, Vec<SiteId>>) =
+        if outside.is_empty() {
+            Default::default()
+        } else {
+            let common = corpus
+                .postings(&outside, cap)?
+                .into_iter()
+                .filter(|(_, v)| v.len() > cap)
+                .map(|(h, _)| h)
+                .collect();
+            let mut furniture: FastMap<u64, Vec<SiteId>> = FastMap::default();
+            for (h, site) in corpus.furniture(&outside)? {
+                furniture.entry(h).or_default().push(site);
+            }
+            (common, furniture)
+        };
+    let ignored = |h: u64, x: Option<SiteId>, y: Option<SiteId>| {
+        if all.binary_search(&h).is_ok() {
+            return sets.ignored(h, x, y);
+        }
+        let of_site = |s: Option<SiteId>| {
+            s.is_some_and(|s| outside_furniture.get(&h).is_some_and(|v| v.contains(&s)))
+        };
+        outside_common.contains(&h) || of_site(x) || of_site(y)
+    };
+    let min = params.candidates.min_shared_fingerprints;
     Ok(affected
         .par_iter()
         .filter_map(|&(a, b)| {
@@ -650,13 +692,34 @@ fn revise<C: Corpus>(
                 })
             };
             let (x, y) = (side(a)?, side(b)?);
-            Some(Revision {
-                a,
-                b,
-                now: compare_canonical(&x, &y, sets, &params.pair),
-            })
+            let shared = shared_fingerprints(&x.print.fingerprints, &y.print.fingerprints)
+                .filter(|&h| !ignored(h, x.site, y.site))
+                .count();
+            let now = (shared >= min)
+                .then(|| compare_canonical(&x, &y, sets, &params.pair))
+                .flatten();
+            Some(Revision { a, b, now })
         })
         .collect())
+}
+
+/// The fingerprints two sorted sets share, in order.
+fn shared_fingerprints<'a>(x: &'a [u64], y: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(x[i - 1]);
+                }
+            }
+        }
+        None
+    })
 }
 
 #[cfg(test)]

@@ -128,17 +128,29 @@ impl Store {
     }
 }
 
-/// A store for the store's own tests, with [`tests::KeysTracer`]: the
+/// A store for the store's own tests, with [`fixtures::KeysTracer`]: the
 /// store's bookkeeping is under test, not the tracing (reprint-app's).
 #[cfg(test)]
 pub(crate) fn test_store(path: &Path) -> Result<Store> {
     let mut store = Store::open(path)?;
-    store.set_story_tracer(std::sync::Arc::new(tests::KeysTracer));
+    store.set_story_tracer(std::sync::Arc::new(fixtures::KeysTracer));
     Ok(store)
 }
 
+/// A stored-article fixture made from plain text, for the store's tests.
 #[cfg(test)]
-pub(crate) mod tests {
+pub(crate) fn test_article(id: &str, text: &str) -> NewArticle {
+    NewArticle {
+        ext_id: id.into(),
+        origin: format!("test:{id}"),
+        url: None,
+        fetched: None,
+        article: reprint_extract::extract_text(text, None),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures {
     use super::*;
 
     /// A tracer that names each story by its members and their ids: enough
@@ -164,17 +176,5 @@ pub(crate) mod tests {
                 members: keys,
             })
         }
-    }
-}
-
-/// A stored-article fixture made from plain text, for the store's tests.
-#[cfg(test)]
-pub(crate) fn test_article(id: &str, text: &str) -> NewArticle {
-    NewArticle {
-        ext_id: id.into(),
-        origin: format!("test:{id}"),
-        url: None,
-        fetched: None,
-        article: reprint_extract::extract_text(text, None),
     }
 }

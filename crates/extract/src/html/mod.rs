@@ -9,6 +9,7 @@ mod lead;
 pub(crate) mod links;
 mod paragraphs;
 mod recipe;
+mod region;
 mod scoring;
 
 use chrono::{DateTime, Utc};
@@ -46,8 +47,13 @@ pub fn extract(html: &str, url: Option<&str>, fetched: Option<DateTime<Utc>>) ->
     let mut article = Article::default();
     let json_ld_body = meta.json_ld_body.clone();
     meta.apply_to(&mut article);
+    // Credit lines around the body (issue 14), minus the body's own lines,
+    // which `harvest` reads.
+    let region = region::read(&dom, &with_lead(&dom, &removed, &stats, &roots), url);
     set_body(&mut article, blocks, json_ld_body.as_deref());
+    let outside = region.outside(&article.paragraphs);
     credits::harvest(&mut article);
+    credits::harvest_region(&mut article, &outside, &region.places);
     article
 }
 

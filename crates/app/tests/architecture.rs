@@ -20,6 +20,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("reprint-app", 3),
     ("reprint-serve", 4),
     ("reprint-sim", 4),
+    ("reprint-python", 4),
     ("reprint-cli", 5),
 ];
 
@@ -56,6 +57,17 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ),
     (
         "reprint-sim",
+        &[
+            "reprint-app",
+            "reprint-ingest",
+            "reprint-extract",
+            "reprint-match",
+            "reprint-trace",
+            "reprint-store",
+        ],
+    ),
+    (
+        "reprint-python",
         &[
             "reprint-app",
             "reprint-ingest",

@@ -2,7 +2,8 @@
 # Extraction benchmark: reprint and its peers over AEB and tfe-dev, one table.
 #
 # usage: bench/extraction/run.sh            (from anywhere; output in bench/out/extraction)
-# env:   SHARED=../shared   PEERS="trafilatura readability_lxml resiliparse ..."
+# env:   SHARED=../shared   PEERS="trafilatura" (default; also readability_lxml resiliparse
+#        goose3 justext boilerpy3)   VENV (peers' venv, default ../venv-bench beside the repo)
 #        SKIP_PEERS=1 (reprint only)   REUSE_PEERS=1 (keep peer outputs already in OUT)
 #        CARGO_TARGET_DIR (default: target)   REPRINT_BIN (use this binary, no build)
 #
@@ -11,13 +12,17 @@
 # that command (gzip, decode, parse, extract, metadata, JSON out). Peers run
 # through shared/bench/peer_extract.py, whose .stats.json gives their
 # extraction-only seconds. Everything is scored by shared/bench/score_extraction.py.
+#
+# tfe-dev is scored whole and in its two fixed halves (reprint_prerequisites::split,
+# listed by `cargo run -p reprint-prerequisites --example split`): rules are written
+# on the tune half only; the held-out half is the reported figure.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SHARED=${SHARED:-$ROOT/../shared}
 DATA=$SHARED/data/extraction
 OUT=$ROOT/bench/out/extraction
-VENV=$ROOT/bench/out/venv
-PEERS=${PEERS:-"trafilatura readability_lxml resiliparse goose3 justext boilerpy3"}
+VENV=${VENV:-$(cd "$ROOT/.." && pwd)/venv-bench}
+PEERS=${PEERS:-"trafilatura"}
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 mkdir -p "$OUT"
 
@@ -50,7 +55,11 @@ if [ -z "${SKIP_PEERS:-}" ]; then
   if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
   fi
-  for pkg in trafilatura readability-lxml lxml_html_clean resiliparse goose3 justext boilerpy3; do
+  pkgs="lxml_html_clean"
+  for peer in $PEERS; do
+    case $peer in readability_lxml) pkgs="$pkgs readability-lxml" ;; *) pkgs="$pkgs $peer" ;; esac
+  done
+  for pkg in $pkgs; do
     "$VENV/bin/python" -c "import importlib.metadata as m, sys; m.version(sys.argv[1])" "$pkg" 2>/dev/null \
       || "$VENV/bin/pip" install -q "$pkg" >&2 || echo "pip install $pkg failed; skipping" >&2
   done
@@ -69,10 +78,31 @@ else
   PEERS=""
 fi
 
+# The halves' gold files, then every output scored whole and per half.
+SPLIT=$OUT/split
+mkdir -p "$SPLIT/tfe-tune" "$SPLIT/tfe-heldout"
+(cd "$ROOT" && CARGO_TARGET_DIR=$TARGET cargo run -q -p reprint-prerequisites --example split -- \
+  "$DATA/tfe-dev/manifest.jsonl") >"$SPLIT/tfe-dev.tsv"
+python3 - "$SPLIT" "$DATA/tfe-dev/gold.jsonl" <<'PY'
+import json, sys
+split, gold = sys.argv[1], sys.argv[2]
+half = dict(l.rstrip("\n").split("\t") for l in open(f"{split}/tfe-dev.tsv") if l.strip())
+outs = {h: open(f"{split}/tfe-{h}/gold.jsonl", "w") for h in ("tune", "heldout")}
+for line in open(gold, encoding="utf-8"):
+    if line.strip():
+        outs[half[json.loads(line)["id"]]].write(line)
+PY
 for f in "$OUT"/*.jsonl; do
   case "$f" in *.stats.json) continue ;; esac
-  python3 "$SHARED/bench/score_extraction.py" "$(basename "$f" | sed 's/\..*//' | sed "s|^|$DATA/|")" "$f" \
+  bench=$(basename "$f" | sed 's/\..*//')
+  python3 "$SHARED/bench/score_extraction.py" "$DATA/$bench" "$f" \
     --json "$f.score.json" --per-page "$f.per-page.tsv" >/dev/null 2>&1 || true
+  if [ "$bench" = tfe-dev ]; then
+    for h in tune heldout; do
+      python3 "$SHARED/bench/score_extraction.py" "$SPLIT/tfe-$h" "$f" \
+        --json "$f.$h.score.json" --per-page "$f.$h.per-page.tsv" >/dev/null 2>&1 || true
+    done
+  fi
 done
 python3 "$ROOT/bench/extraction/table.py" "$OUT" "$DATA" reprint $PEERS | tee "$OUT/table.md"
 

@@ -2,9 +2,10 @@
 """Print one markdown table from the scored runs in OUT_DIR (stdlib only).
 
 usage: table.py OUT_DIR DATA_DIR NAME...
-Reads OUT_DIR/{aeb,tfe-dev}.NAME.jsonl.score.json and .stats.json; MB/s is the
-benchmark's total decompressed HTML bytes (manifest "bytes", else the files) over
-the recorded seconds, AEB and tfe-dev together.
+Reads OUT_DIR/{aeb,tfe-dev}.NAME.jsonl.score.json and .stats.json, and tfe-dev's
+halves (tfe-dev.NAME.jsonl.{tune,heldout}.score.json, see run.sh); metadata columns
+are the held-out half's. MB/s is the benchmark's total decompressed HTML bytes
+(manifest "bytes", else the files) over the recorded seconds, AEB and tfe-dev together.
 """
 import gzip
 import json
@@ -59,7 +60,9 @@ for name in names:
     tfe = load(out / f"tfe-dev.{name}.jsonl.score.json")
     if not aeb and not tfe:
         continue
-    meta = (tfe or {}).get("metadata", {})
+    tune = load(out / f"tfe-dev.{name}.jsonl.tune.score.json")
+    held = load(out / f"tfe-dev.{name}.jsonl.heldout.score.json")
+    meta = (held or {}).get("metadata", {})
     secs, mb = 0.0, 0.0
     for b in ("aeb", "tfe-dev"):
         s = seconds(load(out / f"{b}.{name}.jsonl.stats.json"))
@@ -70,13 +73,16 @@ for name in names:
         name,
         f3(((aeb or {}).get("body") or {}).get("f1")),
         f3(((tfe or {}).get("snippets") or {}).get("f1")),
+        f3(((tune or {}).get("snippets") or {}).get("f1")),
+        f3(((held or {}).get("snippets") or {}).get("f1")),
         f3((meta.get("title") or {}).get("exact")),
         f3((meta.get("author") or {}).get("exact")),
         f3((meta.get("date") or {}).get("exact")),
         f3((meta.get("tags") or {}).get("f1")),
         f"{mb / secs:.1f}" if secs else "–",
     ])
-head = ["extractor", "AEB F1", "tfe snippet F1", "title", "author", "date", "tags F1", "MB/s (1 core)"]
+head = ["extractor", "AEB F1", "tfe F1 (all)", "tfe F1 tune", "tfe F1 held-out",
+        "title (held-out)", "author", "date", "tags F1", "MB/s (1 core)"]
 print("| " + " | ".join(head) + " |")
 print("|" + "---|" * len(head))
 for r in rows:

@@ -26,6 +26,7 @@ pub mod matcher;
 pub mod memory_corpus;
 pub mod memory_index;
 pub mod pair;
+pub mod quotation;
 
 pub use align::{CharSpan, Passage};
 pub use corpus::{ident_of, site_identity, Corpus, CorpusText, Key, Posting, SiteId};

@@ -4,8 +4,9 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::{align, to_char_passages, AlignParams, TokenPassage};
+use crate::align::{align, to_char_passages, AlignParams, Side, TokenPassage, TokenSpan};
 use crate::fingerprint::TextPrint;
+use crate::quotation::quoted_words;
 
 /// Thresholds that turn aligned passages into a verdict.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -14,6 +15,10 @@ pub struct MatchParams {
     /// Fewer shared words than this is not reuse: a quoted sentence two
     /// outlets both carry, a stock phrase.
     pub min_shared_words: usize,
+    /// Fewer shared words outside quotation marks than this is not reuse:
+    /// two outlets quoting one statement, tweet or transcript share the
+    /// quote, not each other's article.
+    pub min_prose_words: usize,
     /// A pair where at least this share of the shorter article's words is
     /// shared verbatim (edited stretches between runs not counted) is a copy
     /// (whole, cut or padded); below it, partial reuse.
@@ -25,6 +30,7 @@ impl Default for MatchParams {
         MatchParams {
             align: AlignParams::default(),
             min_shared_words: 40,
+            min_prose_words: 10,
             copy_fraction: 0.5,
         }
     }
@@ -101,20 +107,30 @@ pub fn compare(
     if a.shingles.is_empty() || b.shingles.is_empty() {
         return None;
     }
-    let passages: Vec<TokenPassage> = align(a, b, &HashSet::new(), &params.align)
-        .into_iter()
-        .filter(|p| !is_furniture(p, a, furniture))
-        .collect();
+    let passages: Vec<TokenPassage> = align(
+        Side::new(a_text, a),
+        Side::new(b_text, b),
+        &HashSet::new(),
+        &params.align,
+    )
+    .into_iter()
+    .filter(|p| !is_furniture(p, a, furniture))
+    .collect();
     let words_a: usize = passages.iter().map(|p| p.a.len()).sum();
     let words_b: usize = passages.iter().map(|p| p.b.len()).sum();
     if words_a.min(words_b) < params.min_shared_words {
         return None;
     }
+    if shared_prose(&passages, a_text, a, b_text, b) < params.min_prose_words {
+        return None;
+    }
     let shared_a = words_a as f32 / a.words().max(1) as f32;
     let shared_b = words_b as f32 / b.words().max(1) as f32;
-    let exact: usize = passages.iter().map(|p| p.exact_words).sum();
+    // Words matched (verbatim or the same word misspelt), not words spanned:
+    // a passage joined across rewritten stretches is not a copy of them.
+    let matched: usize = passages.iter().map(|p| p.matched_words).sum();
     let shorter = a.words().min(b.words()).max(1);
-    let kind = if exact as f32 / shorter as f32 >= params.copy_fraction {
+    let kind = if matched as f32 / shorter as f32 >= params.copy_fraction {
         ReuseKind::Copy
     } else {
         ReuseKind::Partial
@@ -126,6 +142,31 @@ pub fn compare(
         shared_words: words_a.min(words_b),
         passages: to_char_passages(&passages, a_text, a, b_text, b),
     })
+}
+
+/// Words of the passages outside quotation marks, in the text that has
+/// fewer of them (a quote marked in one text and not the other is still a
+/// quote).
+fn shared_prose(
+    passages: &[TokenPassage],
+    a_text: &str,
+    a: &TextPrint,
+    b_text: &str,
+    b: &TextPrint,
+) -> usize {
+    let prose = |text: &str, print: &TextPrint, span: fn(&TokenPassage) -> TokenSpan| {
+        let quoted = quoted_words(text, &print.tokens);
+        passages
+            .iter()
+            .map(|p| {
+                let s = span(p);
+                (s.start..s.end)
+                    .filter(|&i| !quoted.get(i).copied().unwrap_or(false))
+                    .count()
+            })
+            .sum::<usize>()
+    };
+    prose(a_text, a, |p| p.a).min(prose(b_text, b, |p| p.b))
 }
 
 /// A passage is furniture when at least half of A's fingerprints inside it
@@ -198,6 +239,66 @@ mod tests {
         let a = format!("{} {quote} {}", words("x", 100), words("y", 100));
         let b = format!("{} {quote} {}", words("u", 100), words("v", 100));
         assert!(cmp(&a, &b, &HashSet::new()).is_none());
+    }
+
+    #[test]
+    fn a_long_shared_quotation_alone_is_not_reuse() {
+        // Two reports quoting one long statement (issue 15: an Instagram
+        // post and a transcript quoted by different outlets).
+        let statement = words("q", 60);
+        let a = format!("{}\n\n“{statement}”\n\n{}", words("x", 100), words("y", 50));
+        let b = format!(
+            "{} said: “{statement}”\n\n{}",
+            words("u", 100),
+            words("v", 50)
+        );
+        assert!(cmp(&a, &b, &HashSet::new()).is_none());
+        // The same text shared outside quotation marks is reuse.
+        let c = format!("{} {statement} {}", words("u", 100), words("v", 50));
+        let d = format!("{} {statement} {}", words("x", 100), words("y", 50));
+        assert!(cmp(&c, &d, &HashSet::new()).is_some());
+    }
+
+    #[test]
+    fn a_noisy_reprint_is_still_a_copy_and_two_stories_stay_apart() {
+        let story = "The regional water authority said on Monday that reservoir levels \
+            had fallen to their lowest point in a decade after months without \
+            significant rain, and that households across the valley would face new \
+            limits on garden watering and car washing from the start of next month. \
+            Officials urged residents to report leaks quickly and promised to publish \
+            weekly figures so that people could see whether the measures were working, \
+            while farmers warned that the restrictions came too late for this year's \
+            harvest and asked the government for emergency support";
+        // Letters substituted in about one word of four.
+        let noisy = story
+            .replace("regional", "regionql")
+            .replace("authority", "authorjty")
+            .replace("reservoir", "reservojr")
+            .replace("lowest", "lowezt")
+            .replace("decade", "decqde")
+            .replace("significant", "signifjcant")
+            .replace("households", "househqlds")
+            .replace("garden", "gardcn")
+            .replace("washing", "washinq")
+            .replace("Officials", "Offjcials")
+            .replace("quickly", "quickiy")
+            .replace("publish", "pubiish")
+            .replace("weekly", "weekiy")
+            .replace("whether", "whethcr")
+            .replace("farmers", "farmcrs")
+            .replace("restrictions", "restrictlons")
+            .replace("harvest", "harvcst")
+            .replace("emergency", "emergcncy");
+        let m = cmp(story, &noisy, &HashSet::new()).expect("a noisy copy is reuse");
+        assert_eq!(m.kind, ReuseKind::Copy, "{m:?}");
+        let other = "Farmers in the valley said on Monday that the water authority \
+            had waited far too long before acting, and that reservoir levels had been \
+            falling for most of the year while officials kept telling households that \
+            there was nothing to worry about. Several growers said they had already \
+            lost part of this year's harvest and would ask the government for \
+            emergency support, while others planned to drill new wells on their land \
+            despite warnings from the authority about the cost and the risk";
+        assert!(cmp(story, other, &HashSet::new()).is_none());
     }
 
     #[test]

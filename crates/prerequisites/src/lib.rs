@@ -23,6 +23,8 @@
 //! # }
 //! ```
 
+pub mod split;
+
 use std::fmt::Display;
 use std::io::Write;
 use std::path::{Path, PathBuf};

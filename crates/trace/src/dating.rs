@@ -24,6 +24,9 @@ pub(crate) struct Dating {
     pub confidence: f32,
     /// Dates on the page that disagree, quoted: its date evidence is weak.
     pub conflict: Option<String>,
+    /// The calendar day of publication as the page prints it (local to the
+    /// page), when one publication date was read without a conflict.
+    pub day: Option<chrono::NaiveDate>,
     /// The dates as evidence lines say them ("p1 published 2016-03-01 (JSON-LD)").
     pub evidence: String,
 }
@@ -85,6 +88,7 @@ pub(crate) fn dating(m: &TracedArticle) -> Option<Dating> {
             published: false,
             confidence: 0.4,
             conflict: None,
+            day: None,
             evidence: format!("{} has no publication date; {}", m.id, bounds.join(", ")),
         });
     };
@@ -128,6 +132,7 @@ pub(crate) fn dating(m: &TracedArticle) -> Option<Dating> {
         interval,
         published: true,
         confidence,
+        day: p.day().filter(|_| conflict.is_none()),
         conflict,
         evidence,
     })

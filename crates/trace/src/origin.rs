@@ -493,13 +493,22 @@ fn origin_by_date(group: &[&TracedArticle], ctx: &Evidence) -> Origin {
 }
 
 /// Below [`crate::credit::MIN_ORIGIN_CONFIDENCE`]: an origin that rests on
-/// dates that overlap names a likely origin, and accuses no one.
+/// dates that overlap on the same calendar day names a likely origin, and
+/// accuses no one.
 const LEANING_CONFIDENCE: f32 = 0.4;
+
+/// An origin printed on an earlier calendar day than every other candidate,
+/// whose intervals still overlap only through the zones' spread (a day in
+/// UTC+14 begins before the previous day ends in UTC−12): ordered as the
+/// pages print their days, which holds for pages in nearby zones, and said
+/// to be less sure than dates that do not overlap at all.
+const CALENDAR_CONFIDENCE: f32 = 0.6;
 
 /// Among members whose dates overlap, the one whose possible instants
 /// both start and end first, when every one of them has a publication date
-/// without a conflict: likely the first, but not ordered (a page in another
-/// zone could have been first), so it is named with a confidence under
+/// without a conflict. On an earlier printed calendar day than all the
+/// others it is named with [`CALENDAR_CONFIDENCE`]; on the same day (a day
+/// and a time on it, issue 14) only as likely, with a confidence under
 /// which no copy is called uncredited.
 fn leaning(left: &[&TracedArticle], ctx: &Evidence, out: &BTreeMap<i64, String>) -> Option<Origin> {
     let dated: Vec<(&TracedArticle, &crate::dating::Dating)> = left
@@ -515,27 +524,38 @@ fn leaning(left: &[&TracedArticle], ctx: &Evidence, out: &BTreeMap<i64, String>)
     let (first, d) = dated
         .iter()
         .min_by_key(|(_, d)| (d.interval.lo, d.interval.hi))?;
-    let leads = dated.iter().all(|(m, o)| {
-        m.key == first.key || (d.interval.lo < o.interval.lo && d.interval.hi < o.interval.hi)
-    });
+    let others = || dated.iter().filter(|(m, _)| m.key != first.key);
+    let leads =
+        others().all(|(_, o)| d.interval.lo < o.interval.lo && d.interval.hi < o.interval.hi);
     if !leads {
         return None;
     }
-    let mut e = vec![format!(
-        "likely, not certain: {} is dated first, but its dates overlap those of {}",
-        first.id,
-        dated
-            .iter()
-            .filter(|(m, _)| m.key != first.key)
-            .map(|(m, _)| m.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    )];
+    let earlier_day = others().all(|(_, o)| matches!((d.day, o.day), (Some(a), Some(b)) if a < b));
+    let names = others()
+        .map(|(m, _)| m.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let head = if earlier_day {
+        format!(
+            "{} is dated a calendar day before {names}: their dates overlap only if the pages are in zones far apart",
+            first.id
+        )
+    } else {
+        format!(
+            "likely, not certain: {} is dated first, but its dates overlap those of {names}",
+            first.id
+        )
+    };
+    let mut e = vec![head];
     e.extend(dated.iter().map(|(_, d)| d.evidence.clone()));
     e.extend(out.values().take(4).cloned());
     Some(Origin::Article {
         key: first.key,
-        confidence: LEANING_CONFIDENCE,
+        confidence: if earlier_day {
+            CALENDAR_CONFIDENCE.min(d.confidence)
+        } else {
+            LEANING_CONFIDENCE
+        },
         evidence: e,
     })
 }

@@ -1,11 +1,11 @@
-//! `reprint`: the command line over the pipeline crates. It reads pages
-//! (reprint-ingest), extracts articles (reprint-extract), stores and matches
-//! them (reprint-store over reprint-match) and reports the traced stories
-//! (reprint-trace). Each subcommand lives in its own module under `commands`.
+//! `reprint`: the command line, a thin adapter over the use cases of
+//! reprint-app (page → article, bulk ingest, trace a page, the story view,
+//! export) and the store's queries: arguments, tables, progress and exit
+//! codes live here. Each subcommand lives in its own module under
+//! `commands`.
 
 mod commands;
 mod output;
-mod page;
 mod table;
 mod view;
 

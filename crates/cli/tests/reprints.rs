@@ -418,7 +418,7 @@ fn read_attribution(path: &std::path::Path, site: &str) -> reprint_trace::Traced
         id: page.id.clone(),
         url: None,
         fetched: None,
-        article: reprint_store::ingest::article_of(&page),
+        article: reprint_app::page::article_of(&page),
     }
 }
 

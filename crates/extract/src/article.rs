@@ -69,9 +69,62 @@ pub struct Tag {
     pub group: Option<String>,
 }
 
+/// Where on the page a credit or copyright line was read, so a verdict can
+/// say where it looked (issue 14: most credit lines sit outside the body
+/// container, in the header, beside the byline, in boxes before or after the
+/// body, in the article's footer or an aside, or in a link).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Place {
+    /// A wire dateline opening a body paragraph ("WASHINGTON (AP) —").
+    Dateline,
+    /// The byline, or a line beside it in the byline block.
+    Byline,
+    /// The article's header: kicker, headline block, dek (standfirst).
+    Header,
+    /// A paragraph or box between the header and the body.
+    BeforeBody,
+    /// A paragraph of the body that is, as a whole, a credit line.
+    Body,
+    /// A sign-off closing the body's last paragraph ("… - Sapa").
+    EndOfBody,
+    /// A paragraph or box just after the body, before the article's footer.
+    AfterBody,
+    /// An aside attached to the article ("About this story").
+    Aside,
+    /// The article's own footer (copyright line, republishing notice).
+    ArticleFooter,
+    /// A hyperlink's text or target ("Read the original article").
+    Link,
+    /// Structured metadata (JSON-LD, meta tags).
+    Metadata,
+    /// The input's own fields (a JSONL `author`).
+    Input,
+}
+
+impl Place {
+    /// How evidence names the place ("in a box after the body").
+    pub fn label(self) -> &'static str {
+        match self {
+            Place::Dateline => "dateline",
+            Place::Byline => "byline",
+            Place::Header => "article header",
+            Place::BeforeBody => "before the body",
+            Place::Body => "body",
+            Place::EndOfBody => "end of the body",
+            Place::AfterBody => "after the body",
+            Place::Aside => "aside",
+            Place::ArticleFooter => "article footer",
+            Place::Link => "link",
+            Place::Metadata => "metadata",
+            Place::Input => "input",
+        }
+    }
+}
+
 /// An outlet the page itself names as the source of its text:
 /// "The original source of this article is Sputnik", "WASHINGTON (AP) —".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DeclaredSource {
     /// The outlet as named ("Sputnik", "AP", "Reuters").
     pub outlet: String,
@@ -85,13 +138,17 @@ pub struct DeclaredSource {
     pub kind: CreditKind,
     /// The text the credit was read from, verbatim, for evidence.
     pub evidence: String,
+    /// Where on the page the credit was read, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CreditKind {
     /// "The original source of this article is X", "Originally published by X",
     /// "This article first appeared in X", "Source: X", "Republished with permission of X".
+    #[default]
     OriginalSource,
     /// A wire dateline or sign-off: "WASHINGTON (AP) —", "— Reuters".
     Wire,
@@ -102,13 +159,16 @@ pub enum CreditKind {
 }
 
 /// A copyright line: "Copyright © Sputnik, 2015".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Copyright {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub holder: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     pub evidence: String,
+    /// Where on the page the line was read, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
 }
 
 /// Page text that is not the article but matters for provenance or must be
@@ -193,6 +253,13 @@ pub struct Article {
     /// Quotes in the body, in text order.
     #[serde(default)]
     pub quotes: Vec<Quote>,
+    /// The places read for credits beyond the body: an HTML page's article
+    /// region outside the body container (header, byline block, boxes
+    /// before and after the body, asides, the article's footer, links), or
+    /// a text page's lines around its body. Empty when only the body was
+    /// read; see [`Article::region_read`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places_read: Vec<Place>,
     /// The language the body text reads as (ISO 639-1 where it has one:
     /// "en", "de", "zh", "ja"), whatever the page declares in `language`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -213,6 +280,12 @@ impl Article {
 
     pub fn title_text(&self) -> Option<&str> {
         self.title.as_ref().map(|t| t.value.as_str())
+    }
+
+    /// True when the whole article region was read for credits (not only
+    /// the body container): what an "uncredited" verdict needs first.
+    pub fn region_read(&self) -> bool {
+        self.places_read.contains(&Place::AfterBody) && self.places_read.contains(&Place::Header)
     }
 
     /// True when extraction found no body text at all.

@@ -17,14 +17,17 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use subtle::ConstantTimeEq;
 
+use reprint_app::export::{self, Request};
+use reprint_app::page::prepare;
+use reprint_app::trace_page::{self as tracing_a_page, TraceError};
+pub use reprint_app::view::license;
+use reprint_app::view::story_json;
 use reprint_ingest::{read_reader, InputKind, Page, PageBody, ReadOptions};
-use reprint_store::ingest::{article_of, page_id};
 use reprint_store::queries::{
     FullArticle, MemberLink, Paged, SearchHit, SiteStats, StoryFilter, MARK_END, MARK_START,
 };
-use reprint_store::{ArticleRow, NewArticle, Store, StoryDetail, StoryRow};
-use reprint_trace::story::outlet_name;
-use reprint_trace::{CreditVerdict, Origin, Partners, TracedArticle};
+use reprint_store::{ArticleRow, Store, StoryDetail, StoryRow};
+use reprint_trace::Partners;
 
 use crate::error::{rejection, ApiError};
 use crate::Shared;
@@ -159,31 +162,40 @@ pub async fn search(State(s): State<Shared>, q: Q<SearchParams>) -> Result<Respo
 
 #[derive(Debug, Deserialize)]
 pub struct LookupParams {
+    /// An input id, as the story JSON names articles.
+    pub id: Option<String>,
     pub url: Option<String>,
     pub site: Option<String>,
     pub limit: Option<i64>,
     pub offset: Option<i64>,
 }
 
-/// `/api/articles?url=` or `?site=`.
+/// `/api/articles?id=` (an input id, as stories name their articles),
+/// `?url=` or `?site=`.
 pub async fn articles_lookup(
     State(s): State<Shared>,
     q: Q<LookupParams>,
 ) -> Result<Response, ApiError> {
     let p = query(q)?;
     let (limit, offset) = Paging::new(p.limit, p.offset).check()?;
-    match (p.url, p.site) {
-        (Some(url), None) => {
+    match (p.id, p.url, p.site) {
+        (Some(id), None, None) => {
+            let rows =
+                s.db.read(move |st| Ok(st.article_by_ext_id(&id)?.into_iter().collect::<Vec<_>>()))
+                    .await?;
+            Ok(Json(json!({"total": rows.len(), "items": rows})).into_response())
+        }
+        (None, Some(url), None) => {
             let rows = s.db.read(move |st| Ok(st.articles_by_url(&url)?)).await?;
             Ok(Json(json!({"total": rows.len(), "items": rows})).into_response())
         }
-        (None, Some(site)) => {
+        (None, None, Some(site)) => {
             let page =
                 s.db.read(move |st| Ok(st.articles_by_site(&site, limit, offset)?))
                     .await?;
             Ok(paged_json(&page, limit, offset))
         }
-        _ => Err(ApiError::bad_request("give exactly one of url or site")),
+        _ => Err(ApiError::bad_request("give exactly one of id, url or site")),
     }
 }
 
@@ -351,19 +363,6 @@ pub async fn stories(State(s): State<Shared>, q: Q<StoriesParams>) -> Result<Res
     Ok(paged_json(&page, limit, offset))
 }
 
-/// Applies the licensed partners file, if any, to a stored story: its
-/// uncredited copies on a licensee of their source become "licensed".
-pub fn license(partners: Option<&Partners>, d: &mut StoryDetail) {
-    let Some(p) = partners else { return };
-    let members = &d.members;
-    p.apply(&mut d.story, &|k| {
-        members
-            .iter()
-            .find(|m| m.key == k)
-            .and_then(|a| outlet_name(a.site.as_deref(), a.url.as_deref()))
-    });
-}
-
 /// One page of the stories matching `f`, the credit filter judged with the
 /// partners file applied. Partners only turn stored "uncredited" copies into
 /// "licensed" ones, so other verdicts filter in SQL, while "uncredited" and
@@ -418,13 +417,15 @@ pub async fn load_story(s: &Shared, id: i64) -> Result<(StoryDetail, Vec<MemberL
     Ok((d, links))
 }
 
+/// `/api/stories/{id}`: the versioned story JSON (`docs/story.schema.json`),
+/// byte for byte the story's line of `reprint export --what stories` and
+/// of `/api/export?what=stories`, with the server's partners file applied.
 pub async fn story(State(s): State<Shared>, raw: P) -> Result<Response, ApiError> {
-    let (d, links) = load_story(&s, path_id(raw)?).await?;
-    Ok(Json(json!({
-        "id": d.row.id, "size": d.row.size, "headline": d.row.headline, "date": d.row.date,
-        "origin": d.story.origin, "copies": d.story.copies, "members": d.members, "links": links,
-    }))
-    .into_response())
+    let id = path_id(raw)?;
+    let found = s.db.read(move |st| Ok(st.story(id)?)).await?;
+    let d = found.ok_or_else(|| ApiError::not_found(format!("no story {id}")))?;
+    let body = story_json(&d, s.partners.as_deref()).map_err(ApiError::internal)?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 #[derive(Debug, Deserialize)]
@@ -480,56 +481,30 @@ pub async fn export(State(s): State<Shared>, q: Q<ExportParams>) -> Result<Respo
     Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], body).into_response())
 }
 
+/// The export's JSON lines: `reprint export --format jsonl`'s bytes.
 fn export_lines(
     st: &Store,
     what: &str,
     partial: bool,
     partners: Option<&Partners>,
-) -> Result<String, ApiError> {
-    let mut out = String::new();
-    let mut line = |v: &dyn erased::Ser| -> Result<(), ApiError> {
-        out.push_str(&v.json().map_err(ApiError::internal)?);
-        out.push('\n');
-        Ok(())
+) -> Result<Vec<u8>, ApiError> {
+    let what = match what {
+        "stories" => export::What::Stories,
+        "pairs" => export::What::Pairs,
+        _ => export::What::Articles,
     };
-    match what {
-        "stories" => {
-            for r in st.stories()? {
-                if let Some(mut d) = st.story(r.id)? {
-                    license(partners, &mut d);
-                    line(&d)?;
-                }
-            }
-        }
-        "pairs" => {
-            for p in st.pairs(partial)? {
-                line(&p)?;
-            }
-        }
-        _ => {
-            let r = st.for_each_article(|row, json| -> Result<(), ApiError> {
-                let fields: Value = serde_json::from_str(json).map_err(ApiError::internal)?;
-                line(
-                    &json!({"key": row.key, "id": row.id, "url": row.url, "site": row.site,
-                    "title": row.title, "published": row.published, "fields": fields}),
-                )
-            })?;
-            r?;
-        }
-    }
+    let req = Request {
+        what,
+        format: export::Format::Jsonl,
+        include_partial: partial,
+        partners,
+    };
+    let mut out = Vec::new();
+    export::export(st, &req, &mut out).map_err(|e| match e {
+        export::ExportError::Store(e) => ApiError::from(e),
+        e => ApiError::internal(e),
+    })?;
     Ok(out)
-}
-
-/// Object-safe JSON serialisation for the export's line writer.
-mod erased {
-    pub trait Ser {
-        fn json(&self) -> serde_json::Result<String>;
-    }
-    impl<T: serde::Serialize> Ser for T {
-        fn json(&self) -> serde_json::Result<String> {
-            serde_json::to_string(self)
-        }
-    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -613,37 +588,22 @@ pub async fn trace(
         author: None,
         origin: "request".into(),
     };
-    let article = article_of(&page);
-    if article.is_empty() {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "no article text found in the body",
-        ));
-    }
-    let me = TracedArticle {
-        key: -1,
-        id: page_id(&page, &article),
-        url: page.url.clone(),
-        fetched: None,
-        article,
-    };
-    let title = me.article.title.as_ref().map(|t| t.value.clone());
-    let url = me.url.clone();
-    let outlet = outlet_name(
-        me.article.site.as_ref().map(|s| s.value.as_str()),
-        me.url.as_deref(),
-    );
-    let mut out = s.db.read(move |st| Ok(st.trace_unstored(&me)?)).await?;
-    license_trace(
-        s.partners.as_deref(),
-        outlet.as_deref(),
-        &mut out.story,
-        &mut out.credit,
-        &mut out.credit_evidence,
-    );
+    let partners = s.partners.clone();
+    let traced =
+        s.db.read(move |st| {
+            tracing_a_page::trace_page(st, &page, partners.as_deref()).map_err(|e| match e {
+                TraceError::NoArticle(_) => ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "no article text found in the body",
+                ),
+                TraceError::Store(e) => ApiError::from(e),
+            })
+        })
+        .await?;
+    let out = traced.outcome;
     Ok(Json(json!({
-        "title": title,
-        "url": url,
+        "title": traced.me.article.title.as_ref().map(|t| t.value.clone()),
+        "url": traced.me.url,
         "matches": out.matches,
         "story": out.story.as_ref().map(|d| json!({
             "id": d.row.id, "size": d.row.size, "headline": d.row.headline,
@@ -653,38 +613,6 @@ pub async fn trace(
         "credit_evidence": out.credit_evidence,
     }))
     .into_response())
-}
-
-/// Applies the partners file to a trace's result: to the story it would
-/// join, and to the traced page's own credit when the page's outlet is a
-/// licensee of the story's origin.
-pub fn license_trace(
-    partners: Option<&Partners>,
-    outlet: Option<&str>,
-    story: &mut Option<StoryDetail>,
-    credit: &mut Option<&'static str>,
-    evidence: &mut Vec<String>,
-) {
-    let (Some(p), Some(d)) = (partners, story.as_mut()) else {
-        return;
-    };
-    license(Some(p), d);
-    if *credit != Some(CreditVerdict::Uncredited.as_str()) {
-        return;
-    }
-    let origin = match &d.story.origin {
-        Origin::Article { key, .. } => d
-            .member(*key)
-            .and_then(|a| outlet_name(a.site.as_deref(), a.url.as_deref())),
-        Origin::External { outlet, .. } => Some(outlet.clone()),
-        Origin::Undetermined { .. } => None,
-    };
-    if let (Some(o), Some(me)) = (origin, outlet) {
-        if let Some(line) = p.licence(&o, me) {
-            *credit = Some(CreditVerdict::Licensed.as_str());
-            evidence.insert(0, line);
-        }
-    }
 }
 
 #[derive(Debug, Serialize)]
@@ -738,23 +666,10 @@ pub async fn ingest(
     let mut errors = Vec::new();
     for p in pages {
         match p {
-            Ok(page) => {
-                let article = article_of(&page);
-                if article.is_empty() {
-                    errors.push(format!(
-                        "{}: no article text found on the page",
-                        page.origin
-                    ));
-                    continue;
-                }
-                batch.push(NewArticle {
-                    ext_id: page_id(&page, &article),
-                    origin: page.origin.clone(),
-                    url: page.url.clone(),
-                    fetched: page.fetched.clone(),
-                    article,
-                });
-            }
+            Ok(page) => match prepare(&page) {
+                Ok(article) => batch.push(article),
+                Err(no) => errors.push(no.to_string()),
+            },
             Err(e) => errors.push(e.to_string()),
         }
     }

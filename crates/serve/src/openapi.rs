@@ -58,11 +58,18 @@ pub fn document() -> Value {
     search_params.extend(paging());
     let mut lookup = vec![
         param(
+            "id",
+            "query",
+            json!({"type": "string"}),
+            false,
+            "exact input id, as the story JSON names articles; give id, url or site",
+        ),
+        param(
             "url",
             "query",
             json!({"type": "string"}),
             false,
-            "exact URL (or input id); give url or site",
+            "exact URL (or input id); give id, url or site",
         ),
         param(
             "site",
@@ -116,21 +123,21 @@ pub fn document() -> Value {
         "info": {
             "title": "reprint",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Trace news text: stories of copied articles, their origin, and each copy's credit. Article and story ids are the store's integer keys. Credit verdicts are credited, partial, uncredited, licensed and not-applicable; `licensed` comes from the server's licensed partners file (`reprint serve --partners FILE`, default ./reprint.toml), applied whenever a story is read (story, stories filter, story page, export, trace), with evidence naming the file and line, so verdicts match `reprint show`."
+            "description": "Trace news text: stories of copied articles, their origin, and each copy's credit. Article and story ids in paths are the store's integer keys; the story JSON (`/api/stories/{id}`, `/api/export?what=stories`) is the versioned shape of `docs/story.schema.json`, the same bytes `reprint export --what stories` writes, and names articles by their input ids (`/api/articles?id=` finds one's key). Credit verdicts are credited, partial, uncredited, licensed and not-applicable; `licensed` comes from the server's licensed partners file (`reprint serve --partners FILE`, default ./reprint.toml), applied whenever a story is read (story, stories filter, story page, export, trace), with evidence naming the file and line, so verdicts match `reprint show`."
         },
         "paths": {
             "/api/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI document"}}}},
             "/api/search": {"get": {"summary": "Full-text search (SQLite FTS5) over titles, bylines, sites and bodies", "parameters": search_params, "responses": ok("{total, limit, offset, items: [{article, story, snippet}]}", "application/json")}},
-            "/api/articles": {"get": {"summary": "Articles by URL or by site", "parameters": lookup, "responses": ok("{total, items: [article summary]}", "application/json")}},
+            "/api/articles": {"get": {"summary": "Articles by input id, by URL or by site", "parameters": lookup, "responses": ok("{total, items: [article summary]}", "application/json")}},
             "/api/articles/{id}": {"get": {"summary": "One article: metadata with where each field came from, notices, declared sources, quotes, body", "parameters": [id_param("article key")], "responses": ok("article", "application/json")}},
             "/api/sites/{site}": {"get": {"summary": "A site: how often it copies, credits (licensed partners applied) and is copied, and its articles", "parameters": [param("site", "path", json!({"type": "string"}), true, "exact site name")], "responses": ok("{stats, articles}", "application/json")}},
             "/api/stories": {"get": {"summary": "Stories, largest first, filtered and paged", "parameters": stories, "responses": ok("{total, limit, offset, items: [story summary]}", "application/json")}},
-            "/api/stories/{id}": {"get": {"summary": "One story: origin with evidence, copies with credit verdicts (licensed partners applied), members, links", "parameters": [id_param("story id")], "responses": ok("story", "application/json")}},
+            "/api/stories/{id}": {"get": {"summary": "One story in the versioned story JSON (docs/story.schema.json; `reprint show --json`'s shape, byte for byte `reprint export --what stories`'s line): origin with evidence, copies with credit verdicts (licensed partners applied), changes and chains", "parameters": [id_param("story id")], "responses": ok("story", "application/json")}},
             "/api/diff": {"get": {"summary": "Shared passages of two articles (stored pair, or computed), segments of each text (`altered_quote: true` on the words of a quotation the other text words differently), and the changes from a to b", "parameters": [
                 param("a", "query", json!({"type": "integer", "minimum": 1}), true, "first article key"),
                 param("b", "query", json!({"type": "integer", "minimum": 1}), true, "second article key")
             ], "responses": ok("diff", "application/json")}},
-            "/api/export": {"get": {"summary": "Bulk export as JSON lines", "parameters": [
+            "/api/export": {"get": {"summary": "Bulk export as JSON lines: the bytes of `reprint export --format jsonl` (stories in the versioned story JSON; pairs and articles named by input ids)", "parameters": [
                 param("what", "query", json!({"type": "string", "enum": ["stories", "articles", "pairs"]}), true, "what to export"),
                 param("partial", "query", json!({"type": "boolean", "default": false}), false, "pairs: include partial reuse")
             ], "responses": ok("one JSON object per line", "application/x-ndjson")}},

@@ -99,11 +99,12 @@ async fn endpoints_answer() {
 
     let (s, story) = get(&app, &format!("/api/stories/{id}")).await;
     assert_eq!(s, StatusCode::OK);
-    assert!(story["copies"].as_array().unwrap().len() >= 2);
-    let members = story["members"].as_array().unwrap();
+    assert_eq!(story["schema_version"], 2);
+    let copies = story["copies"].as_array().unwrap();
+    assert!(copies.len() >= 2);
     let (a, b) = (
-        members[0]["key"].as_i64().unwrap(),
-        members[1]["key"].as_i64().unwrap(),
+        key_of(&app, &copies[0]["article"]["id"]).await,
+        key_of(&app, &copies[1]["article"]["id"]).await,
     );
 
     let (s, art) = get(&app, &format!("/api/articles/{a}")).await;
@@ -164,6 +165,23 @@ async fn endpoints_answer() {
     assert_eq!(export_lines(&app, "/api/export?what=articles").await, 32);
 }
 
+/// An article's store key from its input id, as the story JSON names it.
+async fn key_of(app: &App, id: &Value) -> i64 {
+    let id = id.as_str().unwrap();
+    let escaped: String = id
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    let (s, found) = get(app, &format!("/api/articles?id={escaped}")).await;
+    assert_eq!(s, StatusCode::OK, "{found}");
+    assert_eq!(found["total"], 1, "{id}: {found}");
+    assert_eq!(found["items"][0]["id"], id);
+    found["items"][0]["key"].as_i64().unwrap()
+}
+
 async fn export_lines(app: &App, uri: &str) -> usize {
     let resp = app
         .router
@@ -183,7 +201,7 @@ async fn trace_finds_the_story_and_stores_nothing() {
     let (_, list) = get(&app, "/api/stories?limit=1").await;
     let id = list["items"][0]["id"].as_i64().unwrap();
     let (_, story) = get(&app, &format!("/api/stories/{id}")).await;
-    let key = story["members"][1]["key"].as_i64().unwrap();
+    let key = key_of(&app, &story["copies"][0]["article"]["id"]).await;
     let (_, art) = get(&app, &format!("/api/articles/{key}")).await;
     let text: Vec<String> = art["fields"]["paragraphs"]
         .as_array()
@@ -594,26 +612,18 @@ fn outlet(m: &Value) -> Option<String> {
 }
 
 /// An app over a partners file: every copy judged "uncredited" in
-/// `story` made a licensee of its origin.
-async fn licensed_app() -> (App, i64, Vec<i64>, String) {
+/// `story` made a licensee of its origin. Returns the app, the story and
+/// the input ids of the copies made licensees.
+async fn licensed_app() -> (App, i64, Vec<String>, String) {
     let plain = app_from(|db| common::ingest_jsonl(db, partner_pages()), None, false);
     let (_, list) = get(&plain, "/api/stories?credit=uncredited&limit=100").await;
     for item in list["items"].as_array().unwrap() {
         let id = item["id"].as_i64().unwrap();
         let (_, story) = get(&plain, &format!("/api/stories/{id}")).await;
-        let member = |key: &Value| {
-            story["members"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|m| m["key"] == *key)
-                .cloned()
-                .unwrap()
-        };
-        if story["origin"]["type"] != "article" {
+        if story["origin"]["kind"] != "article" {
             continue;
         }
-        let origin = member(&story["origin"]["key"]);
+        let origin = story["origin"]["article"].clone();
         let Some(source) = outlet(&origin) else {
             continue;
         };
@@ -622,7 +632,7 @@ async fn licensed_app() -> (App, i64, Vec<i64>, String) {
             .unwrap()
             .iter()
             .filter(|c| c["credit"] == "uncredited")
-            .map(|c| member(&c["key"]))
+            .map(|c| c["article"].clone())
             .collect();
         let Some(mut licensees) = copies
             .iter()
@@ -637,7 +647,10 @@ async fn licensed_app() -> (App, i64, Vec<i64>, String) {
                 .iter()
                 .filter_map(|m| Some(format!("{:?}", host(m)?))),
         );
-        let keys = copies.iter().map(|m| m["key"].as_i64().unwrap()).collect();
+        let ids = copies
+            .iter()
+            .map(|m| m["id"].as_str().unwrap().to_string())
+            .collect();
         let path = plain._dir.path().join("partners.toml");
         let text = format!(
             "# test\n[[partner]]\nsource = {source:?}\nlicensees = [{}]\nnote = \"test deal\"\n",
@@ -655,18 +668,18 @@ async fn licensed_app() -> (App, i64, Vec<i64>, String) {
             routes,
             _dir: plain._dir,
         };
-        return (app, id, keys, path.display().to_string());
+        return (app, id, ids, path.display().to_string());
     }
     panic!("no story with an uncredited copy and an article origin");
 }
 
 #[tokio::test]
 async fn partners_file_makes_uncredited_copies_licensed() {
-    let (app, id, keys, file) = licensed_app().await;
+    let (app, id, licensees, file) = licensed_app().await;
     let (s, story) = get(&app, &format!("/api/stories/{id}")).await;
     assert_eq!(s, StatusCode::OK);
     for c in story["copies"].as_array().unwrap() {
-        if keys.contains(&c["key"].as_i64().unwrap()) {
+        if licensees.iter().any(|l| c["article"]["id"] == l.as_str()) {
             assert_eq!(c["credit"], "licensed", "{c}");
             let first = c["evidence"][0].as_str().unwrap();
             assert!(
@@ -745,14 +758,15 @@ async fn partners_file_makes_uncredited_copies_licensed() {
     let exported: Value = lines
         .lines()
         .map(|l| serde_json::from_str::<Value>(l).unwrap())
-        .find(|d| d["row"]["id"] == id)
+        .find(|d| d["id"] == id)
         .unwrap();
-    assert!(exported["story"]["copies"]
+    assert!(exported["copies"]
         .as_array()
         .unwrap()
         .iter()
         .any(|c| c["credit"] == "licensed"));
-    let (_, art) = get(&app, &format!("/api/articles/{}", keys[0])).await;
+    let key = key_of(&app, &Value::from(licensees[0].as_str())).await;
+    let (_, art) = get(&app, &format!("/api/articles/{key}")).await;
     let text: Vec<&str> = art["fields"]["paragraphs"]
         .as_array()
         .unwrap()

@@ -1,6 +1,6 @@
 //! The whole reprint pipeline over a seed's pages, through the same path
 //! `reprint ingest` takes: each page extracted as the store's ingest
-//! extracts it (`reprint_store::ingest::article_of`: HTML or text, the
+//! extracts it (`reprint_app::page::article_of`: HTML or text, the
 //! collector's site and fetch time), stored and matched in batches into a
 //! temporary store (fingerprint index, furniture, pairs), stories grouped
 //! and traced once at the end, then read back and read with the partners
@@ -97,7 +97,7 @@ pub fn run(pages: &[InputPage], partners: &Partners) -> Result<PipelineRun, Pipe
                 author: None,
                 origin: p.id.clone(),
             };
-            let article = reprint_store::ingest::article_of(&page);
+            let article = reprint_app::page::article_of(&page);
             if article.is_empty() {
                 run.no_article.push(p.id.clone());
                 continue;

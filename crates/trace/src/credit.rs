@@ -415,6 +415,7 @@ mod tests {
             link: Some("https://dailyplanet.example/a".into()),
             kind: CreditKind::OriginalSource,
             evidence: "This article first appeared in the Daily Planet.".into(),
+            ..DeclaredSource::default()
         });
         copy.article
             .links

@@ -1,4 +1,5 @@
-//! `reprint export --what stories|articles|pairs --format jsonl|csv`.
+//! `reprint export --what stories|articles|pairs --format jsonl|csv`: the
+//! export of `reprint_app::export`, the bytes `/api/export` also sends.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -7,11 +8,11 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 use clap::ValueEnum;
+use reprint_app::export::{self, Request};
 use reprint_store::Store;
-use serde::Serialize;
 
 use super::Context;
-use crate::view::{story_view_with, PartnersArg};
+use crate::view::PartnersArg;
 use crate::Format;
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -39,41 +40,6 @@ pub struct Args {
     partners: PartnersArg,
 }
 
-/// One line of `--what pairs`: `a`, `b` are the inputs' ids.
-#[derive(Serialize)]
-struct PairLine<'a> {
-    a: &'a str,
-    b: &'a str,
-    shared: f64,
-    kind: &'a str,
-    shared_a: f64,
-    shared_b: f64,
-    words: i64,
-    /// Aligned passages (JSONL only): `{"a": {"start", "end"}, "b": …,
-    /// "words", "exact"}`, character offsets into each article's text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    passages: Option<&'a [reprint_match::Passage]>,
-}
-
-/// A CSV line of `--what stories`.
-#[derive(Serialize)]
-struct StoryLine {
-    id: i64,
-    size: i64,
-    origin_kind: &'static str,
-    origin: String,
-    confidence: f32,
-    date: String,
-    headline: String,
-    members: String,
-    /// Copies per credit verdict.
-    credited: usize,
-    partial: usize,
-    uncredited: usize,
-    licensed: usize,
-    not_applicable: usize,
-}
-
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let store = Store::open_read_only(&ctx.db)?;
     let sink: Box<dyn Write> = match &args.output {
@@ -83,135 +49,25 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(sink);
-    match args.what {
-        What::Pairs => export_pairs(&store, args.include_partial, args.format, &mut out)?,
-        What::Articles => export_articles(&store, args.format, &mut out)?,
-        What::Stories => {
-            let partners = args.partners.load()?;
-            export_stories(&store, partners.as_ref(), args.format, &mut out)?
-        }
-    }
+    // The partners file is read (and its errors reported) only for stories.
+    let partners = match args.what {
+        What::Stories => args.partners.load()?,
+        _ => None,
+    };
+    let req = Request {
+        what: match args.what {
+            What::Stories => export::What::Stories,
+            What::Articles => export::What::Articles,
+            What::Pairs => export::What::Pairs,
+        },
+        format: match args.format {
+            Format::Jsonl => export::Format::Jsonl,
+            Format::Csv => export::Format::Csv,
+        },
+        include_partial: args.include_partial,
+        partners: partners.as_ref(),
+    };
+    export::export(&store, &req, &mut out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn export_pairs(store: &Store, partial: bool, format: Format, out: &mut impl Write) -> Result<()> {
-    let pairs = store.pairs(partial)?;
-    let lines = pairs.iter().map(|p| PairLine {
-        a: &p.a,
-        b: &p.b,
-        shared: round(p.shared),
-        kind: &p.kind,
-        shared_a: round(p.shared_a),
-        shared_b: round(p.shared_b),
-        words: p.words,
-        passages: (format == Format::Jsonl).then_some(p.passages.as_slice()),
-    });
-    write_all(lines, format, out)
-}
-
-fn round(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
-}
-
-fn export_articles(store: &Store, format: Format, out: &mut impl Write) -> Result<()> {
-    match format {
-        Format::Jsonl => {
-            let r = store.for_each_article(|row, json| -> Result<()> {
-                let article: serde_json::Value = serde_json::from_str(json)?;
-                let line = serde_json::json!({
-                    "id": row.id, "url": row.url, "site": row.site, "title": row.title,
-                    "byline": row.byline, "published": row.published, "fetched": row.fetched,
-                    "words": row.words, "article": article,
-                });
-                writeln!(out, "{line}")?;
-                Ok(())
-            })?;
-            r
-        }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            let r = store.for_each_article(|row, _| -> Result<()> {
-                w.serialize(row)?;
-                Ok(())
-            })?;
-            w.flush()?;
-            r
-        }
-    }
-}
-
-fn export_stories(
-    store: &Store,
-    partners: Option<&reprint_trace::Partners>,
-    format: Format,
-    out: &mut impl Write,
-) -> Result<()> {
-    let mut views = Vec::new();
-    for row in store.stories()? {
-        if let Some(d) = store.story(row.id)? {
-            views.push((
-                story_view_with(&d, partners),
-                d.members.iter().map(|m| m.id.clone()).collect::<Vec<_>>(),
-            ));
-        }
-    }
-    match format {
-        Format::Jsonl => {
-            for (v, _) in &views {
-                writeln!(out, "{}", serde_json::to_string(v)?)?;
-            }
-            Ok(())
-        }
-        Format::Csv => write_all(
-            views.iter().map(|(v, members)| {
-                let count = |verdict: &str| v.copies.iter().filter(|c| c.credit == verdict).count();
-                StoryLine {
-                    id: v.id,
-                    size: v.size,
-                    origin_kind: v.origin.kind,
-                    origin: v
-                        .origin
-                        .article
-                        .as_ref()
-                        .map(|a| a.id.clone())
-                        .or_else(|| v.origin.outlet.clone())
-                        .unwrap_or_default(),
-                    confidence: v.origin.confidence,
-                    date: v.date.clone().unwrap_or_default(),
-                    headline: v.headline.clone().unwrap_or_default(),
-                    members: members.join(" "),
-                    credited: count("credited"),
-                    partial: count("partial"),
-                    uncredited: count("uncredited"),
-                    licensed: count("licensed"),
-                    not_applicable: count("not-applicable"),
-                }
-            }),
-            Format::Csv,
-            out,
-        ),
-    }
-}
-
-fn write_all<T: Serialize>(
-    items: impl Iterator<Item = T>,
-    format: Format,
-    out: &mut impl Write,
-) -> Result<()> {
-    match format {
-        Format::Jsonl => {
-            for item in items {
-                writeln!(out, "{}", serde_json::to_string(&item)?)?;
-            }
-        }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            for item in items {
-                w.serialize(&item)?;
-            }
-            w.flush()?;
-        }
-    }
-    Ok(())
 }

@@ -13,7 +13,7 @@ use reprint_ingest::{read_inputs, Page, ReadOptions};
 
 use super::Context;
 use crate::output;
-use crate::page::article_of;
+use reprint_app::page::article_of;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {

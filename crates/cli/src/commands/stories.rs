@@ -11,7 +11,8 @@ use serde::Serialize;
 use super::Context;
 use crate::output;
 use crate::table::{for_terminal, render};
-use crate::view::{licensed_story, story_view_with, PartnersArg, StoryView};
+use crate::view::PartnersArg;
+use reprint_app::view::{licensed_story, story_view_with, StoryView};
 
 #[derive(clap::Args, Debug)]
 pub struct ListArgs {

@@ -1,26 +1,23 @@
 //! `reprint trace FILE|-`: which stored story a page would join, and
 //! whether it credits that story's origin, with the licensed partners file
-//! applied as `show` applies it. A page that joins no story is traced on
-//! its own: a page crediting an outlet outside the corpus (the demo's Global
-//! Research page, crediting Sputnik) shows that origin and its credit.
-//! Nothing is written.
+//! applied as `show` applies it (`reprint_app::trace_page`); a page that
+//! joins no story shows its own provenance. Nothing is written.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
+use reprint_app::trace_page::{trace_page, Alone, PageTrace};
+use reprint_app::view::{story_view_with, StoryView};
 use reprint_ingest::{read_inputs, read_reader, Page, ReadOptions};
 use reprint_store::Store;
-use reprint_store::StoryDetail;
-use reprint_trace::story::outlet_name;
-use reprint_trace::{trace_story, CreditVerdict, Origin, Partners, TracedArticle};
+use reprint_trace::Origin;
 use serde::Serialize;
 
 use super::Context;
 use crate::output;
-use crate::page::{article_of, page_id};
 use crate::table::{for_terminal, render};
-use crate::view::{member_outlet, story_view_with, PartnersArg};
+use crate::view::PartnersArg;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -53,38 +50,13 @@ struct TraceReport {
     stored: bool,
     matches: Vec<Match>,
     /// The story the page would join: the one of its closest match.
-    story: Option<crate::view::StoryView>,
+    story: Option<StoryView>,
     credit: Option<&'static str>,
     credit_evidence: Vec<String>,
     /// When the page joins no story: what it says of its own provenance,
     /// traced alone (only when that names an origin outside the corpus).
     #[serde(skip_serializing_if = "Option::is_none")]
     alone: Option<Alone>,
-}
-
-/// The page traced on its own: an origin outside the corpus that its
-/// credits name, and its credit to it. Nothing here is checked against the
-/// origin's own page, which is not stored.
-#[derive(Debug, Serialize)]
-struct Alone {
-    origin: Origin,
-    credit: &'static str,
-    credit_evidence: Vec<String>,
-}
-
-/// Traces the page as a story of one; `None` unless that names an origin
-/// outside the corpus.
-fn alone(me: &TracedArticle) -> Option<Alone> {
-    let story = trace_story(&[me], &[]);
-    if !matches!(story.origin, Origin::External { .. }) {
-        return None;
-    }
-    let copy = story.copies.into_iter().find(|c| c.key == me.key)?;
-    Some(Alone {
-        origin: story.origin,
-        credit: copy.credit.as_str(),
-        credit_evidence: copy.evidence,
-    })
 }
 
 fn first_page(input: &PathBuf) -> Result<Page> {
@@ -105,33 +77,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let store = Store::open_read_only(&ctx.db)?;
     let partners = args.partners.load()?;
     let page = first_page(&args.input)?;
-    let article = article_of(&page);
-    if article.is_empty() {
-        bail!("{}: no article text found on the page", page.origin);
-    }
-    let title = article.title.as_ref().map(|t| t.value.clone());
-    let outlet = outlet_name(
-        article.site.as_ref().map(|s| s.value.as_str()),
-        page.url.as_deref(),
-    );
-    let me = TracedArticle {
-        key: -1,
-        id: page_id(&page, &article),
-        url: page.url.clone(),
-        fetched: page.fetched.clone(),
-        article,
-    };
-    let mut outcome = store.trace_unstored(&me)?;
-    if let (Some(p), Some(d)) = (&partners, &outcome.story) {
-        license_page(
-            p,
-            d,
-            outlet.as_deref(),
-            &mut outcome.credit,
-            &mut outcome.credit_evidence,
-        );
-    }
-    let stored = outcome.matches.iter().any(|m| m.article.id == me.id);
+    let traced = trace_page(&store, &page, partners.as_ref())?;
+    let stored = traced.stored();
+    let PageTrace { me, outcome, alone } = traced;
     let matches = outcome
         .matches
         .iter()
@@ -145,11 +93,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
             story: m.story,
         })
         .collect();
-    let alone = outcome.story.is_none().then(|| alone(&me)).flatten();
     let report = TraceReport {
         input: page.origin.clone(),
         id: me.id.clone(),
-        title,
+        title: me.article.title.as_ref().map(|t| t.value.clone()),
         stored,
         matches,
         story: outcome
@@ -166,31 +113,6 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
         output::print(&for_terminal(&describe(&report)))?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The traced page's credit is "licensed", not "uncredited", when its outlet
-/// is a licensee of the story's origin in the partners file.
-fn license_page(
-    partners: &Partners,
-    d: &StoryDetail,
-    outlet: Option<&str>,
-    credit: &mut Option<&'static str>,
-    evidence: &mut Vec<String>,
-) {
-    if *credit != Some(CreditVerdict::Uncredited.as_str()) {
-        return;
-    }
-    let origin = match &d.story.origin {
-        Origin::Article { key, .. } => d.member(*key).and_then(member_outlet),
-        Origin::External { outlet, .. } => Some(outlet.clone()),
-        Origin::Undetermined { .. } => None,
-    };
-    if let (Some(o), Some(me)) = (origin, outlet) {
-        if let Some(line) = partners.licence(&o, me) {
-            *credit = Some(CreditVerdict::Licensed.as_str());
-            evidence.insert(0, line);
-        }
-    }
 }
 
 fn describe(r: &TraceReport) -> String {

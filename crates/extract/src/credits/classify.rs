@@ -30,7 +30,7 @@ static RULE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[-*_=•]\s*){3,}$|^\s*[—–]\s*$").expect("valid regex"));
 /// "Image: © Flickr/ US Air Force", "Photo credit: Getty".
 static IMAGE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:featured |top |header |lead )?(?:image|photo|photograph|picture|illustration|credit)s?(?: credits?)?\s*:\s*(?P<credit>.{2,120})$")
+    Regex::new(r"(?i)^(?:featured |top |header |lead )?(?:image|photo|photograph|picture|illustration|graphic|video|sources)s?(?: credits?| source)?\s*:\s*(?P<credit>.{2,120})$|^\((?P<paren>(?:AP|AFP|Reuters|UPI|EPA|Getty)\s+Photo\s*/[^()]{2,80})\)$")
         .expect("valid regex")
 });
 
@@ -62,9 +62,10 @@ pub(crate) fn may_be_strong(raw: &str) -> bool {
 
 /// The image credit a whole line gives, as printed.
 pub(crate) fn image_credit(text: &str) -> Option<String> {
-    IMAGE_CREDIT
-        .captures(text.trim())
-        .map(|c| c["credit"].trim().to_string())
+    let c = IMAGE_CREDIT.captures(text.trim())?;
+    c.name("credit")
+        .or_else(|| c.name("paren"))
+        .map(|m| m.as_str().trim().to_string())
 }
 
 /// Classifies a paragraph (markdown or plain text). None means article text.
@@ -102,6 +103,11 @@ fn whole_line(raw: &str, inline: &Inline) -> Option<Verdict> {
             items: vec![Item::Source(source)],
             strength,
         });
+    }
+    // A photo or graphic credit naming an agency is no credit for the text
+    // (issue 14: "Photo: NAME, AP", "(AP Photo/NAME)").
+    if let Some(c) = image_credit(text) {
+        return Some(weak(Item::ImageCredit(c)));
     }
     // "- Reuters." is a sign-off, not an agency byline.
     if let Some(source) = wire::sign_off(text) {

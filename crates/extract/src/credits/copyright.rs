@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 /// "Copyright" ("Copyright infringement suits …") is prose, not a notice.
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?P<lead>[^©.]{0,30}?[\s&])?(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?P<rest>.*)$",
+        r"(?i)^(?P<lead>[^©.]{0,30}?[\s&])?(?:copyright\s*(?:©|\(c\))?|(?:©|\(c\))\s*(?:copyright)?)\s*(?P<rest>.*)$",
     )
     .expect("valid regex")
 });
@@ -31,6 +31,7 @@ pub(crate) fn parse(sentence: &str) -> Option<Copyright> {
             holder: None,
             year: None,
             evidence: s.to_string(),
+            place: None,
         });
     }
     let c = NOTICE.captures(s)?;
@@ -51,6 +52,7 @@ pub(crate) fn parse(sentence: &str) -> Option<Copyright> {
         holder,
         year,
         evidence: s.to_string(),
+        place: None,
     })
 }
 

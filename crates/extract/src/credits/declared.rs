@@ -20,6 +20,16 @@ static ORIGINAL: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)^(?:this (?:article|story|post|piece) (?:is|was) )?(?:republished|reprinted|reposted|published|reproduced) (?:here )?with (?:the )?(?:kind )?permission (?:of|from)\s+(?P<rest>.+)$",
         // The Conversation: "This article is republished from X under a Creative Commons license."
         r"(?i)^(?:this (?:article|story|post|piece) (?:is|was) )?(?:republished|reprinted|reposted|syndicated) (?:here )?(?:from|by)\s+(?P<rest>.+)$",
+        // ProPublica, KFF Health News, Global Voices (CC BY-ND programmes):
+        // "This story was produced by X and is republished here under a
+        // Creative Commons license."
+        r"(?i)^(?:this (?:article|story|post|piece|report) (?:was|is) )(?:originally )?(?:produced|written|reported|published|co-published) (?:by|for|with)\s+(?P<rest>.+)$",
+        // "Read the original at X", "Read the original article on X".
+        r"(?i)^read (?:the )?(?:original|full) (?:article |story |post |piece )?(?:at|on|in)\s+(?P<rest>.+)$",
+        // "Article from: Agence France-Presse" (issue 14, before the body).
+        r"(?i)^(?:article|story|text|content) (?:from|by|courtesy of):?\s+(?P<rest>.+)$",
+        // "Courtesy of X", "Published courtesy of X".
+        r"(?i)^(?:published |reprinted |republished )?courtesy (?:of\s+)?(?P<rest>.+)$",
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid regex"))
@@ -28,9 +38,15 @@ static ORIGINAL: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// "Source: X", "/ Source: Associated Press" (NBC's wire label). Only whole
 /// short lines: "Source familiar with the ad says…" has no colon and stays.
+/// Not "Sources: …", which lists the data under a graphic (issue 14).
 static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^/?\s*(?:source|sources|source link|originally from)\s*:\s*(?P<rest>.+)$")
+    Regex::new(r"(?i)^/?\s*(?:source|source link|originally from|credit|article from|story from|from)\s*:\s*(?P<rest>.+)$")
         .expect("valid regex")
+});
+
+/// "Credit: X (via Y)": the origin X reached the page through Y.
+static VIA_IN_PARENS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\((?:via|h/t)\s+(?P<via>[^()]+)\)\.?$").expect("valid regex")
 });
 
 /// "via X", "h/t: The Hill.", "(h/t RCP Video.)", "h/t/: Independent Journal."
@@ -62,7 +78,15 @@ pub(crate) fn original(inline: &Inline) -> Option<DeclaredSource> {
 pub(crate) fn label_line(inline: &Inline) -> Option<DeclaredSource> {
     let text = inline.text.trim();
     if let Some(c) = SOURCE_LABEL.captures(text) {
-        return credit(inline, c.name("rest")?.as_str(), CreditKind::OriginalSource);
+        let rest = c.name("rest")?.as_str();
+        // "Credit: X (via Y)": X is the source; the via part is cut.
+        let rest = VIA_IN_PARENS
+            .find(rest)
+            .map_or(rest, |m| rest.get(..m.start()).unwrap_or(rest));
+        if super::wire::is_photo_credit(rest) {
+            return None;
+        }
+        return credit(inline, rest, CreditKind::OriginalSource);
     }
     let c = VIA.captures(text)?;
     credit(inline, c.name("rest")?.as_str(), CreditKind::Via)
@@ -75,6 +99,11 @@ pub(crate) fn agency_line(text: &str) -> Option<DeclaredSource> {
     if [". ", "? ", "! "].iter().any(|end| text.contains(end)) {
         return None;
     }
+    // "NAME / Reuters." between paragraphs is a photo credit (HuffPost's
+    // copies in PolNeAR); "NAMES / AP" counts only in the byline itself.
+    if text.contains(" / ") {
+        return None;
+    }
     let outlet = wire::byline_agency(text.trim())?;
     Some(DeclaredSource {
         outlet: outlet.to_string(),
@@ -82,6 +111,7 @@ pub(crate) fn agency_line(text: &str) -> Option<DeclaredSource> {
         link: None,
         kind: CreditKind::Byline,
         evidence: text.trim().to_string(),
+        place: None,
     })
 }
 
@@ -111,6 +141,7 @@ fn credit(inline: &Inline, rest: &str, kind: CreditKind) -> Option<DeclaredSourc
         link,
         kind,
         evidence: inline.text.trim().to_string(),
+        place: None,
     })
 }
 
@@ -188,5 +219,40 @@ mod tests {
             lab("Source familiar with the ad says the group is spending"),
             None
         );
+    }
+
+    /// Republishing programmes and issue 14's credit lines.
+    #[test]
+    fn republishing_lines_of_issue_14() {
+        let out = |s: &str| orig(s).map(|d| d.outlet);
+        assert_eq!(
+            out("This story was produced by KFF Health News and is republished here under a Creative Commons license.").as_deref(),
+            Some("KFF Health News")
+        );
+        assert_eq!(
+            out("This story was originally published by ProPublica.").as_deref(),
+            Some("ProPublica")
+        );
+        assert_eq!(
+            out("This post originally appeared on Global Voices.").as_deref(),
+            Some("Global Voices")
+        );
+        assert_eq!(
+            out("Read the original at Futurism.").as_deref(),
+            Some("Futurism")
+        );
+        assert_eq!(
+            out("Article from: Agence France-Presse").as_deref(),
+            Some("AFP")
+        );
+        let lab = |s: &str| label_line(&parse(s)).map(|d| d.outlet);
+        assert_eq!(lab("Credit: The Associated Press").as_deref(), Some("AP"));
+        assert_eq!(
+            lab("Credit: Daily Planet (via Echo)").as_deref(),
+            Some("Daily Planet")
+        );
+        assert_eq!(lab("Source: The Associated Press").as_deref(), Some("AP"));
+        // Under a graphic: the data's sources, not the text's.
+        assert_eq!(lab("Sources: Census Bureau; AP analysis"), None);
     }
 }

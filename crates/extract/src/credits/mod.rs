@@ -23,6 +23,18 @@ use notice::Strength;
 pub(crate) use classify::image_credit;
 pub(crate) use wire::canonical as canonical_agency;
 
+/// The short name of a news agency as credits compare it ("The Associated
+/// Press" → "AP"), or None when `name` is no agency the extractor knows.
+pub fn agency_name(name: &str) -> Option<&'static str> {
+    wire::canonical(name)
+}
+
+/// The agency a byline names ("Paul J. Weber and Geoff Mulvihill, Associated
+/// Press" → "AP"), as the extractor reads bylines.
+pub fn byline_agency_name(byline: &str) -> Option<&'static str> {
+    wire::byline_agency(byline)
+}
+
 /// How many leading body paragraphs may carry a wire dateline: a text page
 /// may still start with its headline or a byline line.
 const DATELINE_WINDOW: usize = 3;
@@ -143,8 +155,14 @@ fn strip_trailing_sign_off(body: &mut Vec<String>, article: &mut Article) {
         }
         cut = range.start;
     }
-    if let Some((at, source)) = wire::trailing_dash(last.get(..cut).unwrap_or("")) {
-        article.declared_sources.push(source);
+    let rest = last.get(..cut).unwrap_or("");
+    if let Some((at, source)) =
+        wire::trailing_dash(rest).or_else(|| wire::trailing_abbreviation(rest))
+    {
+        article.declared_sources.push(DeclaredSource {
+            place: Some(crate::Place::EndOfBody),
+            ..source
+        });
         cut = at;
     }
     last.truncate(cut);
@@ -171,13 +189,31 @@ fn record_dateline(body: &[String], article: &mut Article) {
     // The window counts paragraphs of prose: scraped pages put "Updated" and
     // time-stamp lines before the lede (census:12769, the Houston Chronicle's
     // AP copy, has its dateline in the fourth paragraph).
-    let found = body
+    let prose: Vec<&String> = body
         .iter()
         .filter(|p| p.split_whitespace().count() >= 8)
+        .collect();
+    let found = prose
+        .iter()
         .take(DATELINE_WINDOW)
-        .filter(|p| p.contains('('))
-        .find_map(|p| wire::dateline(&crate::text_page::markdown::plain(p), year));
-    article.declared_sources.extend(found);
+        .filter(|p| p.contains(['(', '/']))
+        .find_map(|p| wire::dateline(&crate::text_page::markdown::plain(p), year))
+        // A known agency's dateline lower down still credits it: "(AP) —"
+        // datelines below the top (issue 14), a roundup's later items.
+        .or_else(|| {
+            prose
+                .iter()
+                .skip(DATELINE_WINDOW)
+                .filter(|p| p.contains('('))
+                .filter_map(|p| wire::dateline(&crate::text_page::markdown::plain(p), year))
+                .find(|d| canonical_agency(&d.outlet).is_some())
+        });
+    article
+        .declared_sources
+        .extend(found.map(|d| DeclaredSource {
+            place: Some(crate::Place::Dateline),
+            ..d
+        }));
 }
 
 /// Gives the article the byline its input recorded (a JSONL `author`) when
@@ -215,6 +251,7 @@ fn record_byline_agency(article: &mut Article) {
             link: None,
             kind: CreditKind::Byline,
             evidence: byline,
+            place: Some(crate::Place::Byline),
         });
     }
 }

@@ -167,6 +167,7 @@ fn source_date(inline: &markdown::Inline) -> Option<Line> {
         link,
         kind: CreditKind::Byline,
         evidence: text.to_string(),
+        place: Some(crate::Place::Header),
     }))
 }
 

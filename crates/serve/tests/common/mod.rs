@@ -8,8 +8,8 @@ use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use reprint_app::page::article_of;
 use reprint_ingest::{read_inputs, read_reader, InputKind, ReadOptions};
-use reprint_store::ingest::article_of;
 use reprint_store::{NewArticle, Store};
 
 /// The shared benchmark data beside the repository.

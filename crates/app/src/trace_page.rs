@@ -1,0 +1,145 @@
+//! Tracing a page that is not stored: which stored story it would join
+//! (its closest match's), and its credit to that story's origin with the
+//! licensed partners file applied. A page that joins no story is traced on
+//! its own: a page crediting an outlet outside the corpus (the demo's Global
+//! Research page, crediting Sputnik) gets that origin and its credit.
+//! Nothing is written. `reprint trace` and `POST /api/trace` both call
+//! [`trace_page`].
+
+use reprint_ingest::Page;
+use reprint_store::queries::TraceOutcome;
+use reprint_store::{Store, StoreError, StoryDetail};
+use reprint_trace::story::outlet_name;
+use reprint_trace::{trace_story, CreditVerdict, Origin, Partners, TracedArticle};
+use serde::Serialize;
+
+use crate::page::{article_of, page_id, NoArticle};
+use crate::view::member_outlet;
+
+/// A traced page.
+#[derive(Debug)]
+pub struct PageTrace {
+    /// The page as traced (`key` -1: not stored), named by
+    /// [`crate::page::page_id`].
+    pub me: TracedArticle,
+    /// Its matches (closest first, the page itself included when it is
+    /// stored under the same id), the story of the closest, and its credit
+    /// to that story's origin with the partners applied. The story itself is
+    /// as stored: [`crate::view::story_view_with`] applies the partners.
+    pub outcome: TraceOutcome,
+    /// When the page joins no story: what it says of its own provenance.
+    pub alone: Option<Alone>,
+}
+
+impl PageTrace {
+    /// Whether the store holds this page under the same id.
+    pub fn stored(&self) -> bool {
+        self.outcome
+            .matches
+            .iter()
+            .any(|m| m.article.id == self.me.id)
+    }
+}
+
+/// The page traced on its own: an origin outside the corpus that its
+/// credits name, and its credit to it. Nothing here is checked against the
+/// origin's own page, which is not stored.
+#[derive(Debug, Serialize)]
+pub struct Alone {
+    /// The origin its credits name (always `Origin::External`).
+    pub origin: Origin,
+    /// Its credit verdict to that origin.
+    pub credit: &'static str,
+    /// The lines the verdict rests on.
+    pub credit_evidence: Vec<String>,
+}
+
+/// Why a page could not be traced.
+#[derive(Debug, thiserror::Error)]
+pub enum TraceError {
+    /// Extraction found no article on the page.
+    #[error(transparent)]
+    NoArticle(#[from] NoArticle),
+    /// Reading the store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Traces `page` against `store` (see the module's documentation).
+pub fn trace_page(
+    store: &Store,
+    page: &Page,
+    partners: Option<&Partners>,
+) -> Result<PageTrace, TraceError> {
+    let article = article_of(page);
+    if article.is_empty() {
+        return Err(NoArticle {
+            input: page.origin.clone(),
+            reason: "no article text found on the page".into(),
+        }
+        .into());
+    }
+    let outlet = outlet_name(
+        article.site.as_ref().map(|s| s.value.as_str()),
+        page.url.as_deref(),
+    );
+    let me = TracedArticle {
+        key: -1,
+        id: page_id(page, &article),
+        url: page.url.clone(),
+        fetched: page.fetched.clone(),
+        article,
+    };
+    let mut outcome = store.trace_unstored(&me)?;
+    if let (Some(p), Some(d)) = (partners, &outcome.story) {
+        license_page(
+            p,
+            d,
+            outlet.as_deref(),
+            &mut outcome.credit,
+            &mut outcome.credit_evidence,
+        );
+    }
+    let alone = outcome.story.is_none().then(|| alone(&me)).flatten();
+    Ok(PageTrace { me, outcome, alone })
+}
+
+/// Traces the page as a story of one; `None` unless that names an origin
+/// outside the corpus.
+fn alone(me: &TracedArticle) -> Option<Alone> {
+    let story = trace_story(&[me], &[]);
+    if !matches!(story.origin, Origin::External { .. }) {
+        return None;
+    }
+    let copy = story.copies.into_iter().find(|c| c.key == me.key)?;
+    Some(Alone {
+        origin: story.origin,
+        credit: copy.credit.as_str(),
+        credit_evidence: copy.evidence,
+    })
+}
+
+/// The traced page's credit is "licensed", not "uncredited", when its outlet
+/// is a licensee of the story's origin in the partners file.
+fn license_page(
+    partners: &Partners,
+    d: &StoryDetail,
+    outlet: Option<&str>,
+    credit: &mut Option<&'static str>,
+    evidence: &mut Vec<String>,
+) {
+    if *credit != Some(CreditVerdict::Uncredited.as_str()) {
+        return;
+    }
+    let origin = match &d.story.origin {
+        Origin::Article { key, .. } => d.member(*key).and_then(member_outlet),
+        Origin::External { outlet, .. } => Some(outlet.clone()),
+        Origin::Undetermined { .. } => None,
+    };
+    if let (Some(o), Some(me)) = (origin, outlet) {
+        if let Some(line) = partners.licence(&o, me) {
+            *credit = Some(CreditVerdict::Licensed.as_str());
+            evidence.insert(0, line);
+        }
+    }
+}

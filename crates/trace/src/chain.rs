@@ -166,7 +166,7 @@ fn inherited(
         let upstream = if theirs.is_subset(&mine) != mine.is_subset(&theirs) {
             theirs.is_subset(&mine)
         } else {
-            ctx.dated_before(p.key, copy.key)
+            ctx.dated_first(p.key, copy.key)
         };
         if !upstream {
             continue;

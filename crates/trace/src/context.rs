@@ -34,6 +34,18 @@ impl Evidence {
         self.dates.get(&key)
     }
 
+    /// True when `a` is dated before `b` clearly, or by the calendar days
+    /// the pages print (overlapping only through the zones' spread): good
+    /// enough to say which of two pages sharing edits is upstream, not to
+    /// accuse.
+    pub fn dated_first(&self, a: i64, b: i64) -> bool {
+        self.dated_before(a, b)
+            || matches!(
+                (self.date(a).and_then(|d| d.day), self.date(b).and_then(|d| d.day)),
+                (Some(x), Some(y)) if x < y
+            )
+    }
+
     /// True when `a` is dated clearly before `b`.
     pub fn dated_before(&self, a: i64, b: i64) -> bool {
         match (self.date(a), self.date(b)) {

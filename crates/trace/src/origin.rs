@@ -420,12 +420,16 @@ fn credits_other(m: &TracedArticle) -> Option<(String, String)> {
 /// than its own. One member left is the origin, as sure as its dates; none
 /// or several: undetermined, saying which could not be told apart.
 fn origin_by_date(group: &[&TracedArticle], ctx: &Evidence) -> Origin {
-    let mut out: BTreeMap<i64, String> = BTreeMap::new();
+    // Keyed and chosen by page id, never by store key or input order: the
+    // same pages in any order give the same verdict and evidence.
+    let id_of = |k: i64| group.iter().find(|m| m.key == k).map(|m| m.id.as_str());
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
     for m in group {
         let earlier = ctx.date(m.key).and_then(|d| {
             let o = group
                 .iter()
-                .find(|o| o.key != m.key && ctx.dated_before(o.key, m.key))?;
+                .filter(|o| o.key != m.key && ctx.dated_before(o.key, m.key))
+                .min_by_key(|o| (ctx.date(o.key).map(|x| x.interval.lo), o.id.as_str()))?;
             Some(format!(
                 "later: {}, after {}",
                 d.evidence,
@@ -434,7 +438,11 @@ fn origin_by_date(group: &[&TracedArticle], ctx: &Evidence) -> Origin {
         });
         let why = earlier
             .or_else(|| {
-                let s = ctx.signals.iter().find(|s| s.copy == m.key)?;
+                let s = ctx
+                    .signals
+                    .iter()
+                    .filter(|s| s.copy == m.key)
+                    .min_by_key(|s| (id_of(s.source), s.evidence.as_str()))?;
                 Some(format!("a copy: {}", s.evidence))
             })
             .or_else(|| {
@@ -442,14 +450,15 @@ fn origin_by_date(group: &[&TracedArticle], ctx: &Evidence) -> Origin {
                 Some(format!("a copy: {} credits {named}: \"{e}\"", m.id))
             });
         if let Some(why) = why {
-            out.insert(m.key, why);
+            out.insert(m.id.clone(), why);
         }
     }
-    let left: Vec<&TracedArticle> = group
+    let mut left: Vec<&TracedArticle> = group
         .iter()
         .copied()
-        .filter(|m| !out.contains_key(&m.key))
+        .filter(|m| !out.contains_key(&m.id))
         .collect();
+    left.sort_by(|a, b| a.id.cmp(&b.id));
     let date_line = |m: &TracedArticle| {
         ctx.date(m.key)
             .map(|d| d.evidence.clone())
@@ -510,7 +519,11 @@ const CALENDAR_CONFIDENCE: f32 = 0.6;
 /// others it is named with [`CALENDAR_CONFIDENCE`]; on the same day (a day
 /// and a time on it, issue 14) only as likely, with a confidence under
 /// which no copy is called uncredited.
-fn leaning(left: &[&TracedArticle], ctx: &Evidence, out: &BTreeMap<i64, String>) -> Option<Origin> {
+fn leaning(
+    left: &[&TracedArticle],
+    ctx: &Evidence,
+    out: &BTreeMap<String, String>,
+) -> Option<Origin> {
     let dated: Vec<(&TracedArticle, &crate::dating::Dating)> = left
         .iter()
         .map(|m| {
@@ -523,7 +536,7 @@ fn leaning(left: &[&TracedArticle], ctx: &Evidence, out: &BTreeMap<i64, String>)
         .collect::<Option<_>>()?;
     let (first, d) = dated
         .iter()
-        .min_by_key(|(_, d)| (d.interval.lo, d.interval.hi))?;
+        .min_by_key(|(m, d)| (d.interval.lo, d.interval.hi, m.id.as_str()))?;
     let others = || dated.iter().filter(|(m, _)| m.key != first.key);
     let leads =
         others().all(|(_, o)| d.interval.lo < o.interval.lo && d.interval.hi < o.interval.hi);
@@ -736,6 +749,7 @@ mod tests {
                 link: None,
                 kind: reprint_extract::CreditKind::OriginalSource,
                 evidence: "This story first appeared in the Harbor Times.".into(),
+                place: None,
             });
         // Not half the members: no outside origin.
         let c = member(3, "Harbor Gazette", Some("2016-03-05"), "Harbor Gazette");

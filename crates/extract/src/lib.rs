@@ -50,6 +50,18 @@ fn fetch_time(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
 /// flattened copy, like the seed page, or a JSONL `text` field).
 pub fn extract_text(text: &str, url: Option<&str>) -> Article {
     let mut article = text_page::extract(text, url);
+    // A flattened page is read whole: its lines before and after the body
+    // went through the credit classifier with the body's.
+    article.places_read = vec![
+        Place::Dateline,
+        Place::Byline,
+        Place::Header,
+        Place::BeforeBody,
+        Place::Body,
+        Place::EndOfBody,
+        Place::AfterBody,
+        Place::ArticleFooter,
+    ];
     read_body(&mut article);
     article
 }

@@ -107,3 +107,32 @@ fn print_layout_classes_are_not_furniture() {
     );
     assert!(!t.contains("This document is subject to copyright."));
 }
+
+#[test]
+fn recipe_ingredients_and_steps_are_kept() {
+    reprint_prerequisites::need!(shared("data/extraction"));
+    // t0509 (bettycrocker.com): ingredients and steps in microdata boxes
+    // beside the description that wins the scoring.
+    let t = text("tfe-dev", "t0509");
+    assert!(t.contains("pineapple slices in juice, drained, juice reserved"));
+    assert!(t.contains("Store covered in refrigerator."));
+    // t0135 (backen.de): JSON-LD recipeIngredient, the list in its own column.
+    assert!(text("tfe-dev", "t0135").contains("Gelatine fix (15 g)"));
+}
+
+#[test]
+fn custom_elements_named_teaser_are_cut() {
+    reprint_prerequisites::need!(shared("data/extraction"));
+    // t0519 (bmas.de): `<pp-inline-teaser>` inside the body text links
+    // another page.
+    let t = text("tfe-dev", "t0519");
+    assert!(!t.contains("Erhalten Sie Antworten auf Ihre Fragen zum Thema"));
+}
+
+#[test]
+fn lead_inside_a_lead_named_box_is_found() {
+    reprint_prerequisites::need!(shared("data/extraction"));
+    // t0525 (bmz.de): the press release's first paragraph sits in a
+    // lead-named box holding more than the lead.
+    assert!(text("tfe-dev", "t0525").contains("Pressemitteilung vom 25. Januar 2022"));
+}

@@ -32,7 +32,8 @@ pub use align::{CharSpan, Passage};
 pub use corpus::{ident_of, site_identity, Corpus, CorpusText, Key, Posting, SiteId};
 pub use fingerprint::{TextPrint, SCHEME};
 pub use matcher::{
-    match_batch, BatchMatches, CandidateParams, MatcherParams, NewArticle, Revision,
+    furniture_of_site, match_batch, BatchMatches, CandidateParams, MatcherParams, NewArticle,
+    Revision,
 };
 pub use memory_corpus::{Document, MemoryCorpus};
 pub use memory_index::MemoryIndex;

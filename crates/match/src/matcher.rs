@@ -222,7 +222,7 @@ pub fn match_batch<C: Corpus>(
     }
 
     let found = match_items(corpus, items, &sets, params)?;
-    let revised = revise(corpus, &sets, &common, &new_furniture, params)?;
+    let revised = revise(corpus, &sets, &all, &common, &new_furniture, params)?;
     Ok(BatchMatches {
         found,
         revised,
@@ -336,6 +336,42 @@ fn find_furniture<C: Corpus>(
     found.sort_unstable();
     found.dedup();
     Ok(found)
+}
+
+/// The fingerprints that are furniture of one site, given the fingerprint
+/// sets (sorted) of all its pages: those carried by
+/// `furniture_carriers` pages no two of which are related. The same rule
+/// [`match_batch`] applies batch by batch, as a function of the site's pages
+/// alone: a distributed run (the Spark job) groups pages by site and calls
+/// this per group. Sorted, distinct.
+pub fn furniture_of_site(prints: &[&[u64]], cp: &CandidateParams) -> Vec<u64> {
+    let mut carriers: FastMap<u64, Vec<usize>> = FastMap::default();
+    for (i, print) in prints.iter().enumerate() {
+        for &h in print.iter() {
+            carriers.entry(h).or_default().push(i);
+        }
+    }
+    let size = cp.furniture_carriers.max(1);
+    let mut related_pair: FastMap<(usize, usize), bool> = FastMap::default();
+    let mut out: Vec<u64> = carriers
+        .into_iter()
+        .filter(|(_, pages)| pages.len() >= size)
+        .filter_map(|(h, pages)| {
+            let pages: Vec<Page> = pages.into_iter().map(Page::Batch).collect();
+            has_unrelated_group(&pages, size, &mut |x, y| {
+                let (Page::Batch(x), Page::Batch(y)) = (x, y) else {
+                    return true;
+                };
+                let key = (x.min(y), x.max(y));
+                *related_pair
+                    .entry(key)
+                    .or_insert_with(|| related(prints[x], prints[y], cp.related_fraction))
+            })
+            .then_some(h)
+        })
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 /// Whether `pages` holds `size` pages no two of which are related (an exact
@@ -547,6 +583,7 @@ fn compare_canonical(
 fn revise<C: Corpus>(
     corpus: &C,
     sets: &Sets,
+    all: &[u64],
     common: &[u64],
     new_furniture: &[(u64, SiteId)],
     params: &MatcherParams,
@@ -601,6 +638,47 @@ fn revise<C: Corpus>(
     want.sort_unstable();
     want.dedup();
     let texts = printed(corpus.texts(&want)?);
+    // A re-verified pair must still be a candidate: share enough
+    // fingerprints that are neither common nor furniture of either site, as
+    // a pair found now would (else the pairs would depend on whether the
+    // pair was found before or after its fingerprints changed). Shared
+    // fingerprints outside this batch have not changed since they were last
+    // judged; their status is read from the corpus.
+    let mut outside: Vec<u64> = affected
+        .iter()
+        .filter_map(|(a, b)| Some((&texts.get(a)?.1, &texts.get(b)?.1)))
+        .flat_map(|(x, y)| shared_fingerprints(&x.fingerprints, &y.fingerprints))
+        .filter(|h| all.binary_search(h).is_err())
+        .collect();
+    outside.sort_unstable();
+    outside.dedup();
+    let cap = params.candidates.max_postings;
+    let (outside_common, outside_furniture): (FastSet<u64>, FastMap<u64, Vec<SiteId>>) =
+        if outside.is_empty() {
+            Default::default()
+        } else {
+            let common = corpus
+                .postings(&outside, cap)?
+                .into_iter()
+                .filter(|(_, v)| v.len() > cap)
+                .map(|(h, _)| h)
+                .collect();
+            let mut furniture: FastMap<u64, Vec<SiteId>> = FastMap::default();
+            for (h, site) in corpus.furniture(&outside)? {
+                furniture.entry(h).or_default().push(site);
+            }
+            (common, furniture)
+        };
+    let ignored = |h: u64, x: Option<SiteId>, y: Option<SiteId>| {
+        if all.binary_search(&h).is_ok() {
+            return sets.ignored(h, x, y);
+        }
+        let of_site = |s: Option<SiteId>| {
+            s.is_some_and(|s| outside_furniture.get(&h).is_some_and(|v| v.contains(&s)))
+        };
+        outside_common.contains(&h) || of_site(x) || of_site(y)
+    };
+    let min = params.candidates.min_shared_fingerprints;
     Ok(affected
         .par_iter()
         .filter_map(|&(a, b)| {
@@ -614,13 +692,34 @@ fn revise<C: Corpus>(
                 })
             };
             let (x, y) = (side(a)?, side(b)?);
-            Some(Revision {
-                a,
-                b,
-                now: compare_canonical(&x, &y, sets, &params.pair),
-            })
+            let shared = shared_fingerprints(&x.print.fingerprints, &y.print.fingerprints)
+                .filter(|&h| !ignored(h, x.site, y.site))
+                .count();
+            let now = (shared >= min)
+                .then(|| compare_canonical(&x, &y, sets, &params.pair))
+                .flatten();
+            Some(Revision { a, b, now })
         })
         .collect())
+}
+
+/// The fingerprints two sorted sets share, in order.
+fn shared_fingerprints<'a>(x: &'a [u64], y: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(x[i - 1]);
+                }
+            }
+        }
+        None
+    })
 }
 
 #[cfg(test)]
@@ -644,6 +743,32 @@ mod tests {
         }
         let smaller = x.len().min(y.len()).max(1);
         common as f32 >= fraction * smaller as f32
+    }
+
+    #[test]
+    fn furniture_of_a_site_needs_three_unrelated_carriers() {
+        let cp = CandidateParams::default();
+        let blurb = [1000u64, 1001];
+        let page = |own: std::ops::Range<u64>, extra: &[u64]| -> Vec<u64> {
+            let mut v: Vec<u64> = own.chain(extra.iter().copied()).collect();
+            v.sort_unstable();
+            v
+        };
+        // Three different articles carrying the site's blurb.
+        let (a, b, c) = (
+            page(0..20, &blurb),
+            page(20..40, &blurb),
+            page(40..60, &blurb),
+        );
+        assert_eq!(furniture_of_site(&[&a, &b, &c], &cp), blurb.to_vec());
+        // Two are not enough; three copies of one story are related.
+        assert!(furniture_of_site(&[&a, &b], &cp).is_empty());
+        let (x, y, z) = (
+            page(0..20, &blurb),
+            page(0..19, &blurb),
+            page(1..20, &blurb),
+        );
+        assert!(furniture_of_site(&[&x, &y, &z], &cp).is_empty());
     }
 
     #[test]

@@ -15,7 +15,10 @@ static ORIGINAL: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Global Research and many aggregators.
         r"(?i)^(?:the )?original source of this (?:article|story|post|piece|report) is:?\s+(?P<rest>.+)$",
         // "This article first appeared in X", "Originally published at X on <date>".
-        r"(?i)^(?:this (?:article|story|post|piece|report|essay|column|interview|op-ed) )?(?:was |is )?(?:originally|first) (?:published|appeared|posted|ran|printed)\s+(?:by|at|on|in)\s+(?P<rest>.+)$",
+        r"(?i)^(?:(?:a version of )?this (?:article|story|post|piece|report|essay|column|interview|op-ed) )?(?:was |is )?(?:originally|first) (?:published|appeared|posted|ran|printed)\s+(?:by|at|on|in)\s+(?P<rest>.+)$",
+        // CC BY-ND notices: "This work is licensed under CC BY-ND 4.0. It was
+        // originally published by X."
+        r"(?i)^it (?:was|is) (?:originally|first) (?:published|appeared|posted)\s+(?:by|at|on|in)\s+(?P<rest>.+)$",
         // "Republished with permission of X", "Reprinted with permission from X".
         r"(?i)^(?:this (?:article|story|post|piece) (?:is|was) )?(?:republished|reprinted|reposted|published|reproduced) (?:here )?with (?:the )?(?:kind )?permission (?:of|from)\s+(?P<rest>.+)$",
         // The Conversation: "This article is republished from X under a Creative Commons license."
@@ -40,7 +43,7 @@ static ORIGINAL: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// short lines: "Source familiar with the ad says…" has no colon and stays.
 /// Not "Sources: …", which lists the data under a graphic (issue 14).
 static SOURCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^/?\s*(?:source|source link|originally from|credit|article from|story from|from)\s*:\s*(?P<rest>.+)$")
+    Regex::new(r"(?i)^/?\s*(?:source|source link|source url|original|original url|original article|originally from|credit|article from|story from|from)\s*:\s*(?P<rest>.+)$")
         .expect("valid regex")
 });
 
@@ -118,6 +121,23 @@ pub(crate) fn agency_line(text: &str) -> Option<DeclaredSource> {
 /// Builds the credit from the text after the cue: outlet name (agency names
 /// normalised), a date if one is given, the link whose text is the outlet.
 fn credit(inline: &Inline, rest: &str, kind: CreditKind) -> Option<DeclaredSource> {
+    // An address names its host: "Source URL: https://dailyplanet.example/a".
+    let first = rest.split_whitespace().next().unwrap_or("");
+    if first.starts_with("http://") || first.starts_with("https://") {
+        let url = first.trim_end_matches(['.', ',', ')']);
+        let host = super::region::host(url)?;
+        return Some(DeclaredSource {
+            outlet: host.to_string(),
+            link: inline
+                .links
+                .iter()
+                .find_map(|l| l.url.clone())
+                .or_else(|| Some(url.to_string())),
+            kind,
+            evidence: inline.text.trim().to_string(),
+            ..DeclaredSource::default()
+        });
+    }
     let found = date::find(rest);
     let before_date = found.and_then(|f| rest.get(..f.start)).unwrap_or(rest);
     let end = OUTLET_END
@@ -152,7 +172,14 @@ fn is_outlet_name(name: &str) -> bool {
     let first = name.chars().next();
     let looks_like_name =
         first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || name.contains('.');
-    (1..=8).contains(&words) && looks_like_name && !date::starts_with_month(name)
+    // "SOURCE: News agencies" (AEB aljazeera.com) names no one.
+    let generic = name.split_whitespace().last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "agencies" | "wires" | "reports" | "staff" | "sources"
+        )
+    });
+    (1..=8).contains(&words) && looks_like_name && !generic && !date::starts_with_month(name)
 }
 
 #[cfg(test)]

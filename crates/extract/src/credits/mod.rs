@@ -13,6 +13,7 @@ mod copyright;
 pub(crate) mod date;
 mod declared;
 mod notice;
+mod region;
 pub(crate) mod sentences;
 mod wire;
 
@@ -48,7 +49,7 @@ pub fn harvest(article: &mut Article) {
     let mut body = Vec::with_capacity(paragraphs.len());
     for (paragraph, verdict) in paragraphs.into_iter().zip(verdicts) {
         match verdict {
-            Some(v) => record(article, v.items),
+            Some(v) => record_at(article, v.items, crate::Place::Body),
             None => body.push(paragraph),
         }
     }
@@ -88,6 +89,63 @@ fn classify_all(paragraphs: &[String]) -> Vec<Option<Verdict>> {
         }
     }
     verdicts
+}
+
+/// Reads the credit lines of the article region outside the body (an HTML
+/// page's header, byline block, boxes before and after the body, asides,
+/// the article's footer, links; see `html::region`), each recorded with the
+/// place it was found in, and notes `places` as read. Outside the body a
+/// weak form ("Source: X", a bare link) is as good as a strong one: no
+/// article prose stands there. Links of a credit line join `links`, so a
+/// "Republished from X (link)" box counts as a hyperlink to X.
+pub(crate) fn harvest_region(
+    article: &mut Article,
+    lines: &[(crate::Place, String)],
+    places: &[crate::Place],
+) {
+    let own_host = article
+        .canonical_url
+        .as_deref()
+        .and_then(region::host)
+        .map(str::to_string);
+    for (place, raw) in lines {
+        let items = region::items(*place, raw, own_host.as_deref());
+        let credit = items
+            .iter()
+            .any(|i| matches!(i, Item::Source(_) | Item::Copyright(_)));
+        if credit {
+            for link in crate::text_page::markdown::parse(raw)
+                .links
+                .into_iter()
+                .filter_map(|l| l.url)
+            {
+                if !article.links.contains(&link) {
+                    article.links.push(link);
+                }
+            }
+        }
+        record_at(article, items, *place);
+    }
+    article.places_read.extend_from_slice(places);
+    article.places_read.sort();
+    article.places_read.dedup();
+    reconcile(article);
+}
+
+/// [`record`] with the place every item was found in.
+fn record_at(article: &mut Article, items: Vec<Item>, place: crate::Place) {
+    let placed = items.into_iter().map(|item| match item {
+        Item::Source(s) => Item::Source(DeclaredSource {
+            place: s.place.or(Some(place)),
+            ..s
+        }),
+        Item::Copyright(c) => Item::Copyright(crate::Copyright {
+            place: c.place.or(Some(place)),
+            ..c
+        }),
+        other => other,
+    });
+    record(article, placed.collect());
 }
 
 /// True when a line is a credit, notice or page furniture rather than
@@ -148,7 +206,7 @@ fn strip_trailing_sign_off(body: &mut Vec<String>, article: &mut Article) {
         let strong_credit = classify::sentence(&inline)
             .filter(|(items, strength)| *strength == Strength::Strong && is_credit(items));
         if let Some((items, _)) = strong_credit {
-            record(article, items);
+            record_at(article, items, crate::Place::EndOfBody);
             took_sign_off = true;
         } else if !(took_sign_off && wire::is_reporter_note(&inline.text)) {
             break;

@@ -65,7 +65,7 @@ fn push(ranges: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
 fn starts_sentence(rest: &str) -> bool {
     rest.chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([*_".contains(c))
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([*_©".contains(c))
 }
 
 /// The word before a period is an initial, a listed abbreviation or dotted

@@ -317,7 +317,7 @@ static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// AFP / Getty Images", "Photo: NAME, AP", "Leonhard Foeger / Reuters file".
 pub(crate) fn is_photo_credit(line: &str) -> bool {
     static PHOTO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|[\s(\[/])(?:ap |afp |reuters |getty |file )?(?:photos?|photograph(?:er|y)?|pictures?|images?|video|graphic|illustration|file)(?:\s*/|\s*:|\s+by\b|\s*\)|\s*\]|$)|getty images|shutterstock|/ ?invision|\bepa\b|\bpool\b|(?:^|/\s?)file(?:\s|$)")
+        Regex::new(r"(?i)(?:^|[\s(\[/])(?:ap |afp |reuters |getty |file )?(?:photos?|photograph(?:er|y)?|pictures?|images?|video|graphic|illustration|file)(?:\s*/|\s*:|\s+by\b|\s*\)|\s*\]|$)|getty images|shutterstock|/ ?invision|\bepa\b|\bpool\b|(?:^|/\s?)file(?:\s|$)|\bvia (?:ap|afp|reuters|getty)\W*$")
             .expect("valid regex")
     });
     PHOTO.is_match(line.trim())
@@ -376,8 +376,18 @@ pub(crate) fn byline_agency(byline: &str) -> Option<&'static str> {
         }
     }
     // "By NAMES Associated Press", "…IsachenkovAssociated Press", "By NAME
-    // AP National Security Writer": a long agency name closing the line.
+    // AP National Security Writer": an agency name closing a line of names.
+    // Not a caption's tail ("… and his Australian colleague Timothy Weeks
+    // AP", AEB nypost.com): the words before must all be names.
     let bare = ROLE.replace(byline, "");
+    let names_only = bare.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(w, "and" | "&")
+            || !w.chars().any(char::is_alphabetic)
+    });
+    if !names_only {
+        return None;
+    }
     for (spelling, short) in [
         ("Associated Press", "AP"),
         ("Agence France-Presse", "AFP"),

@@ -8,6 +8,8 @@ mod hints;
 mod lead;
 pub(crate) mod links;
 mod paragraphs;
+mod recipe;
+mod region;
 mod scoring;
 
 use chrono::{DateTime, Utc};
@@ -35,6 +37,7 @@ pub fn extract(html: &str, url: Option<&str>, fetched: Option<DateTime<Utc>>) ->
         &with_lead(&dom, &removed, &stats, &roots),
         url,
     );
+    let blocks = with_recipe_parts(&dom, &removed, &stats, &roots, blocks, url);
 
     let scope = Scope {
         article: article_scope(&dom, &roots),
@@ -44,8 +47,13 @@ pub fn extract(html: &str, url: Option<&str>, fetched: Option<DateTime<Utc>>) ->
     let mut article = Article::default();
     let json_ld_body = meta.json_ld_body.clone();
     meta.apply_to(&mut article);
+    // Credit lines around the body (issue 14), minus the body's own lines,
+    // which `harvest` reads.
+    let region = region::read(&dom, &with_lead(&dom, &removed, &stats, &roots), url);
     set_body(&mut article, blocks, json_ld_body.as_deref());
+    let outside = region.outside(&article.paragraphs);
     credits::harvest(&mut article);
+    credits::harvest_region(&mut article, &outside, &region.places);
     article
 }
 
@@ -79,6 +87,36 @@ fn body_blocks(
     } else {
         strict
     }
+}
+
+/// The body with a recipe's ingredient and step boxes that lie outside the
+/// chosen containers, each in its place before or after them. Their lines
+/// are short and often links (an ingredient links to its product), so they
+/// are kept as they are.
+fn with_recipe_parts(
+    dom: &Dom,
+    removed: &[bool],
+    stats: &TextStats,
+    roots: &[NodeIx],
+    body: Vec<Block>,
+    url: Option<&str>,
+) -> Vec<Block> {
+    let parts = recipe::recipe_parts(dom, removed, stats, roots);
+    if parts.is_empty() {
+        return body;
+    }
+    let first = roots.first().copied().unwrap_or(0);
+    let render = |part: NodeIx| {
+        paragraphs::filter_blocks(
+            paragraphs::render(dom, removed, stats, &[part], url, LinkPolicy::Keep),
+            LinkPolicy::Keep,
+        )
+    };
+    let (before, after): (Vec<NodeIx>, Vec<NodeIx>) = parts.into_iter().partition(|&p| p < first);
+    let mut out: Vec<Block> = before.into_iter().flat_map(render).collect();
+    out.extend(body);
+    out.extend(after.into_iter().flat_map(render));
+    out
 }
 
 /// The content containers, preceded by the article's lead when it sits in

@@ -40,7 +40,8 @@ fn is_article_type(t: &str) -> bool {
         )
 }
 
-pub fn read(dom: &Dom) -> JsonLdArticle {
+/// Every JSON-LD object of the page, `@graph`s and arrays flattened.
+pub(crate) fn objects(dom: &Dom) -> Vec<Value> {
     let mut objects = Vec::new();
     for i in dom.elements_named("script") {
         let is_ld = dom
@@ -54,6 +55,11 @@ pub fn read(dom: &Dom) -> JsonLdArticle {
             flatten(v, &mut objects);
         }
     }
+    objects
+}
+
+pub fn read(dom: &Dom) -> JsonLdArticle {
+    let objects = objects(dom);
     let mut out = JsonLdArticle::default();
     let article = objects
         .iter()
@@ -177,7 +183,7 @@ fn flatten(v: Value, out: &mut Vec<Value>) {
     }
 }
 
-fn types(o: &Value) -> Vec<String> {
+pub(crate) fn types(o: &Value) -> Vec<String> {
     match o.get("@type") {
         Some(Value::String(s)) => vec![s.clone()],
         Some(Value::Array(a)) => a

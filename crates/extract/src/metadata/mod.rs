@@ -5,7 +5,7 @@
 
 mod byline;
 mod dates;
-mod json_ld;
+pub(crate) mod json_ld;
 mod meta_tags;
 mod published;
 mod title;

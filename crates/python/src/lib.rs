@@ -1,0 +1,333 @@
+//! reprint-python: the `reprint` Python package's native module
+//! (`reprint._reprint`), built with maturin. Every function here calls the
+//! same use cases as the `reprint` command (`reprint-app`) and the same
+//! pipeline crates, so a page gives the same article, a story the same JSON
+//! and an export the same bytes from Python as from the CLI.
+//!
+//! Values cross the boundary as `str` (JSON, parsed by the pure-Python
+//! wrapper in `python/reprint/`) and plain lists: no Python object is built
+//! in Rust beyond those, and the Arrow functions of `reprint.arrow` are thin
+//! Python over the list functions here, so the package needs no Arrow crate.
+//!
+//! Nothing panics across the boundary: bad input is a Python exception
+//! (`ValueError` for a page with no article, `OSError` for a store that
+//! cannot be opened) whose message names the page or file and the reason,
+//! and long work releases the GIL (`py.allow_threads`) and runs on rayon's
+//! threads.
+#![deny(missing_docs)]
+
+use std::io::Cursor;
+use std::path::PathBuf;
+
+use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use rayon::prelude::*;
+use reprint_app::bulk::{self, BulkIngest, Progress};
+use reprint_app::export::{self, Format, Request, What};
+use reprint_app::page::prepare;
+use reprint_app::trace_page::trace_page;
+use reprint_app::view::story_view_with;
+use reprint_ingest::{Page, PageBody, ReadOptions};
+use reprint_match::{compare as compare_texts, MatchParams, TextPrint};
+use reprint_store::{Finishing, Store as Db};
+
+/// One page given as a string: HTML when it starts with a tag, else markdown
+/// or plain text with paragraphs separated by blank lines.
+fn page_of(
+    body: &str,
+    url: Option<String>,
+    name: Option<String>,
+    fetched: Option<String>,
+    site: Option<String>,
+) -> Page {
+    let origin = name
+        .or_else(|| url.clone())
+        .unwrap_or_else(|| "page".into());
+    let html = body.trim_start().starts_with('<');
+    Page {
+        id: origin.clone(),
+        url,
+        body: if html {
+            PageBody::Html(body.to_string())
+        } else {
+            PageBody::Text(body.to_string())
+        },
+        published: None,
+        fetched,
+        site,
+        author: None,
+        origin,
+    }
+}
+
+/// The article of one page as JSON: `{"id", "url", "article"}` (`id` is the
+/// page's name in ids and evidence: `name`, else its canonical or given URL).
+fn article_json(page: &Page) -> Result<String, String> {
+    let new = prepare(page).map_err(|e| e.to_string())?;
+    serde_json::to_string(&serde_json::json!({
+        "id": new.ext_id,
+        "url": new.url,
+        "article": new.article,
+    }))
+    .map_err(|e| format!("{}: {e}", page.origin))
+}
+
+/// Extracts one page's article; returns its JSON.
+#[pyfunction]
+#[pyo3(signature = (body, url=None, name=None, fetched=None, site=None))]
+fn extract(
+    py: Python<'_>,
+    body: &str,
+    url: Option<String>,
+    name: Option<String>,
+    fetched: Option<String>,
+    site: Option<String>,
+) -> PyResult<String> {
+    let page = page_of(body, url, name, fetched, site);
+    py.allow_threads(|| article_json(&page))
+        .map_err(PyValueError::new_err)
+}
+
+/// Extracts many pages in parallel; for each, `(json, None)` or
+/// `(None, reason)`. The lists must have equal lengths.
+#[pyfunction]
+#[allow(clippy::type_complexity)]
+fn extract_many(
+    py: Python<'_>,
+    bodies: Vec<String>,
+    urls: Vec<Option<String>>,
+    names: Vec<Option<String>>,
+) -> PyResult<Vec<(Option<String>, Option<String>)>> {
+    if bodies.len() != urls.len() || bodies.len() != names.len() {
+        return Err(PyValueError::new_err(format!(
+            "extract_many: {} bodies, {} urls and {} names: the lists must have equal lengths",
+            bodies.len(),
+            urls.len(),
+            names.len()
+        )));
+    }
+    Ok(py.allow_threads(|| {
+        bodies
+            .into_par_iter()
+            .zip(urls)
+            .zip(names)
+            .map(
+                |((body, url), name)| match article_json(&page_of(&body, url, name, None, None)) {
+                    Ok(json) => (Some(json), None),
+                    Err(reason) => (None, Some(reason)),
+                },
+            )
+            .collect()
+    }))
+}
+
+/// The winnowed fingerprints of each text (the keys of the candidate index),
+/// sorted and distinct.
+#[pyfunction]
+fn fingerprints(py: Python<'_>, texts: Vec<String>) -> Vec<Vec<u64>> {
+    py.allow_threads(|| {
+        texts
+            .par_iter()
+            .map(|t| TextPrint::of(t).fingerprints)
+            .collect()
+    })
+}
+
+/// Aligns each pair of texts `(a, b)`; for each, the pair's JSON (kind,
+/// shares, passages with character offsets in both) or `None` when they
+/// share no reuse. No furniture is known here: this is the comparison
+/// alone, as for a candidate pair.
+#[pyfunction]
+fn compare(py: Python<'_>, pairs: Vec<(String, String)>) -> PyResult<Vec<Option<String>>> {
+    let params = MatchParams::default();
+    let none = std::collections::HashSet::new();
+    py.allow_threads(|| {
+        pairs
+            .par_iter()
+            .map(|(a, b)| {
+                let (pa, pb) = (TextPrint::of(a), TextPrint::of(b));
+                compare_texts(a, &pa, b, &pb, &none, &params)
+                    .map(|m| serde_json::to_string(&m))
+                    .transpose()
+            })
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .map_err(|e| PyRuntimeError::new_err(e.to_string()))
+}
+
+/// Failed pages collected during an ingest, for the summary.
+#[derive(Default)]
+struct Collect {
+    failures: Vec<String>,
+}
+
+impl Progress for Collect {
+    fn rematching(&mut self, _done: usize, _total: usize) {}
+    fn started(&mut self) {}
+    fn failed(&mut self, line: &str) {
+        self.failures.push(line.to_string());
+    }
+    fn stored(&mut self, _n: usize) {}
+    fn storing_done(&mut self, _stored: usize, _read: usize) {}
+    fn finishing(&mut self, _step: Finishing) {}
+}
+
+/// A reprint store: one SQLite file, as `reprint --db PATH` uses.
+#[pyclass(unsendable, module = "reprint._reprint")]
+struct Store {
+    db: Db,
+}
+
+#[pymethods]
+impl Store {
+    /// Opens (creating it if missing) the store at `path`.
+    #[new]
+    fn new(path: PathBuf) -> PyResult<Self> {
+        let db = Db::open(&path).map_err(|e| PyOSError::new_err(e.to_string()))?;
+        Ok(Store { db })
+    }
+
+    /// Ingests files or directories (HTML, text, JSONL, WARC, gzipped or
+    /// not) as `reprint ingest` does; returns the summary's JSON with
+    /// `failures`, one line per page that could not be read.
+    #[pyo3(signature = (paths, batch=512))]
+    fn ingest(&mut self, py: Python<'_>, paths: Vec<PathBuf>, batch: usize) -> PyResult<String> {
+        let job = BulkIngest {
+            paths,
+            read: ReadOptions::default(),
+            batch: batch.max(1),
+        };
+        let db = &mut self.db;
+        let (summary, failures) = py
+            .allow_threads(move || {
+                let mut progress = Collect::default();
+                let started = std::time::Instant::now();
+                let mut summary = bulk::ingest(db, &job, &mut progress)?;
+                summary.seconds = started.elapsed().as_secs_f64();
+                Ok::<_, bulk::BulkError>((summary, progress.failures))
+            })
+            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        let mut v = serde_json::to_value(&summary).map_err(runtime)?;
+        v["failures"] = failures.into();
+        Ok(v.to_string())
+    }
+
+    /// Exports `what` ("stories", "articles" or "pairs") as `reprint export`
+    /// does, in `format` ("jsonl" or "csv"); the same bytes.
+    #[pyo3(signature = (what="stories", format="jsonl", include_partial=false))]
+    fn export(&self, what: &str, format: &str, include_partial: bool) -> PyResult<String> {
+        let what = match what {
+            "stories" => What::Stories,
+            "articles" => What::Articles,
+            "pairs" => What::Pairs,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "export: unknown what {other:?} (stories, articles or pairs)"
+                )))
+            }
+        };
+        let format = match format {
+            "jsonl" => Format::Jsonl,
+            "csv" => Format::Csv,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "export: unknown format {other:?} (jsonl or csv)"
+                )))
+            }
+        };
+        let mut out = Vec::new();
+        let req = Request {
+            what,
+            format,
+            include_partial,
+            partners: None,
+        };
+        export::export(&self.db, &req, &mut out).map_err(runtime)?;
+        String::from_utf8(out).map_err(runtime)
+    }
+
+    /// Traces one page (not stored) against the store, as `reprint trace`
+    /// does: its id, whether it is stored, its matches, the story it would
+    /// join (versioned story JSON) and its credit to that story's origin.
+    #[pyo3(signature = (body, url=None, name=None))]
+    fn trace(&self, body: &str, url: Option<String>, name: Option<String>) -> PyResult<String> {
+        let page = page_of(body, url, name, None, None);
+        let traced = trace_page(&self.db, &page, None).map_err(|e| match e {
+            reprint_app::trace_page::TraceError::NoArticle(e) => {
+                PyValueError::new_err(e.to_string())
+            }
+            other => PyRuntimeError::new_err(other.to_string()),
+        })?;
+        let stored = traced.stored();
+        let me = &traced.me;
+        let matches: Vec<serde_json::Value> = traced
+            .outcome
+            .matches
+            .iter()
+            .filter(|m| m.article.id != me.id)
+            .map(|m| {
+                serde_json::json!({
+                    "id": m.article.id, "url": m.article.url, "site": m.article.site,
+                    "kind": m.kind, "shared": m.shared, "story": m.story,
+                })
+            })
+            .collect();
+        let report = serde_json::json!({
+            "id": me.id,
+            "title": me.article.title.as_ref().map(|t| &t.value),
+            "stored": stored,
+            "matches": matches,
+            "story": traced.outcome.story.as_ref().map(|d| story_view_with(d, None)),
+            "credit": traced.outcome.credit,
+            "credit_evidence": traced.outcome.credit_evidence,
+            "alone": traced.alone,
+        });
+        Ok(report.to_string())
+    }
+}
+
+fn runtime(e: impl std::fmt::Display) -> PyErr {
+    PyRuntimeError::new_err(e.to_string())
+}
+
+/// Reads pages from bytes (HTML, text, JSONL or WARC, gzipped or not, as
+/// sniffed) named `name`; for each page `(id, url, json)` of its article, or
+/// `(origin, None, None)` with the reason in the last place.
+#[pyfunction]
+#[allow(clippy::type_complexity)]
+fn read_pages(
+    py: Python<'_>,
+    data: Vec<u8>,
+    name: String,
+) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+    py.allow_threads(|| {
+        let pages: Vec<Result<Page, String>> =
+            reprint_ingest::read_reader(&name, Cursor::new(data), None, &ReadOptions::default())
+                .map(|p| p.map_err(|e| e.to_string()))
+                .collect();
+        pages
+            .into_par_iter()
+            .map(|p| match p {
+                Ok(page) => match article_json(&page) {
+                    Ok(json) => (page.id.clone(), page.url.clone(), Some(json), None),
+                    Err(reason) => (page.origin.clone(), page.url.clone(), None, Some(reason)),
+                },
+                Err(reason) => (name.clone(), None, None, Some(reason)),
+            })
+            .collect()
+    })
+}
+
+/// The native module.
+#[pymodule]
+fn _reprint(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_many, m)?)?;
+    m.add_function(wrap_pyfunction!(read_pages, m)?)?;
+    m.add_function(wrap_pyfunction!(fingerprints, m)?)?;
+    m.add_function(wrap_pyfunction!(compare, m)?)?;
+    m.add_class::<Store>()?;
+    m.add("FINGERPRINT_SCHEME", reprint_match::SCHEME)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -270,6 +270,10 @@ pub struct Article {
     /// The body's main script ("Latin", "Cyrillic", "Han", "Arabic"…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub script: Option<String>,
+    /// Why the page has no body, when it has none: a page without an
+    /// article says so rather than giving its chrome as the body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_article: Option<String>,
 }
 
 impl Article {

@@ -119,20 +119,3 @@ fn recipe_ingredients_and_steps_are_kept() {
     // t0135 (backen.de): JSON-LD recipeIngredient, the list in its own column.
     assert!(text("tfe-dev", "t0135").contains("Gelatine fix (15 g)"));
 }
-
-#[test]
-fn custom_elements_named_teaser_are_cut() {
-    reprint_prerequisites::need!(shared("data/extraction"));
-    // t0519 (bmas.de): `<pp-inline-teaser>` inside the body text links
-    // another page.
-    let t = text("tfe-dev", "t0519");
-    assert!(!t.contains("Erhalten Sie Antworten auf Ihre Fragen zum Thema"));
-}
-
-#[test]
-fn lead_inside_a_lead_named_box_is_found() {
-    reprint_prerequisites::need!(shared("data/extraction"));
-    // t0525 (bmz.de): the press release's first paragraph sits in a
-    // lead-named box holding more than the lead.
-    assert!(text("tfe-dev", "t0525").contains("Pressemitteilung vom 25. Januar 2022"));
-}

@@ -97,7 +97,10 @@ fn write_page(out: &mut impl Write, page: &Page, a: &Article, jsonl: bool) -> Re
         if let Some(t) = &a.title {
             writeln!(out, "# {}", t.value)?;
         }
-        writeln!(out, "{}\n", a.text())?;
+        match &a.no_article {
+            Some(why) if a.is_empty() => writeln!(out, "(no article: {why})\n")?,
+            _ => writeln!(out, "{}\n", a.text())?,
+        }
     }
     Ok(())
 }

@@ -174,10 +174,7 @@ pub fn class_hint(el: &Element) -> ClassHint {
     let class_id = el.class_and_id();
     let mut hint = ClassHint::default();
     let mut furniture_name = false;
-    // A custom element's tag names it as a class would: `<pp-inline-teaser>`
-    // in bmas.de's body text holds a teaser of another page (tfe-dev t0519).
-    let custom_tag = Some(el.tag()).filter(|t| t.contains('-'));
-    for name in class_id.split_whitespace().chain(custom_tag) {
+    for name in class_id.split_whitespace() {
         let (mut boiler, mut strong, mut content) = (false, false, false);
         for word in name.split(|c: char| !c.is_ascii_alphanumeric()) {
             if word.is_empty() {

@@ -66,10 +66,7 @@ pub fn find_lead(
             i = dom.nodes[i].end;
             continue;
         }
-        // A lead-named box that does not read as a lead itself (computerbild.de's
-        // `div.introBox` around `p.intro` and a link box, tfe-dev t0564) may
-        // hold one: look inside it.
-        if dom.nodes[i].end <= first && is_lead_element(dom, i) && reads_as_lead(dom, stats, i) {
+        if dom.nodes[i].end <= first && is_lead_element(dom, i) {
             found = Some(i);
             i = dom.nodes[i].end;
             continue;
@@ -80,7 +77,7 @@ pub fn find_lead(
         }
         i += 1;
     }
-    found
+    found.filter(|&l| reads_as_lead(dom, stats, l))
 }
 
 /// A page or article `<header>` (its dek is no body text in news gold

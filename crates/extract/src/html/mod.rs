@@ -47,6 +47,13 @@ pub fn extract(html: &str, url: Option<&str>, fetched: Option<DateTime<Utc>>) ->
     let mut article = Article::default();
     let json_ld_body = meta.json_ld_body.clone();
     meta.apply_to(&mut article);
+    let page_chars = dom
+        .elements_named("body")
+        .next()
+        .map_or(0, |b| stats.chars[b]);
+    let all_chars = dom.elements_named("body").next().map_or(0, |b| {
+        dom.text(b).chars().filter(|c| !c.is_whitespace()).count()
+    });
     // Credit lines around the body (issue 14), minus the body's own lines,
     // which `harvest` reads.
     let region = region::read(&dom, &with_lead(&dom, &removed, &stats, &roots), url);
@@ -54,7 +61,22 @@ pub fn extract(html: &str, url: Option<&str>, fetched: Option<DateTime<Utc>>) ->
     let outside = region.outside(&article.paragraphs);
     credits::harvest(&mut article);
     credits::harvest_region(&mut article, &outside, &region.places);
+    if article.is_empty() {
+        article.no_article = Some(no_article_reason(page_chars, all_chars).to_string());
+    }
     article
+}
+
+/// Why a page gave no body: `kept_chars` is the page's text left after
+/// furniture was cut, `all_chars` all of its text.
+fn no_article_reason(kept_chars: u32, all_chars: usize) -> &'static str {
+    if all_chars == 0 {
+        "the page has no text"
+    } else if kept_chars == 0 {
+        "all of the page's text is site furniture (navigation, banners, forms, consent or share boxes) or script"
+    } else {
+        "no text of the page reads as an article: what is left is link lists, furniture lines and notices"
+    }
 }
 
 /// Below this many characters the strict pass has probably thrown the
@@ -178,6 +200,29 @@ mod tests {
     fn empty_and_garbage_input_give_empty_article() {
         assert!(extract("", None, None).is_empty());
         assert!(extract("<<<>>>\u{0}\u{fffd}<div", None, None).is_empty());
+    }
+
+    #[test]
+    fn a_page_without_an_article_says_why() {
+        assert_eq!(
+            extract("<html><body></body></html>", None, None)
+                .no_article
+                .as_deref(),
+            Some("the page has no text")
+        );
+        let chrome = r#"<body><nav><a href="/a">Home</a> <a href="/b">Archive</a></nav>
+            <div id="cookie-banner"><p>We use cookies to improve your experience, and to show ads.</p></div></body>"#;
+        let a = extract(chrome, None, None);
+        assert!(a.is_empty());
+        assert!(a
+            .no_article
+            .is_some_and(|r| r.starts_with("all of the page's text is site furniture")));
+        let links = r#"<body><ul><li><a href="/1">January 2019</a></li><li><a href="/2">February 2019</a></li>
+            <li><a href="/3">March 2019</a></li></ul></body>"#;
+        let a = extract(links, None, None);
+        assert!(a.paragraphs.is_empty() || a.no_article.is_none());
+        let story = "<body><p>A story sentence, long enough, with commas, about the council vote today.</p></body>";
+        assert!(extract(story, None, None).no_article.is_none());
     }
 
     #[test]

@@ -106,6 +106,7 @@ pub fn ingest(
     job: &BulkIngest,
     progress: &mut impl Progress,
 ) -> Result<Summary, BulkError> {
+    store.set_story_tracer(std::sync::Arc::new(crate::stories::Tracer));
     if store.needs_rematch()? {
         // Pairs made by an older reprint, under rules that depended on the
         // order pages arrived in: recompute them before adding more.

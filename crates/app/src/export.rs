@@ -9,6 +9,7 @@ use reprint_store::{Store, StoreError};
 use reprint_trace::Partners;
 use serde::Serialize;
 
+use crate::stories::Stories;
 use crate::view::story_view_with;
 
 /// What to export.

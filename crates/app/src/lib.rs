@@ -12,7 +12,10 @@
 //!   provenance when it joins none;
 //! - [`view`]: the versioned story JSON ([`view::STORY_SCHEMA_VERSION`],
 //!   `docs/story.schema.json`) and the partners file applied to a story;
-//! - [`export`]: stories, articles and pairs as JSON lines or CSV.
+//! - [`export`]: stories, articles and pairs as JSON lines or CSV;
+//! - [`stories`]: the store's story tracer (grouped by the store, traced
+//!   here with reprint-trace) and stories read back as domain types;
+//!   [`stories::open`] opens a store that traces.
 //!
 //! Layering: the pipeline
 //! crates (ingest, extract, match, trace) and the store below, the front
@@ -23,5 +26,6 @@
 pub mod bulk;
 pub mod export;
 pub mod page;
+pub mod stories;
 pub mod trace_page;
 pub mod view;

@@ -7,14 +7,91 @@
 //! [`trace_page`].
 
 use reprint_ingest::Page;
-use reprint_store::queries::TraceOutcome;
-use reprint_store::{Store, StoreError, StoryDetail};
+use reprint_store::{ArticleRow, Store, StoreError};
+use reprint_trace::credit::judge_credit;
 use reprint_trace::story::outlet_name;
 use reprint_trace::{trace_story, CreditVerdict, Origin, Partners, TracedArticle};
 use serde::Serialize;
 
 use crate::page::{article_of, page_id, NoArticle};
+use crate::stories::{Stories, StoryDetail};
 use crate::view::member_outlet;
+
+/// Which stored story a page would join and whether it credits the origin.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraceOutcome {
+    /// Stored articles sharing text with the page, closest first.
+    pub matches: Vec<TraceMatch>,
+    /// The story of the closest match, if it is in one.
+    pub story: Option<StoryDetail>,
+    /// The page's credit verdict to that story's origin.
+    pub credit: Option<&'static str>,
+    /// The lines the verdict rests on.
+    pub credit_evidence: Vec<String>,
+}
+
+/// A stored article sharing text with the traced page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraceMatch {
+    /// The stored article.
+    pub article: ArticleRow,
+    /// "copy" or "partial".
+    pub kind: &'static str,
+    /// Share of the traced page found in this article.
+    pub shared: f32,
+    /// The story the article is in, if any.
+    pub story: Option<i64>,
+}
+
+/// Which story an unstored article would join, and its credit verdict
+/// against that story's origin. Writes nothing. `me.key` is ignored.
+pub fn trace_unstored(store: &Store, me: &TracedArticle) -> Result<TraceOutcome, StoreError> {
+    let site = reprint_match::site_identity(
+        me.url.as_deref(),
+        me.article.site.as_ref().map(|s| s.value.as_str()),
+    );
+    let mut found = store.match_unstored(&me.article.text(), &me.id, site.as_deref())?;
+    found.sort_by(|x, y| y.1.shared_a.total_cmp(&x.1.shared_a));
+    let mut matches = Vec::new();
+    for (article, m) in found {
+        matches.push(TraceMatch {
+            story: store.story_of(article.key)?,
+            article,
+            kind: m.kind.as_str(),
+            shared: m.shared_a,
+        });
+    }
+    let story = match matches.first().and_then(|m| m.story) {
+        Some(id) => store.story(id)?,
+        None => None,
+    };
+    let mut out = TraceOutcome {
+        matches,
+        story: None,
+        credit: None,
+        credit_evidence: Vec::new(),
+    };
+    if let Some(d) = story {
+        let origin_article = match d.story.origin.article_key() {
+            Some(k) => store.traced(&[k])?.pop(),
+            None => None,
+        };
+        let changed = origin_article
+            .as_ref()
+            .map(|o| reprint_trace::changes::changes(&o.article, &me.article))
+            .unwrap_or_default();
+        let (verdict, evidence) = judge_credit(
+            me,
+            &d.story.origin,
+            origin_article.as_ref(),
+            reprint_trace::text_changed(&changed),
+        );
+        out.credit = Some(verdict.as_str());
+        out.credit_evidence = evidence;
+        out.story = Some(d);
+    }
+    Ok(out)
+}
 
 /// A traced page.
 #[derive(Debug)]
@@ -90,7 +167,7 @@ pub fn trace_page(
         fetched: page.fetched.clone(),
         article,
     };
-    let mut outcome = store.trace_unstored(&me)?;
+    let mut outcome = trace_unstored(store, &me)?;
     if let (Some(p), Some(d)) = (partners, &outcome.story) {
         license_page(
             p,

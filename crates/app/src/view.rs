@@ -3,7 +3,9 @@
 //! --json`, `export --what stories`, `/api/stories/{id}` and `/api/export`
 //! write this shape, described by `docs/story.schema.json`.
 
-use reprint_store::{ArticleRow, StoryDetail};
+use reprint_store::ArticleRow;
+
+use crate::stories::StoryDetail;
 use reprint_trace::story::outlet_name;
 use reprint_trace::{Origin, Partners, Story};
 use serde::Serialize;

@@ -19,14 +19,15 @@ use subtle::ConstantTimeEq;
 
 use reprint_app::export::{self, Request};
 use reprint_app::page::prepare;
+use reprint_app::stories::{SiteStats, Stories, StoryDetail};
 use reprint_app::trace_page::{self as tracing_a_page, TraceError};
 pub use reprint_app::view::license;
 use reprint_app::view::story_json;
 use reprint_ingest::{read_reader, InputKind, Page, PageBody, ReadOptions};
 use reprint_store::queries::{
-    FullArticle, MemberLink, Paged, SearchHit, SiteStats, StoryFilter, MARK_END, MARK_START,
+    FullArticle, MemberLink, Paged, SearchHit, StoryFilter, MARK_END, MARK_START,
 };
-use reprint_store::{ArticleRow, Store, StoryDetail, StoryRow};
+use reprint_store::{ArticleRow, Store, StoryRow};
 use reprint_trace::Partners;
 
 use crate::error::{rejection, ApiError};
@@ -90,10 +91,6 @@ impl Paging {
 fn paged_json<T: Serialize>(page: &Paged<T>, limit: i64, offset: i64) -> Response {
     Json(json!({"total": page.total, "limit": limit, "offset": offset, "items": page.items}))
         .into_response()
-}
-
-pub async fn openapi() -> Json<Value> {
-    Json(crate::openapi::document())
 }
 
 #[derive(Debug, Deserialize)]
@@ -252,7 +249,7 @@ pub async fn load_site(
 }
 
 /// A site's copies by credit verdict with the partners file applied (the
-/// stored tallies of [`Store::site_stats`] predate it).
+/// stored tallies of [`Stories::site_stats`] predate it).
 fn licensed_copies(
     st: &Store,
     site: &str,
@@ -411,7 +408,15 @@ fn stories_licensed(
 
 /// A story with its copy graph (partners applied), or 404.
 pub async fn load_story(s: &Shared, id: i64) -> Result<(StoryDetail, Vec<MemberLink>), ApiError> {
-    let found = s.db.read(move |st| Ok(st.story_with_links(id)?)).await?;
+    let found =
+        s.db.read(move |st| {
+            let Some(d) = st.story(id)? else {
+                return Ok(None);
+            };
+            let links = st.links_among(&d.story.members)?;
+            Ok(Some((d, links)))
+        })
+        .await?;
     let (mut d, links) = found.ok_or_else(|| ApiError::not_found(format!("no story {id}")))?;
     license(s.partners.as_deref(), &mut d);
     Ok((d, links))

@@ -34,7 +34,7 @@ impl Db {
             });
         }
         // Opening read-write applies pending migrations once, up front.
-        let rw = Store::open(path)?;
+        let rw = reprint_app::stories::open(path)?;
         let first = Store::open_read_only(path)?;
         Ok(Db {
             path: path.to_path_buf(),

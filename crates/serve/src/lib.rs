@@ -146,7 +146,7 @@ pub fn app_with_routes(state: Shared, cfg: &Config) -> (Router, Vec<(&'static st
     let mut r: Router<Shared> = Router::new();
     let mut list: Vec<(&'static str, &'static str)> = Vec::new();
     routes!(r, list;
-        get "/api/openapi.json" => api::openapi,
+        get "/api/openapi.json" => openapi::serve,
         get "/api/search" => api::search,
         get "/api/articles" => api::articles_lookup,
         get "/api/articles/{id}" => api::article,

@@ -6,8 +6,8 @@
 
 use std::collections::HashMap;
 
+use reprint_app::stories::StoryDetail;
 use reprint_store::queries::MemberLink;
-use reprint_store::StoryDetail;
 
 use crate::html::Html;
 

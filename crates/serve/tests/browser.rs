@@ -16,6 +16,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use reprint_app::stories::Stories;
 use reprint_store::Store;
 
 #[test]

@@ -10,9 +10,9 @@
 //! use-case layer replaces the store API (issue 16), it is the one file to
 //! change.
 
+use reprint_app::stories::Stories;
 use reprint_ingest::{Page, PageBody};
-use reprint_store::{FingerprintIndexing, NewArticle, SearchIndexing, Store, StoryTracing};
-use reprint_trace::story::outlet_name;
+use reprint_store::{FingerprintIndexing, NewArticle, SearchIndexing, StoryTracing};
 use reprint_trace::{Partners, Story};
 
 /// One page as the collector hands it over.
@@ -75,7 +75,7 @@ const BATCH: usize = 500;
 /// applied.
 pub fn run(pages: &[InputPage], partners: &Partners) -> Result<PipelineRun, PipelineError> {
     let dir = tempfile::tempdir()?;
-    let mut store = Store::open(&dir.path().join("sim.db"))?;
+    let mut store = reprint_app::stories::open(&dir.path().join("sim.db"))?;
     store.set_search_indexing(SearchIndexing::Deferred);
     store.set_story_tracing(StoryTracing::Deferred);
     store.set_fingerprint_indexing(FingerprintIndexing::Deferred);
@@ -119,12 +119,7 @@ pub fn run(pages: &[InputPage], partners: &Partners) -> Result<PipelineRun, Pipe
         let Some(detail) = store.story(row.id)? else {
             continue;
         };
-        let mut story = detail.story.clone();
-        partners.apply(&mut story, &|k| {
-            detail
-                .member(k)
-                .and_then(|a| outlet_name(a.site.as_deref(), a.url.as_deref()))
-        });
+        let story = reprint_app::view::licensed_story(&detail, Some(partners));
         run.stories.push(TracedStory {
             story,
             members: detail

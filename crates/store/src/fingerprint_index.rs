@@ -551,7 +551,7 @@ pub(crate) fn lookup(
             let sql = format!(
                 "SELECT hash, article, {count}, {site} FROM fingerprints WHERE hash IN ({{}})"
             );
-            crate::corpus::chunked(conn, &sql, fingerprints, add)?;
+            crate::sql::chunked(conn, &sql, fingerprints, add)?;
         }
     }
     let postings = &mut found.postings;
@@ -701,7 +701,7 @@ mod tests {
     }
 
     fn every_batch(path: &std::path::Path) -> BTreeSet<(String, String, String)> {
-        let mut store = Store::open(path).unwrap();
+        let mut store = crate::test_store(path).unwrap();
         for b in batches() {
             store.ingest_batch(&b).unwrap();
         }
@@ -710,7 +710,7 @@ mod tests {
     }
 
     fn bulk(path: &std::path::Path, tuning: BulkTuning) -> Store {
-        let mut store = Store::open(path).unwrap();
+        let mut store = crate::test_store(path).unwrap();
         store.set_fingerprint_indexing(FingerprintIndexing::Deferred);
         store.tune_bulk_indexing(tuning);
         store
@@ -747,7 +747,7 @@ mod tests {
         // backlog (the table answers for the rest), then loads the table.
         for (load_fraction, loads) in [(0, false), (4, true)] {
             let path = dir.path().join(format!("onto-{load_fraction}.db"));
-            let mut store = Store::open(&path).unwrap();
+            let mut store = crate::test_store(&path).unwrap();
             let all = batches();
             for b in &all[..2] {
                 store.ingest_batch(b).unwrap();
@@ -774,7 +774,7 @@ mod tests {
     #[test]
     fn capped_lookups_stop_at_the_cap() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("cap.db")).unwrap();
+        let mut store = crate::test_store(&dir.path().join("cap.db")).unwrap();
         let text = story(3).join(" ");
         let batch: Vec<NewArticle> = (0..5).map(|i| article(&format!("c{i}"), &text)).collect();
         store.ingest_batch(&batch).unwrap();
@@ -838,7 +838,7 @@ mod tests {
         );
         drop(reader);
 
-        let mut store = Store::open(&path).unwrap();
+        let mut store = crate::test_store(&path).unwrap();
         for b in &all[4..] {
             store.ingest_batch(b).unwrap();
         }
@@ -855,7 +855,7 @@ mod tests {
         let path = dir.path().join("shared.db");
         let all = batches();
         let mut mine = bulk(&path, BulkTuning::default());
-        let mut other = Store::open(&path).unwrap();
+        let mut other = crate::test_store(&path).unwrap();
         for (i, b) in all.iter().enumerate() {
             if i % 2 == 1 {
                 other.ingest_batch(b).unwrap();

@@ -168,7 +168,8 @@ impl Store {
         let t_index = started.elapsed();
         match self.story_tracing {
             StoryTracing::EveryBatch => {
-                report.stories_touched = stories::refresh(&tx, &touched, &path)?;
+                report.stories_touched =
+                    stories::refresh(&tx, self.tracer.as_deref(), &touched, &path)?;
             }
             StoryTracing::Deferred => stories::queue(&tx, &touched).map_err(sql)?,
         }
@@ -319,6 +320,7 @@ fn store_article(
         touched.extend(members.into_iter().filter(|m| *m != id));
         stories::delete_story_of(tx, id)?;
         let set = prints::delete(tx, id)?;
+        fingerprint_index::unqueue(tx, id)?;
         tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
         outcome = IngestOutcome::Replaced;
         replaced = Some((id, set));

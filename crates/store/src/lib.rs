@@ -23,6 +23,7 @@ pub mod read;
 mod rematch;
 pub mod schema;
 pub mod search_index;
+mod sql;
 pub mod stories;
 
 use std::path::{Path, PathBuf};
@@ -31,9 +32,9 @@ use rusqlite::Connection;
 
 pub use fingerprint_index::FingerprintIndexing;
 pub use ingest::{BatchReport, IngestOutcome, NewArticle};
-pub use read::{ArticleRow, PairRow, StoryDetail, StoryRow};
+pub use read::{ArticleRow, PairRow, StoredStory, StoryRow};
 pub use search_index::{Finishing, SearchIndexing};
-pub use stories::StoryTracing;
+pub use stories::{LinkRecord, MemberRecord, StoryTracer, StoryTracing, TracedStory, Unreadable};
 
 /// An error from the store, naming the database file.
 #[derive(Debug, thiserror::Error)]
@@ -83,6 +84,8 @@ pub struct Store {
     path: PathBuf,
     search_indexing: SearchIndexing,
     story_tracing: StoryTracing,
+    /// What traces stories; none: they wait in `story_backlog`.
+    tracer: Option<std::sync::Arc<dyn StoryTracer>>,
     fingerprint_indexing: FingerprintIndexing,
     /// A bulk ingest's look-up state (`FingerprintIndexing::Deferred`).
     bulk: Option<fingerprint_index::BulkIndex>,
@@ -125,6 +128,15 @@ impl Store {
     }
 }
 
+/// A store for the store's own tests, with [`fixtures::KeysTracer`]: the
+/// store's bookkeeping is under test, not the tracing (reprint-app's).
+#[cfg(test)]
+pub(crate) fn test_store(path: &Path) -> Result<Store> {
+    let mut store = Store::open(path)?;
+    store.set_story_tracer(std::sync::Arc::new(fixtures::KeysTracer));
+    Ok(store)
+}
+
 /// A stored-article fixture made from plain text, for the store's tests.
 #[cfg(test)]
 pub(crate) fn test_article(id: &str, text: &str) -> NewArticle {
@@ -134,5 +146,35 @@ pub(crate) fn test_article(id: &str, text: &str) -> NewArticle {
         url: None,
         fetched: None,
         article: reprint_extract::extract_text(text, None),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::*;
+
+    /// A tracer that names each story by its members and their ids: enough
+    /// to see which stories the store wrote and when.
+    pub(crate) struct KeysTracer;
+
+    impl StoryTracer for KeysTracer {
+        fn trace(
+            &self,
+            members: Vec<MemberRecord>,
+            links: Vec<LinkRecord>,
+        ) -> std::result::Result<TracedStory, Unreadable> {
+            let keys: Vec<i64> = members.iter().map(|m| m.key).collect();
+            let ids: Vec<&str> = members.iter().map(|m| m.id.as_str()).collect();
+            Ok(TracedStory {
+                id: keys.iter().copied().min().unwrap_or_default(),
+                origin_article: None,
+                origin_outlet: None,
+                origin_confidence: 0.0,
+                headline: None,
+                date: None,
+                json: format!("{ids:?} {}", links.len()),
+                members: keys,
+            })
+        }
     }
 }

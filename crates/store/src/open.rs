@@ -31,6 +31,7 @@ impl Store {
             path: path.to_path_buf(),
             search_indexing: SearchIndexing::default(),
             story_tracing: StoryTracing::default(),
+            tracer: None,
             fingerprint_indexing: FingerprintIndexing::default(),
             bulk: None,
             bulk_tuning: Default::default(),
@@ -60,6 +61,7 @@ impl Store {
             path: path.to_path_buf(),
             search_indexing: SearchIndexing::default(),
             story_tracing: StoryTracing::default(),
+            tracer: None,
             fingerprint_indexing: FingerprintIndexing::default(),
             bulk: None,
             bulk_tuning: Default::default(),
@@ -340,7 +342,7 @@ mod tests {
     fn a_store_made_with_other_fingerprint_parameters_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("old.db");
-        drop(Store::open(&path).unwrap());
+        drop(crate::test_store(&path).unwrap());
         let other = "reprint-fp/0 fnv1a64 lower-alnum shingle=4 winnow=8";
         Connection::open(&path)
             .unwrap()
@@ -349,7 +351,7 @@ mod tests {
                 [other],
             )
             .unwrap();
-        for result in [Store::open(&path), Store::open_read_only(&path)] {
+        for result in [crate::test_store(&path), Store::open_read_only(&path)] {
             let err = result.err().expect("refused");
             assert!(matches!(err, StoreError::Scheme { .. }), "{err}");
             let msg = err.to_string();

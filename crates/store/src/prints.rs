@@ -14,7 +14,7 @@ use reprint_match::fasthash::FastMap;
 use reprint_match::fingerprint::to_stored;
 use reprint_match::TextPrint;
 
-use crate::corpus::chunked;
+use crate::sql::chunked;
 
 /// Sorted fingerprints as 8-byte little-endian values.
 pub(crate) fn encode(fingerprints: &[u64]) -> Vec<u8> {
@@ -80,8 +80,9 @@ pub(crate) fn sets_of(conn: &Connection, keys: &[i64]) -> rusqlite::Result<FastM
     Ok(sets)
 }
 
-/// Removes an article's postings from the fingerprint index (table and
-/// backlog) and its blob; returns its fingerprint set.
+/// Removes an article's postings from the fingerprint table and its blob;
+/// returns its fingerprint set. (Its key in `fingerprint_backlog` is the
+/// caller's to remove: `fingerprint_index::unqueue`.)
 pub(crate) fn delete(conn: &Connection, key: i64) -> rusqlite::Result<Vec<u64>> {
     let blob: Option<Vec<u8>> = conn
         .query_row("SELECT hashes FROM prints WHERE article = ?1", [key], |r| {
@@ -97,7 +98,6 @@ pub(crate) fn delete(conn: &Connection, key: i64) -> rusqlite::Result<Vec<u64>> 
     for &h in &set {
         stmt.execute(params![to_stored(h), key])?;
     }
-    crate::fingerprint_index::unqueue(conn, key)?;
     conn.execute("DELETE FROM prints WHERE article = ?1", [key])?;
     Ok(set)
 }
@@ -169,7 +169,7 @@ mod tests {
         );
         drop(read_only);
 
-        let mut store = Store::open(&path).unwrap();
+        let mut store = crate::test_store(&path).unwrap();
         let version: i64 = store
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))

@@ -7,19 +7,14 @@
 //! reach FTS5 (its query syntax would otherwise be an error or an injection
 //! vector), and every value is bound, never formatted into SQL.
 
-use std::collections::BTreeMap;
-
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension, Params, Row};
 use serde::Serialize;
 
 use reprint_extract::Article;
 use reprint_match::align::Passage;
-use reprint_match::PairMatch;
-use reprint_trace::credit::judge_credit;
-use reprint_trace::TracedArticle;
 
-use crate::read::{article_row as row, story_row, ArticleRow, StoryDetail, StoryRow};
+use crate::read::{article_row as row, story_row, ArticleRow, StoryRow};
 use crate::{Result, Store, StoreError};
 
 /// Marks the start and end of a matched term in [`SearchHit::snippet`];
@@ -85,40 +80,6 @@ pub struct MemberLink {
     pub b: i64,
     pub kind: String,
     pub shared: f64,
-}
-
-/// How a site behaves across the stories it appears in.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct SiteStats {
-    pub site: String,
-    pub articles: i64,
-    pub stories: i64,
-    /// Stories whose origin is one of this site's articles.
-    pub origin_of: i64,
-    /// Copies other sites made of this site's origin articles.
-    pub copied_by_others: i64,
-    /// This site's copies, by credit verdict.
-    pub copies_by_credit: BTreeMap<String, i64>,
-}
-
-/// Which stored story a page would join and whether it credits the origin.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TraceOutcome {
-    /// Stored articles sharing text with the page, closest first.
-    pub matches: Vec<TraceMatch>,
-    /// The story of the closest match, if it is in one.
-    pub story: Option<StoryDetail>,
-    pub credit: Option<&'static str>,
-    pub credit_evidence: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TraceMatch {
-    pub article: ArticleRow,
-    pub kind: &'static str,
-    /// Share of the traced page found in this article.
-    pub shared: f32,
-    pub story: Option<i64>,
 }
 
 const COLUMNS: &str =
@@ -467,7 +428,8 @@ impl Store {
         Ok(Paged { total, items })
     }
 
-    fn site_article_count(&self, site: &str) -> Result<i64> {
+    /// How many stored articles are from `site`.
+    pub fn site_article_count(&self, site: &str) -> Result<i64> {
         self.count("SELECT count(*) FROM articles WHERE site = ?1", [site])
     }
 
@@ -595,15 +557,6 @@ impl Store {
         }))
     }
 
-    /// A story with the stored pairs among its members (its copy graph).
-    pub fn story_with_links(&self, id: i64) -> Result<Option<(StoryDetail, Vec<MemberLink>)>> {
-        let Some(d) = self.story(id)? else {
-            return Ok(None);
-        };
-        let links = self.links_among(&d.story.members)?;
-        Ok(Some((d, links)))
-    }
-
     /// Stored pairs among the given articles (for a story's copy graph).
     pub fn links_among(&self, keys: &[i64]) -> Result<Vec<MemberLink>> {
         let mut stmt = self
@@ -630,92 +583,6 @@ impl Store {
                     out.push(l);
                 }
             }
-        }
-        Ok(out)
-    }
-
-    /// How often a site copies, credits, and is copied.
-    pub fn site_stats(&self, site: &str) -> Result<SiteStats> {
-        let mut stats = SiteStats {
-            site: site.to_string(),
-            ..SiteStats::default()
-        };
-        stats.articles = self.site_article_count(site)?;
-        let ids: Vec<i64> = self.rows(
-            "SELECT DISTINCT m.story FROM story_members m JOIN articles a ON a.id = m.article
-             WHERE a.site = ?1 ORDER BY m.story LIMIT 5000",
-            [site],
-            |r| r.get(0),
-        )?;
-        stats.stories = ids.len() as i64;
-        for id in ids {
-            let Some(d) = self.story(id)? else { continue };
-            let on_site = |k: i64| d.member(k).and_then(|m| m.site.as_deref()) == Some(site);
-            let origin_here = d.story.origin.article_key().is_some_and(on_site);
-            if origin_here {
-                stats.origin_of += 1;
-            }
-            for c in &d.story.copies {
-                if on_site(c.key) {
-                    *stats
-                        .copies_by_credit
-                        .entry(c.credit.as_str().to_string())
-                        .or_default() += 1;
-                } else if origin_here {
-                    stats.copied_by_others += 1;
-                }
-            }
-        }
-        Ok(stats)
-    }
-
-    /// Which story an unstored article would join, and its credit verdict
-    /// against that story's origin. Writes nothing. `me.key` is ignored.
-    pub fn trace_unstored(&self, me: &TracedArticle) -> Result<TraceOutcome> {
-        let site = reprint_match::site_identity(
-            me.url.as_deref(),
-            me.article.site.as_ref().map(|s| s.value.as_str()),
-        );
-        let mut found = self.match_unstored(&me.article.text(), &me.id, site.as_deref())?;
-        found.sort_by(|x, y| y.1.shared_a.total_cmp(&x.1.shared_a));
-        let mut matches = Vec::new();
-        for (article, m) in found {
-            let m: PairMatch = m;
-            matches.push(TraceMatch {
-                story: self.story_of(article.key)?,
-                article,
-                kind: m.kind.as_str(),
-                shared: m.shared_a,
-            });
-        }
-        let story = match matches.first().and_then(|m| m.story) {
-            Some(id) => self.story(id)?,
-            None => None,
-        };
-        let mut out = TraceOutcome {
-            matches,
-            story: None,
-            credit: None,
-            credit_evidence: Vec::new(),
-        };
-        if let Some(d) = story {
-            let origin_article = match d.story.origin.article_key() {
-                Some(k) => self.traced(&[k])?.pop(),
-                None => None,
-            };
-            let changed = origin_article
-                .as_ref()
-                .map(|o| reprint_trace::changes::changes(&o.article, &me.article))
-                .unwrap_or_default();
-            let (verdict, evidence) = judge_credit(
-                me,
-                &d.story.origin,
-                origin_article.as_ref(),
-                reprint_trace::text_changed(&changed),
-            );
-            out.credit = Some(verdict.as_str());
-            out.credit_evidence = evidence;
-            out.story = Some(d);
         }
         Ok(out)
     }

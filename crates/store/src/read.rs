@@ -5,9 +5,9 @@ use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 
 use reprint_match::{PairMatch, TextPrint};
-use reprint_trace::Story;
 
-use crate::{stories, Result, Store, StoreError};
+use crate::stories::{self, MemberRecord};
+use crate::{Result, Store};
 
 /// One line of the story list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,18 +35,12 @@ pub struct ArticleRow {
     pub words: i64,
 }
 
-/// A story with its members.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StoryDetail {
+/// A stored story: its list row and the traced story as stored (JSON,
+/// written by the store's `StoryTracer`; reprint-app reads it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredStory {
     pub row: StoryRow,
-    pub story: Story,
-    pub members: Vec<ArticleRow>,
-}
-
-impl StoryDetail {
-    pub fn member(&self, key: i64) -> Option<&ArticleRow> {
-        self.members.iter().find(|m| m.key == key)
-    }
+    pub json: String,
 }
 
 /// A matched pair, named by the inputs' ids.
@@ -107,32 +101,37 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>().map_err(self.sql())
     }
 
-    /// One story with its members, or None if there is no such story.
-    pub fn story(&self, id: i64) -> Result<Option<StoryDetail>> {
-        let found = self
-            .conn
+    /// One stored story, or None if there is no such story.
+    pub fn stored_story(&self, id: i64) -> Result<Option<StoredStory>> {
+        self.conn
             .query_row(
                 "SELECT id, size, origin_outlet, origin_confidence, date, headline, story_json
                  FROM stories WHERE id = ?1",
                 [id],
-                |r| Ok((story_row(r)?, r.get::<_, String>(6)?)),
+                |r| {
+                    Ok(StoredStory {
+                        row: story_row(r)?,
+                        json: r.get(6)?,
+                    })
+                },
             )
             .optional()
+            .map_err(self.sql())
+    }
+
+    /// The ids of the stories with a member on `site` (at most `limit`), by id.
+    pub fn story_ids_of_site(&self, site: &str, limit: i64) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT m.story FROM story_members m JOIN articles a ON a.id = m.article
+                 WHERE a.site = ?1 ORDER BY m.story LIMIT ?2",
+            )
             .map_err(self.sql())?;
-        let Some((row, json)) = found else {
-            return Ok(None);
-        };
-        let story: Story = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
-            path: self.name(),
-            what: format!("story {id}"),
-            reason: e.to_string(),
-        })?;
-        let members = self.articles_by_key(&story.members)?;
-        Ok(Some(StoryDetail {
-            row,
-            story,
-            members,
-        }))
+        let rows = stmt
+            .query_map(params![site, limit], |r| r.get(0))
+            .map_err(self.sql())?;
+        rows.collect::<rusqlite::Result<_>>().map_err(self.sql())
     }
 
     /// The story an article belongs to.
@@ -271,9 +270,9 @@ impl Store {
             .collect())
     }
 
-    /// Articles traced for the given keys (used by `trace` to judge credit).
-    pub fn traced(&self, keys: &[i64]) -> Result<Vec<reprint_trace::TracedArticle>> {
-        stories::load_traced(&self.conn, keys, &self.name())
+    /// The stored records of the given articles, as a story tracer reads them.
+    pub fn member_records(&self, keys: &[i64]) -> Result<Vec<MemberRecord>> {
+        stories::load_rows(&self.conn, keys).map_err(self.sql())
     }
 
     /// The article with the given input id.

@@ -87,7 +87,7 @@ impl Store {
                     source,
                 };
                 let mut rows: Vec<(i64, String, String, u32)> = Vec::new();
-                crate::corpus::chunked(
+                crate::sql::chunked(
                     tx,
                     "SELECT id, ext_id, text, coalesce(site_id, 0) FROM articles WHERE id IN ({})",
                     chunk,
@@ -119,8 +119,9 @@ impl Store {
             })?;
             progress(((done + 1) * REMATCH_BATCH).min(total), total);
         }
+        let tracer = self.tracer.clone();
         self.in_transaction(|tx, path| {
-            stories::refresh(tx, &BTreeSet::new(), path)?;
+            stories::refresh(tx, tracer.as_deref(), &BTreeSet::new(), path)?;
             tx.execute("DELETE FROM meta WHERE key = 'rematch'", [])
                 .map_err(|source| StoreError::Sqlite {
                     path: path.to_string(),

@@ -82,6 +82,7 @@ impl Store {
         report(Finishing::Grouping {
             articles: self.count_rows("story_backlog")?,
         });
+        let tracer = self.tracer.clone();
         self.in_transaction(|tx, path| {
             let sql = |source| StoreError::Sqlite {
                 path: path.to_string(),
@@ -91,6 +92,7 @@ impl Store {
             let (mut indexed, mut parts) = (0, 1);
             let stories = crate::stories::refresh_with(
                 tx,
+                tracer.as_deref(),
                 &std::collections::BTreeSet::new(),
                 path,
                 |tx, i, n| {
@@ -207,7 +209,7 @@ mod tests {
     #[test]
     fn finishing_a_bulk_ingest_indexes_and_traces_everything() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+        let mut store = crate::test_store(&dir.path().join("s.db")).expect("open");
         store.set_search_indexing(SearchIndexing::Deferred);
         store.set_story_tracing(crate::StoryTracing::Deferred);
         // a and c are copies of one story (long enough to match).
@@ -228,7 +230,7 @@ mod tests {
     #[test]
     fn finishing_reports_each_step_with_its_count_and_total() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+        let mut store = crate::test_store(&dir.path().join("s.db")).expect("open");
         store.set_search_indexing(SearchIndexing::Deferred);
         store.set_story_tracing(crate::StoryTracing::Deferred);
         store.set_fingerprint_indexing(crate::FingerprintIndexing::Deferred);
@@ -260,7 +262,7 @@ mod tests {
     #[test]
     fn every_batch_mode_indexes_at_once() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+        let mut store = crate::test_store(&dir.path().join("s.db")).expect("open");
         store.ingest_batch(&[article("a", PLANT)]).expect("ingest");
         assert_eq!(hits(&store, "desalination"), 1);
         integrity(&store, true);
@@ -269,7 +271,7 @@ mod tests {
     #[test]
     fn deferred_mode_indexes_when_asked_and_survives_replacement() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut store = Store::open(&dir.path().join("s.db")).expect("open");
+        let mut store = crate::test_store(&dir.path().join("s.db")).expect("open");
         store.set_search_indexing(SearchIndexing::Deferred);
         store.ingest_batch(&[article("a", PLANT)]).expect("ingest");
         assert_eq!(hits(&store, "desalination"), 0, "not indexed yet");

@@ -2,19 +2,97 @@
 //! contain a touched article are re-traced and their rows replaced; every
 //! other story is left as it was.
 //!
+//! Tracing is not the store's job: a [`StoryTracer`] (reprint-app's, over
+//! reprint-trace) is handed each story's members and copy links as stored
+//! and returns the rows to store ([`TracedStory`]). The store keeps the
+//! bookkeeping: which stories are stale (the backlog, the components of
+//! touched articles), in which transaction they are rewritten. A store with
+//! no tracer leaves touched articles in `story_backlog`, for the next
+//! ingest that has one.
+//!
 //! Stories are joined by copies only. Partial reuse (an excerpt, a quoted
 //! passage) stays a pair between two articles: joining stories through it
 //! would chain unrelated stories through every round-up that quotes both.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
-use reprint_match::ReuseKind;
-use reprint_trace::{trace_story, Link, Origin, Story, TracedArticle};
-
 use crate::{Result, Store, StoreError};
+
+/// A story member as stored: what a [`StoryTracer`] reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberRecord {
+    /// Its store key.
+    pub key: i64,
+    /// The input's id.
+    pub id: String,
+    /// The URL it was read from, if any.
+    pub url: Option<String>,
+    /// When it was fetched, as the input recorded.
+    pub fetched: Option<String>,
+    /// The extracted article as stored (JSON).
+    pub article_json: String,
+}
+
+/// A stored copy pair between two members (`a` < `b`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkRecord {
+    /// The smaller key.
+    pub a: i64,
+    /// The larger key.
+    pub b: i64,
+    /// "copy" (stories are joined by copies only).
+    pub kind: String,
+    /// Share of `a`'s text found in `b`.
+    pub shared_a: f64,
+    /// Share of `b`'s text found in `a`.
+    pub shared_b: f64,
+}
+
+/// A traced story as the store keeps it: the columns it is listed and
+/// filtered by, and the traced story itself as an opaque JSON blob.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TracedStory {
+    /// The story's id (its anchor: the smallest member key).
+    pub id: i64,
+    /// Its members' keys, in the story's order.
+    pub members: Vec<i64>,
+    /// The origin article's key, when the origin is in the store.
+    pub origin_article: Option<i64>,
+    /// The origin's outlet, when there is an origin.
+    pub origin_outlet: Option<String>,
+    /// The origin's confidence.
+    pub origin_confidence: f64,
+    /// The headline the story is listed under.
+    pub headline: Option<String>,
+    /// The date the story is listed and filtered by.
+    pub date: Option<String>,
+    /// The traced story (JSON).
+    pub json: String,
+}
+
+/// A stored record a tracer could not read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    /// Which record ("article ID").
+    pub what: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// Traces one story from its members and copy links as stored. Called in
+/// parallel, inside the transaction that writes what it returns.
+pub trait StoryTracer: Send + Sync {
+    /// The story of `members` (two or more, in key order) joined by `links`.
+    fn trace(
+        &self,
+        members: Vec<MemberRecord>,
+        links: Vec<LinkRecord>,
+    ) -> std::result::Result<TracedStory, Unreadable>;
+}
 
 /// When the stories an ingest batch touched are re-traced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,10 +114,16 @@ impl Store {
         self.story_tracing = mode;
     }
 
+    /// Sets what traces stories (see the module's documentation).
+    pub fn set_story_tracer(&mut self, tracer: Arc<dyn StoryTracer>) {
+        self.tracer = Some(tracer);
+    }
+
     /// Re-traces the stories of every article waiting in the backlog, in one
     /// transaction; returns how many stories were written.
     pub fn trace_story_backlog(&mut self) -> Result<usize> {
-        self.in_transaction(|tx, path| refresh(tx, &BTreeSet::new(), path))
+        let tracer = self.tracer.clone();
+        self.in_transaction(|tx, path| refresh(tx, tracer.as_deref(), &BTreeSet::new(), path))
     }
 }
 
@@ -59,8 +143,13 @@ const TRACE_CHUNK: usize = 64;
 
 /// Re-traces the stories of `touched` articles and of every article in the
 /// backlog, which it empties. Returns how many stories were written.
-pub fn refresh(tx: &Transaction, touched: &BTreeSet<i64>, path: &str) -> Result<usize> {
-    refresh_with(tx, touched, path, |_, _, _| Ok(()))
+pub(crate) fn refresh(
+    tx: &Transaction,
+    tracer: Option<&dyn StoryTracer>,
+    touched: &BTreeSet<i64>,
+    path: &str,
+) -> Result<usize> {
+    refresh_with(tx, tracer, touched, path, |_, _, _| Ok(()))
 }
 
 /// [`refresh`], calling `meanwhile(tx, i, n)` on this thread while the
@@ -69,6 +158,7 @@ pub fn refresh(tx: &Transaction, touched: &BTreeSet<i64>, path: &str) -> Result<
 /// then overlaps the tracing.
 pub(crate) fn refresh_with(
     tx: &Transaction,
+    tracer: Option<&dyn StoryTracer>,
     touched: &BTreeSet<i64>,
     path: &str,
     mut meanwhile: impl FnMut(&Transaction, usize, usize) -> rusqlite::Result<()>,
@@ -76,6 +166,12 @@ pub(crate) fn refresh_with(
     let sql = |source| StoreError::Sqlite {
         path: path.to_string(),
         source,
+    };
+    let Some(tracer) = tracer else {
+        // Nothing here can trace: the stories wait for an ingest that can.
+        queue(tx, touched).map_err(sql)?;
+        meanwhile(tx, 0, 1).map_err(sql)?;
+        return Ok(0);
     };
     let mut touched = touched.clone();
     {
@@ -119,37 +215,26 @@ pub(crate) fn refresh_with(
             })
             .collect::<Result<Vec<_>>>()?;
         let (side, traced) = std::thread::scope(|scope| {
-            let tracer = scope.spawn(move || {
+            let tracing = scope.spawn(move || {
                 loaded
                     .into_par_iter()
-                    .map(|(rows, mut links)| {
-                        let mut articles = rows
-                            .into_iter()
-                            .map(|row| row.parse(path))
-                            .collect::<Result<Vec<_>>>()?;
-                        // Members and links in input-id order: keys follow
-                        // the order pages arrived in, and the story must not.
-                        articles.sort_by(|x, y| x.id.cmp(&y.id));
-                        let ids: HashMap<i64, &str> =
-                            articles.iter().map(|a| (a.key, a.id.as_str())).collect();
-                        links.sort_by_key(|l| (ids.get(&l.a).copied(), ids.get(&l.b).copied()));
-                        let group: Vec<&TracedArticle> = articles.iter().collect();
-                        let story = trace_story(&group, &links);
-                        let json = serde_json::to_string(&story).unwrap_or_default();
-                        Ok((articles, story, json))
-                    })
-                    .collect::<Vec<Result<_>>>()
+                    .map(|(rows, links)| tracer.trace(rows, links))
+                    .collect::<Vec<_>>()
             });
             let side = meanwhile(tx, i, chunks.len());
-            match tracer.join() {
+            match tracing.join() {
                 Ok(traced) => (side, traced),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         });
         side.map_err(sql)?;
         for t in traced {
-            let (articles, story, json) = t?;
-            write_story(tx, &story, &json, &articles).map_err(sql)?;
+            let story = t.map_err(|u| StoreError::Corrupt {
+                path: path.to_string(),
+                what: u.what,
+                reason: u.reason,
+            })?;
+            write_story(tx, &story).map_err(sql)?;
             written += 1;
         }
     }
@@ -177,61 +262,27 @@ fn component(conn: &Connection, start: i64) -> rusqlite::Result<Vec<i64>> {
     Ok(seen.into_iter().collect())
 }
 
-/// A member's row as stored, before its article is parsed.
-struct Row {
-    key: i64,
-    id: String,
-    url: Option<String>,
-    fetched: Option<String>,
-    json: String,
-}
-
-impl Row {
-    fn parse(self, path: &str) -> Result<TracedArticle> {
-        let article = serde_json::from_str(&self.json).map_err(|e| StoreError::Corrupt {
-            path: path.to_string(),
-            what: format!("article {}", self.id),
-            reason: e.to_string(),
-        })?;
-        Ok(TracedArticle {
-            key: self.key,
-            id: self.id,
-            url: self.url,
-            fetched: self.fetched,
-            article,
-        })
-    }
-}
-
-fn load_rows(conn: &Connection, keys: &[i64]) -> rusqlite::Result<Vec<Row>> {
+/// The members' records, in the order of `keys`.
+pub(crate) fn load_rows(conn: &Connection, keys: &[i64]) -> rusqlite::Result<Vec<MemberRecord>> {
     let mut stmt = conn
         .prepare_cached("SELECT ext_id, url, fetched, article_json FROM articles WHERE id = ?1")?;
     keys.iter()
         .map(|&key| {
             stmt.query_row([key], |r| {
-                Ok(Row {
+                Ok(MemberRecord {
                     key,
                     id: r.get(0)?,
                     url: r.get(1)?,
                     fetched: r.get(2)?,
-                    json: r.get(3)?,
+                    article_json: r.get(3)?,
                 })
             })
         })
         .collect()
 }
 
-/// Loads what tracing needs of each member.
-pub fn load_traced(conn: &Connection, keys: &[i64], path: &str) -> Result<Vec<TracedArticle>> {
-    let rows = load_rows(conn, keys).map_err(|source| StoreError::Sqlite {
-        path: path.to_string(),
-        source,
-    })?;
-    rows.into_iter().map(|row| row.parse(path)).collect()
-}
-
 /// The copy pairs among `members`.
-pub fn load_links(conn: &Connection, members: &[i64]) -> rusqlite::Result<Vec<Link>> {
+fn load_links(conn: &Connection, members: &[i64]) -> rusqlite::Result<Vec<LinkRecord>> {
     let set: BTreeSet<i64> = members.iter().copied().collect();
     let mut stmt = conn.prepare_cached(
         "SELECT a, b, kind, shared_a, shared_b FROM pairs WHERE a = ?1 AND kind = 'copy'",
@@ -250,12 +301,12 @@ pub fn load_links(conn: &Connection, members: &[i64]) -> rusqlite::Result<Vec<Li
         for row in rows {
             let (a, b, kind, sa, sb) = row?;
             if set.contains(&b) {
-                links.push(Link {
+                links.push(LinkRecord {
                     a,
                     b,
-                    kind: ReuseKind::parse(&kind).unwrap_or(ReuseKind::Partial),
-                    shared_a: sa as f32,
-                    shared_b: sb as f32,
+                    kind,
+                    shared_a: sa,
+                    shared_b: sb,
                 });
             }
         }
@@ -263,52 +314,25 @@ pub fn load_links(conn: &Connection, members: &[i64]) -> rusqlite::Result<Vec<Li
     Ok(links)
 }
 
-fn write_story(
-    tx: &Transaction,
-    story: &Story,
-    json: &str,
-    articles: &[TracedArticle],
-) -> rusqlite::Result<()> {
-    let by_key: HashMap<i64, &TracedArticle> = articles.iter().map(|a| (a.key, a)).collect();
-    let id = story.anchor();
-    let origin_article = story
-        .origin
-        .article_key()
-        .and_then(|k| by_key.get(&k).copied());
-    let (origin_outlet, headline_from) = match &story.origin {
-        Origin::Article { .. } => (origin_article.and_then(|a| a.outlet()), origin_article),
-        Origin::External { outlet, .. } => (Some(outlet.clone()), None),
-        Origin::Undetermined { .. } => (None, None),
-    };
-    // Without an origin article, the member first by input id speaks for
-    // the story (not the first stored: that depends on the order of arrival).
-    let lead = headline_from.or_else(|| articles.iter().min_by(|x, y| x.id.cmp(&y.id)));
-    let headline = lead.and_then(|a| a.article.title.as_ref().map(|t| t.value.clone()));
-    let date = lead.and_then(|a| {
-        a.article
-            .published
-            .as_ref()
-            .map(|p| p.value.clone())
-            .or_else(|| a.fetched.clone())
-    });
+fn write_story(tx: &Transaction, story: &TracedStory) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO stories (id, size, origin_article, origin_outlet, origin_confidence, headline, date, story_json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
-            id,
+            story.id,
             story.members.len() as i64,
-            story.origin.article_key(),
-            origin_outlet,
-            f64::from(story.origin.confidence()),
-            headline,
-            date,
-            json,
+            story.origin_article,
+            story.origin_outlet,
+            story.origin_confidence,
+            story.headline,
+            story.date,
+            story.json,
         ],
     )?;
     let mut member =
         tx.prepare_cached("INSERT INTO story_members (story, article) VALUES (?1, ?2)")?;
     for m in &story.members {
-        member.execute(params![id, m])?;
+        member.execute(params![story.id, m])?;
     }
     Ok(())
 }
@@ -365,7 +389,7 @@ mod tests {
             vec![article("b", &format!("{STORY} Copyright the Herald."))],
             vec![article("c", &format!("By Jo Bloggs. {STORY}"))],
         ];
-        let mut every = Store::open(&dir.path().join("every.db")).unwrap();
+        let mut every = crate::test_store(&dir.path().join("every.db")).unwrap();
         for b in &batches {
             every.ingest_batch(b).unwrap();
         }
@@ -373,7 +397,7 @@ mod tests {
         assert_eq!(expected.len(), 1);
         assert_eq!(expected[0].1, 3);
 
-        let mut deferred = Store::open(&dir.path().join("deferred.db")).unwrap();
+        let mut deferred = crate::test_store(&dir.path().join("deferred.db")).unwrap();
         deferred.set_story_tracing(StoryTracing::Deferred);
         for b in &batches {
             deferred.ingest_batch(b).unwrap();
@@ -388,7 +412,7 @@ mod tests {
         );
 
         // An interrupted bulk ingest's backlog is traced by the next batch.
-        let mut resumed = Store::open(&dir.path().join("resumed.db")).unwrap();
+        let mut resumed = crate::test_store(&dir.path().join("resumed.db")).unwrap();
         resumed.set_story_tracing(StoryTracing::Deferred);
         for b in &batches[..2] {
             resumed.ingest_batch(b).unwrap();

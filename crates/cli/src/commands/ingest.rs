@@ -12,7 +12,7 @@ use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
 use reprint_app::bulk::{self, BulkIngest, Summary};
 use reprint_ingest::ReadOptions;
-use reprint_store::{Finishing, Store};
+use reprint_store::Finishing;
 
 use super::Context;
 use crate::output;
@@ -32,7 +32,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let started = Instant::now();
-    let mut store = Store::open(&ctx.db)?;
+    let mut store = reprint_app::stories::open(&ctx.db)?;
     let job = BulkIngest {
         paths: args.paths,
         read: ReadOptions {

@@ -12,6 +12,7 @@ use super::Context;
 use crate::output;
 use crate::table::{for_terminal, render};
 use crate::view::PartnersArg;
+use reprint_app::stories::Stories;
 use reprint_app::view::{licensed_story, story_view_with, StoryView};
 
 #[derive(clap::Args, Debug)]

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use reprint_app::page::article_of;
 use reprint_ingest::{read_inputs, read_reader, InputKind, ReadOptions};
-use reprint_store::{NewArticle, Store};
+use reprint_store::NewArticle;
 
 /// The shared benchmark data beside the repository.
 pub fn census() -> PathBuf {
@@ -38,7 +38,7 @@ fn to_new(
 /// Ingests files into `db`.
 pub fn ingest_files(db: &Path, files: &[PathBuf]) {
     let batch = to_new(read_inputs(files, &ReadOptions::default()));
-    let mut store = Store::open(db).expect("open store");
+    let mut store = reprint_app::stories::open(db).expect("open store");
     store.ingest_batch(&batch).expect("ingest");
 }
 
@@ -60,7 +60,7 @@ pub fn ingest_jsonl(db: &Path, jsonl: String) {
     );
     let batch = to_new(pages);
     assert!(!batch.is_empty(), "nothing to ingest");
-    let mut store = Store::open(db).expect("open store");
+    let mut store = reprint_app::stories::open(db).expect("open store");
     store.ingest_batch(&batch).expect("ingest");
 }
 

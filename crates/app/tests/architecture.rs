@@ -12,6 +12,7 @@ use serde_json::Value;
 /// dependency) only on crates of lower layers, and on `allowed` below.
 const LAYERS: &[(&str, u32)] = &[
     ("reprint-prerequisites", 0),
+    ("reprint-time", 0),
     ("reprint-ingest", 1),
     ("reprint-extract", 1),
     ("reprint-match", 1),
@@ -28,10 +29,14 @@ const LAYERS: &[(&str, u32)] = &[
 /// other is a failure, whatever the layers say).
 const ALLOWED: &[(&str, &[&str])] = &[
     ("reprint-prerequisites", &[]),
+    ("reprint-time", &[]),
     ("reprint-ingest", &[]),
     ("reprint-extract", &[]),
     ("reprint-match", &[]),
-    ("reprint-trace", &["reprint-extract", "reprint-match"]),
+    (
+        "reprint-trace",
+        &["reprint-extract", "reprint-match", "reprint-time"],
+    ),
     // The store stores: neither reading pages nor tracing stories.
     ("reprint-store", &["reprint-extract", "reprint-match"]),
     (

@@ -233,6 +233,11 @@ pub struct Article {
     /// Publication date: ISO 8601, `YYYY-MM-DD` or a full timestamp with its offset.
     pub published: Option<Sourced<String>>,
     pub modified: Option<Sourced<String>>,
+    /// Another publication date the page gives that disagrees with
+    /// `published` by more than a zone can explain (a visible date a year
+    /// before the structured one): the page's date is then weak evidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_published: Option<Sourced<String>>,
     pub canonical_url: Option<String>,
     pub language: Option<String>,
     pub tags: Vec<Tag>,

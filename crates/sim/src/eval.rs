@@ -214,7 +214,8 @@ pub struct Report {
     pub clustering: ClusterScores,
     /// Copies called "uncredited" that were not.
     pub wrong_uncredited: Vec<Explained>,
-    /// Stories whose origin reprint got wrong (not undetermined).
+    /// Stories whose origin reprint got wrong, or left undetermined where the
+    /// truth is decidable.
     pub wrong_origins: Vec<Explained>,
     /// Traced stories that join pages of different true stories (their
     /// page ids).
@@ -550,7 +551,9 @@ pub fn score(stories: &[SimStory], run: &PipelineRun) -> Report {
         };
         o.count(s, ok, undetermined, base_ok);
         r.decidable += usize::from(s.decidable);
-        if !ok && !undetermined {
+        // Undetermined counts as wrong where the truth is decidable: the
+        // evidence says what did not decide it.
+        if !ok && (!undetermined || s.decidable) {
             if let Some(t) = traced {
                 r.wrong_origins.push(explain_origin(n, s, t));
             }

@@ -18,10 +18,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::changes::{Change, ChangeKind};
+use crate::context::Evidence;
 use crate::credit::CreditVerdict;
-use crate::direction::{directions, Direction, Signal};
-use crate::origin::{credits_to, dated, Origin};
-use crate::story::{Story, TracedArticle};
+use crate::direction::{Direction, Signal};
+use crate::member::TracedArticle;
+use crate::origin::{credits_to, Origin};
+use crate::story::Story;
 
 /// The hop into a copy: where its text came from and its credit to that.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,17 +44,18 @@ pub(crate) fn sources(
     group: &[&TracedArticle],
     origin: &Origin,
     changed: &BTreeMap<i64, Vec<Change>>,
+    ctx: &Evidence,
 ) -> BTreeMap<i64, (Option<i64>, String)> {
     let root = match origin {
         Origin::Article { key, .. } => Some(*key),
         Origin::External { .. } => None,
         Origin::Undetermined { .. } => return BTreeMap::new(),
     };
-    let signals = directions(group);
+    let signals = &ctx.signals;
     let mut parent: BTreeMap<i64, (Option<i64>, String)> = group
         .iter()
         .filter(|c| Some(c.key) != root)
-        .map(|c| (c.key, source_of(c, group, root, changed, &signals)))
+        .map(|c| (c.key, source_of(c, group, root, changed, signals, ctx)))
         .collect();
     break_cycles(&mut parent, root);
     parent
@@ -64,6 +67,7 @@ fn source_of(
     root: Option<i64>,
     changed: &BTreeMap<i64, Vec<Change>>,
     signals: &[Direction],
+    ctx: &Evidence,
 ) -> (Option<i64>, String) {
     let credited: Vec<(&TracedArticle, Vec<String>)> = group
         .iter()
@@ -92,7 +96,7 @@ fn source_of(
     if let Some(d) = named {
         return (Some(d.source), d.evidence.clone());
     }
-    if let Some((p, why)) = inherited(copy, group, root, changed) {
+    if let Some((p, why)) = inherited(copy, group, root, changed, ctx) {
         return (Some(p), why);
     }
     if let Some(d) = mine.iter().find(|d| Some(d.source) == root) {
@@ -144,6 +148,7 @@ fn inherited(
     group: &[&TracedArticle],
     root: Option<i64>,
     changed: &BTreeMap<i64, Vec<Change>>,
+    ctx: &Evidence,
 ) -> Option<(i64, String)> {
     let none: Vec<Change> = Vec::new();
     let of = |k: i64| changed.get(&k).unwrap_or(&none);
@@ -161,7 +166,7 @@ fn inherited(
         let upstream = if theirs.is_subset(&mine) != mine.is_subset(&theirs) {
             theirs.is_subset(&mine)
         } else {
-            dated_before(p, copy)
+            ctx.dated_first(p.key, copy.key)
         };
         if !upstream {
             continue;
@@ -180,13 +185,6 @@ fn inherited(
         best = Some((shared.len(), p.key, why));
     }
     best.map(|(_, k, why)| (k, why))
-}
-
-fn dated_before(a: &TracedArticle, b: &TracedArticle) -> bool {
-    match (dated(a), dated(b)) {
-        (Some((x, _)), Some((y, _))) => x.before(&y),
-        _ => false,
-    }
 }
 
 /// A copy credited back by its own source (a credits b, b credits a) would
@@ -347,15 +345,17 @@ mod tests {
     fn a_copy_carrying_a_proxys_insert_took_the_text_from_the_proxy() {
         let origin = page(1, "harbor", "2016-03-01", &BODY);
         let with_extra = [BODY[0], EXTRA, BODY[1], BODY[2], BODY[3]];
-        let proxy = page(2, "perspective", "2016-03-02", &with_extra);
+        // Days three apart: a day is that whole day in any zone, so days
+        // closer than that do not order two pages.
+        let proxy = page(2, "perspective", "2016-03-04", &with_extra);
         let altered = BODY[1].replace("two hundred", "three hundred");
         let copy = page(
             3,
             "civic",
-            "2016-03-03",
+            "2016-03-07",
             &[BODY[0], EXTRA, &altered, BODY[2], BODY[3]],
         );
-        let direct = page(4, "valley", "2016-03-02", &BODY);
+        let direct = page(4, "valley", "2016-03-04", &BODY);
         let story = trace_story(&[&origin, &proxy, &copy, &direct], &linked(&[1, 2, 3, 4]));
         assert_eq!(story.origin.article_key(), Some(1), "{:?}", story.origin);
         let from = |k: i64| {

@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::member::{host_of, TracedArticle};
 use crate::origin::{origin_host, Origin};
 use crate::outlet::{aliases, normalise, same_outlet, wire_service};
-use crate::story::{host_of, TracedArticle};
 
 /// The verdict on one copy's credit to its origin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -55,16 +55,10 @@ pub fn judge_credit(
     origin_article: Option<&TracedArticle>,
     changes_made: bool,
 ) -> (CreditVerdict, Vec<String>) {
-    if !matches!(origin, Origin::Undetermined { .. }) && origin.confidence() < MIN_ORIGIN_CONFIDENCE
-    {
-        return (
-            CreditVerdict::NotApplicable,
-            vec![format!(
-                "the origin is too uncertain (confidence {:.2}) to judge credit",
-                origin.confidence()
-            )],
-        );
-    }
+    // An uncertain origin is still checked for credit (a copy naming it is
+    // credited either way); only an accusation needs a confident origin.
+    let doubtful = !matches!(origin, Origin::Undetermined { .. })
+        && origin.confidence() < MIN_ORIGIN_CONFIDENCE;
     let (name, host) = match (origin, origin_article) {
         (Origin::Article { .. }, Some(o)) => match o.outlet() {
             Some(name) => (name, origin_host(o)),
@@ -93,6 +87,16 @@ pub fn judge_credit(
         );
     }
     let found = credit_forms(copy, &name, host.as_deref());
+    if found.is_empty() && doubtful {
+        return (
+            CreditVerdict::NotApplicable,
+            vec![format!(
+                "no credit to {name} found in {}, but the origin is too uncertain (confidence {:.2}) to call it uncredited",
+                copy.id,
+                origin.confidence()
+            )],
+        );
+    }
     if found.is_empty() {
         if let Some(snippet) = mention_in_text(copy, &name) {
             return (

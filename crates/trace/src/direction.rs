@@ -15,8 +15,8 @@
 
 use reprint_extract::NoticeKind;
 
+use crate::member::TracedArticle;
 use crate::outlet::same_outlet;
-use crate::story::TracedArticle;
 
 /// `copy` took its text from `source`, by `evidence`.
 #[derive(Debug, Clone, PartialEq)]

@@ -12,8 +12,11 @@
 
 pub mod chain;
 pub mod changes;
+mod context;
 pub mod credit;
+mod dating;
 mod direction;
+mod member;
 mod names;
 pub mod origin;
 pub mod outlet;

@@ -18,13 +18,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, NaiveDate};
-use reprint_extract::{FieldSource, Sourced};
 use serde::{Deserialize, Serialize};
 
-use crate::direction::{directions, Direction, Signal};
+use crate::context::Evidence;
+use crate::direction::{Direction, Signal};
+use crate::member::{host_of, TracedArticle};
 use crate::outlet::{same_outlet, wire_service};
-use crate::story::{host_of, TracedArticle};
 
 /// The verdict on a story's origin.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -70,15 +69,16 @@ impl Origin {
     }
 }
 
-pub fn find_origin(group: &[&TracedArticle]) -> Origin {
-    let signals = directions(group);
-    if let Some(o) = origin_by_declaration(group, &signals) {
+/// The story's origin, from the evidence read once for the story.
+pub(crate) fn find_origin(group: &[&TracedArticle], ctx: &Evidence) -> Origin {
+    let signals = &ctx.signals;
+    if let Some(o) = origin_by_declaration(group, signals, ctx) {
         return o;
     }
     if let Some(o) = origin_outside(group) {
         return o;
     }
-    origin_by_direction(group, &signals).unwrap_or_else(|| origin_by_date(group, &signals))
+    origin_by_direction(group, ctx).unwrap_or_else(|| origin_by_date(group, ctx))
 }
 
 /// Step 3: direction signals leading to a root (a source that copies no
@@ -88,7 +88,8 @@ pub fn find_origin(group: &[&TracedArticle]) -> Origin {
 /// call a copy but dated before the root is a conflict; when every root
 /// conflicts, the text and the dates disagree and neither is taken over the
 /// other: undetermined.
-fn origin_by_direction(group: &[&TracedArticle], signals: &[Direction]) -> Option<Origin> {
+fn origin_by_direction(group: &[&TracedArticle], ctx: &Evidence) -> Option<Origin> {
+    let signals = &ctx.signals[..];
     let copies: BTreeSet<i64> = signals.iter().map(|d| d.copy).collect();
     let roots: BTreeSet<i64> = signals
         .iter()
@@ -98,7 +99,7 @@ fn origin_by_direction(group: &[&TracedArticle], signals: &[Direction]) -> Optio
     let mut passed = Vec::new();
     let mut conflicts = Vec::new();
     for &root in &roots {
-        match judge_root(group, signals, root) {
+        match judge_root(group, ctx, root) {
             Ok(origin) => passed.push(origin),
             Err(Some(conflict)) => conflicts.push(conflict),
             Err(None) => {}
@@ -122,16 +123,16 @@ fn origin_by_direction(group: &[&TracedArticle], signals: &[Direction]) -> Optio
 /// members they do not reach agree; else the conflict, if one, as evidence.
 fn judge_root(
     group: &[&TracedArticle],
-    signals: &[Direction],
+    ctx: &Evidence,
     root: i64,
 ) -> Result<Origin, Option<String>> {
+    let signals = &ctx.signals;
     let reached = reaching(root, signals);
     let first = group.iter().find(|m| m.key == root).ok_or(None)?;
-    let date_of = |m: &TracedArticle| published(m).map(|(w, _)| w);
-    let dated_first = group
-        .iter()
-        .filter(|m| reached.contains(&m.key))
-        .find(|m| matches!((date_of(m), date_of(first)), (Some(w), Some(w0)) if w.before(&w0)));
+    let published = |k: i64| ctx.date(k).filter(|d| d.published);
+    let dated_first = group.iter().filter(|m| reached.contains(&m.key)).find(
+        |m| matches!((published(m.key), published(first.key)), (Some(w), Some(w0)) if w.before(w0)),
+    );
     if let Some(m) = dated_first {
         return Err(Some(format!(
             "the text says {} copied {}, but {} is dated earlier",
@@ -144,13 +145,13 @@ fn judge_root(
         .map(|d| d.evidence.clone())
         .collect();
     for m in group.iter().filter(|m| !reached.contains(&m.key)) {
-        let (Some((w0, e0)), Some((w, e))) = (published(first), published(m)) else {
+        let (Some(w0), Some(w)) = (published(first.key), published(m.key)) else {
             return Err(None);
         };
-        if !w0.before(&w) {
+        if !w0.before(w) {
             return Err(None);
         }
-        evidence.push(format!("{e}, after {e0}"));
+        evidence.push(format!("{}, after {}", w.evidence, w0.evidence));
     }
     Ok(Origin::Article {
         key: root,
@@ -180,7 +181,11 @@ fn reaching(root: i64, signals: &[Direction]) -> BTreeSet<i64> {
 /// Furniture signals join the credit edges, so that a credited proxy
 /// showing another member's furniture leads on to that member. (A cut-off
 /// text points to every page with the paragraph whole, not to one source.)
-fn origin_by_declaration(group: &[&TracedArticle], signals: &[Direction]) -> Option<Origin> {
+fn origin_by_declaration(
+    group: &[&TracedArticle],
+    signals: &[Direction],
+    ctx: &Evidence,
+) -> Option<Origin> {
     // Credit edges: target → (crediting member, evidence).
     let mut votes: BTreeMap<i64, Vec<(i64, String)>> = BTreeMap::new();
     for m in group {
@@ -199,7 +204,7 @@ fn origin_by_declaration(group: &[&TracedArticle], signals: &[Direction]) -> Opt
             .or_default()
             .push((d.copy, d.evidence.clone()));
     }
-    credit_root(&votes, group)
+    credit_root(&votes, group, ctx)
 }
 
 /// How `m` points to `o` as its source, as evidence lines: a credit line or
@@ -254,6 +259,7 @@ pub(crate) fn credits_to(m: &TracedArticle, o: &TracedArticle) -> Vec<String> {
 fn credit_root(
     votes: &BTreeMap<i64, Vec<(i64, String)>>,
     group: &[&TracedArticle],
+    ctx: &Evidence,
 ) -> Option<Origin> {
     let crediting: BTreeSet<i64> = votes.values().flatten().map(|(voter, _)| *voter).collect();
     let sinks: Vec<i64> = votes
@@ -266,23 +272,20 @@ fn credit_root(
         [] => return None,
         [one] => one,
         _ => {
-            let dates: Vec<(i64, When, String)> = sinks
-                .iter()
-                .filter_map(|k| group.iter().find(|m| m.key == *k))
-                .filter_map(|m| dated(m).map(|(w, e)| (m.key, w, e)))
-                .collect();
-            if dates.len() != sinks.len() {
-                return None;
-            }
-            let (first, when, e) = dates.iter().min_by_key(|(_, w, _)| (w.day, w.instant))?;
-            if !dates.iter().all(|(k, w, _)| k == first || when.before(w)) {
-                return None;
-            }
+            let first = sinks.iter().copied().find(|&k| {
+                ctx.date(k).is_some_and(|d| d.conflict.is_none())
+                    && sinks.iter().all(|&o| o == k || ctx.dated_before(k, o))
+            })?;
+            let e = ctx
+                .date(first)
+                .map(|d| d.evidence.clone())
+                .unwrap_or_default();
+            let _ = group;
             evidence.push(format!(
                 "{} members are credited; the earliest dated: {e}",
                 sinks.len()
             ));
-            *first
+            first
         }
     };
     // Evidence: the direct credits first, then the hops that lead to them.
@@ -401,153 +404,173 @@ fn origin_outside(group: &[&TracedArticle]) -> Option<Origin> {
     })
 }
 
-/// A publication or fetch time: its calendar day as written (local to the
-/// page) and, when the source gives one, the exact instant.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct When {
-    day: NaiveDate,
-    instant: Option<i64>,
-    confidence: f32,
+/// The first outlet other than its own that a member credits for its text
+/// (a credit line, a dateline, a wire byline), with the words: a page
+/// saying where its text came from is not where it started.
+fn credits_other(m: &TracedArticle) -> Option<(String, String)> {
+    let own = m.outlet();
+    credited_names(m).find(|(named, _)| !own.as_deref().is_some_and(|o| same_outlet(o, named)))
 }
 
-impl When {
-    /// Clearly earlier: by the instant when both have one, else by a whole
-    /// calendar day. Two dates on the same day cannot be ordered.
-    pub(crate) fn before(&self, other: &When) -> bool {
-        match (self.instant, other.instant) {
-            (Some(a), Some(b)) => a < b,
-            _ => self.day < other.day,
+/// Step 4: the one member nothing places after another. A member is not the
+/// origin when another is dated clearly before it (their intervals of
+/// possible instants do not overlap: a day is that whole day in any zone,
+/// an update or fetch time bounds publication from above), when a direction
+/// signal says it copied another member, or when it credits an outlet other
+/// than its own. One member left is the origin, as sure as its dates; none
+/// or several: undetermined, saying which could not be told apart.
+fn origin_by_date(group: &[&TracedArticle], ctx: &Evidence) -> Origin {
+    // Keyed and chosen by page id, never by store key or input order: the
+    // same pages in any order give the same verdict and evidence.
+    let id_of = |k: i64| group.iter().find(|m| m.key == k).map(|m| m.id.as_str());
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    for m in group {
+        let earlier = ctx.date(m.key).and_then(|d| {
+            let o = group
+                .iter()
+                .filter(|o| o.key != m.key && ctx.dated_before(o.key, m.key))
+                .min_by_key(|o| (ctx.date(o.key).map(|x| x.interval.lo), o.id.as_str()))?;
+            Some(format!(
+                "later: {}, after {}",
+                d.evidence,
+                ctx.date(o.key)?.evidence
+            ))
+        });
+        let why = earlier
+            .or_else(|| {
+                let s = ctx
+                    .signals
+                    .iter()
+                    .filter(|s| s.copy == m.key)
+                    .min_by_key(|s| (id_of(s.source), s.evidence.as_str()))?;
+                Some(format!("a copy: {}", s.evidence))
+            })
+            .or_else(|| {
+                let (named, e) = credits_other(m)?;
+                Some(format!("a copy: {} credits {named}: \"{e}\"", m.id))
+            });
+        if let Some(why) = why {
+            out.insert(m.id.clone(), why);
+        }
+    }
+    let mut left: Vec<&TracedArticle> = group
+        .iter()
+        .copied()
+        .filter(|m| !out.contains_key(&m.id))
+        .collect();
+    left.sort_by(|a, b| a.id.cmp(&b.id));
+    let date_line = |m: &TracedArticle| {
+        ctx.date(m.key)
+            .map(|d| d.evidence.clone())
+            .unwrap_or_else(|| format!("{} has no date", m.id))
+    };
+    match left[..] {
+        [one] => {
+            let dating = ctx.date(one.key);
+            let mut e = vec![format!(
+                "the one member no other is dated before, nor shown to copy: {}",
+                date_line(one)
+            )];
+            e.extend(dating.and_then(|d| d.conflict.clone()));
+            e.extend(out.values().take(4).cloned());
+            Origin::Article {
+                key: one.key,
+                // An undated page left alone is a weak origin: it may be a
+                // copy whose source is not in the corpus.
+                confidence: dating.filter(|d| d.published).map_or(0.4, |d| d.confidence),
+                evidence: e,
+            }
+        }
+        [] => {
+            let mut e = vec!["every member is shown to be a copy or dated after another".into()];
+            e.extend(out.values().cloned());
+            Origin::Undetermined { evidence: e }
+        }
+        _ => {
+            if let Some(o) = leaning(&left, ctx, &out) {
+                return o;
+            }
+            let names: Vec<&str> = left.iter().map(|m| m.id.as_str()).collect();
+            let mut e = vec![format!(
+                "{} cannot be ordered by their dates, and no credit or direction signal decides",
+                names.join(", ")
+            )];
+            e.extend(left.iter().map(|m| date_line(m)));
+            Origin::Undetermined { evidence: e }
         }
     }
 }
 
-/// Reads an ISO date or an RFC 3339 timestamp.
-fn parse_when(s: &str, confidence: f32) -> Option<When> {
-    let s = s.trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Some(When {
-            day: t.date_naive(),
-            instant: Some(t.timestamp()),
-            confidence,
-        });
-    }
-    let day = NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()?;
-    Some(When {
-        day,
-        instant: None,
-        confidence: confidence * 0.9,
-    })
-}
+/// Below [`crate::credit::MIN_ORIGIN_CONFIDENCE`]: an origin that rests on
+/// dates that overlap on the same calendar day names a likely origin, and
+/// accuses no one.
+const LEANING_CONFIDENCE: f32 = 0.4;
 
-fn date_confidence(s: FieldSource) -> f32 {
-    match s {
-        FieldSource::JsonLd | FieldSource::OpenGraph | FieldSource::Meta => 0.9,
-        FieldSource::Microdata | FieldSource::Input => 0.85,
-        FieldSource::Visible => 0.75,
-        FieldSource::Url | FieldSource::TitleTag => 0.6,
-    }
-}
+/// An origin printed on an earlier calendar day than every other candidate,
+/// whose intervals still overlap only through the zones' spread (a day in
+/// UTC+14 begins before the previous day ends in UTC−12): ordered as the
+/// pages print their days, which holds for pages in nearby zones, and said
+/// to be less sure than dates that do not overlap at all.
+const CALENDAR_CONFIDENCE: f32 = 0.6;
 
-/// The member's best date and a description of it for evidence.
-pub(crate) fn dated(m: &TracedArticle) -> Option<(When, String)> {
-    published(m).or_else(|| fetched(m))
-}
-
-/// The member's publication date, with evidence.
-fn published(m: &TracedArticle) -> Option<(When, String)> {
-    m.article
-        .published
-        .as_ref()
-        .and_then(|p: &Sourced<String>| {
-            let w = parse_when(
-                &p.value,
-                date_confidence(p.source).min(p.confidence.max(0.5)),
-            )?;
+/// Among members whose dates overlap, the one whose possible instants
+/// both start and end first, when every one of them has a publication date
+/// without a conflict. On an earlier printed calendar day than all the
+/// others it is named with [`CALENDAR_CONFIDENCE`]; on the same day (a day
+/// and a time on it, issue 14) only as likely, with a confidence under
+/// which no copy is called uncredited.
+fn leaning(
+    left: &[&TracedArticle],
+    ctx: &Evidence,
+    out: &BTreeMap<String, String>,
+) -> Option<Origin> {
+    let dated: Vec<(&TracedArticle, &crate::dating::Dating)> = left
+        .iter()
+        .map(|m| {
             Some((
-                w,
-                format!("{} published {} ({})", m.id, p.value, p.source.label()),
+                *m,
+                ctx.date(m.key)
+                    .filter(|d| d.published && d.conflict.is_none())?,
             ))
         })
-}
-
-/// The member's first-seen time. It only bounds publication from above, so
-/// it is weak evidence, and used only where no member has a publication date.
-fn fetched(m: &TracedArticle) -> Option<(When, String)> {
-    let f = m.fetched.as_deref()?;
-    Some((
-        parse_when(f, 0.4)?,
-        format!("{} first seen {} (fetch time)", m.id, f),
-    ))
-}
-
-/// Step 4: the earliest member, when it is clearly earliest and no signal
-/// says it copied another member.
-fn origin_by_date(group: &[&TracedArticle], signals: &[Direction]) -> Origin {
-    // A page with only a fetch time could have been published any time
-    // before it: comparable with other fetch times, not with publication dates.
-    let when: fn(&TracedArticle) -> Option<(When, String)> =
-        if group.iter().any(|m| published(m).is_some()) {
-            published
-        } else {
-            fetched
-        };
-    let mut dates: Vec<(&TracedArticle, When, String)> = group
+        .collect::<Option<_>>()?;
+    let (first, d) = dated
         .iter()
-        .filter_map(|m| when(m).map(|(w, e)| (*m, w, e)))
-        .collect();
-    dates.sort_by_key(|(_, w, _)| (w.day, w.instant));
-    let undated: Vec<String> = group
-        .iter()
-        .filter(|m| when(m).is_none())
-        .map(|m| format!("{} has no publication date", m.id))
-        .collect();
-    let Some((first, when, evidence)) = dates.first() else {
-        return Origin::Undetermined {
-            evidence: vec!["no member has a publication or fetch date".into()],
-        };
-    };
-    if !undated.is_empty() {
-        let mut e = vec![format!(
-            "earliest dated member is {}, but some members have no date",
+        .min_by_key(|(m, d)| (d.interval.lo, d.interval.hi, m.id.as_str()))?;
+    let others = || dated.iter().filter(|(m, _)| m.key != first.key);
+    let leads =
+        others().all(|(_, o)| d.interval.lo < o.interval.lo && d.interval.hi < o.interval.hi);
+    if !leads {
+        return None;
+    }
+    let earlier_day = others().all(|(_, o)| matches!((d.day, o.day), (Some(a), Some(b)) if a < b));
+    let names = others()
+        .map(|(m, _)| m.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let head = if earlier_day {
+        format!(
+            "{} is dated a calendar day before {names}: their dates overlap only if the pages are in zones far apart",
             first.id
-        )];
-        e.extend(undated);
-        return Origin::Undetermined { evidence: e };
-    }
-    if let Some((second, _, e2)) = dates.iter().skip(1).find(|(_, w, _)| !when.before(w)) {
-        return Origin::Undetermined {
-            evidence: vec![
-                format!("{} and {} cannot be ordered by date", first.id, second.id),
-                evidence.clone(),
-                e2.clone(),
-            ],
-        };
-    }
-    if let Some(d) = signals.iter().find(|d| d.copy == first.key) {
-        return Origin::Undetermined {
-            evidence: vec![
-                format!(
-                    "{} is dated first, but the text says it copied another member",
-                    first.id
-                ),
-                evidence.clone(),
-                d.evidence.clone(),
-            ],
-        };
-    }
-    let mut e = vec![format!("earliest date in the story: {evidence}")];
-    e.extend(
-        dates
-            .iter()
-            .skip(1)
-            .take(3)
-            .map(|(_, _, d)| format!("later: {d}")),
-    );
-    Origin::Article {
+        )
+    } else {
+        format!(
+            "likely, not certain: {} is dated first, but its dates overlap those of {names}",
+            first.id
+        )
+    };
+    let mut e = vec![head];
+    e.extend(dated.iter().map(|(_, d)| d.evidence.clone()));
+    e.extend(out.values().take(4).cloned());
+    Some(Origin::Article {
         key: first.key,
-        confidence: when.confidence,
+        confidence: if earlier_day {
+            CALENDAR_CONFIDENCE.min(d.confidence)
+        } else {
+            LEANING_CONFIDENCE
+        },
         evidence: e,
-    }
+    })
 }
 
 /// The host of the origin article, for link checks.
@@ -559,7 +582,11 @@ pub fn origin_host(a: &TracedArticle) -> Option<String> {
 mod tests {
     use super::*;
 
-    use reprint_extract::{Article, Notice, NoticeKind};
+    use reprint_extract::{Article, FieldSource, Notice, NoticeKind, Sourced};
+
+    fn find_origin(group: &[&TracedArticle]) -> Origin {
+        super::find_origin(group, &Evidence::of(group))
+    }
 
     const P1: &str = "The minister said on Friday that the country would withdraw its six fighter jets from the coalition.";
     const P2: &str = "The jets had spent nine months flying missions over Iraq from a base in Jordan, officials said.";
@@ -636,17 +663,103 @@ mod tests {
     }
 
     #[test]
-    fn dates_order_by_day_and_timestamps_by_instant() {
-        let d = parse_when("2015-07-03", 1.0).unwrap();
-        let same_day = parse_when("2015-07-03T23:00:00-05:00", 1.0).unwrap();
-        let next_day = parse_when("2015-07-04", 1.0).unwrap();
-        assert!(
-            !d.before(&same_day) && !same_day.before(&d),
-            "same day: no order"
+    fn a_day_and_a_time_on_it_are_not_ordered_with_confidence() {
+        // issue 14: one member has only a day, another a time on that day.
+        let a = member(1, "Valley Herald", Some("2016-03-01"), "Valley Herald");
+        let b = member(
+            2,
+            "Metro Dispatch",
+            Some("2016-03-01T20:00:00Z"),
+            "Metro Dispatch",
         );
-        assert!(d.before(&next_day));
-        let later = parse_when("2015-07-03T23:30:00-05:00", 1.0).unwrap();
-        assert!(same_day.before(&later));
-        assert!(parse_when("July 3", 1.0).is_none());
+        let o = find_origin(&[&a, &b]);
+        assert!(
+            o.confidence() < crate::credit::MIN_ORIGIN_CONFIDENCE,
+            "{o:?}"
+        );
+        // Three days apart, the day is clearly first.
+        let b = member(
+            2,
+            "Metro Dispatch",
+            Some("2016-03-04T20:00:00Z"),
+            "Metro Dispatch",
+        );
+        let o = find_origin(&[&a, &b]);
+        assert_eq!(o.article_key(), Some(1), "{o:?}");
+        assert!(
+            o.confidence() >= crate::credit::MIN_ORIGIN_CONFIDENCE,
+            "{o:?}"
+        );
+    }
+
+    #[test]
+    fn an_update_or_fetch_time_bounds_publication_from_above() {
+        // An "Updated" time alone: the page was out by then, before the
+        // other was published.
+        let mut a = member(1, "Valley Herald", None, "Valley Herald");
+        a.article.modified = Some(Sourced::new(
+            "2016-03-01T08:00:00Z".into(),
+            FieldSource::Visible,
+            0.75,
+        ));
+        let b = member(
+            2,
+            "Metro Dispatch",
+            Some("2016-03-05T09:00:00Z"),
+            "Metro Dispatch",
+        );
+        let o = find_origin(&[&a, &b]);
+        assert_eq!(o.article_key(), Some(1), "{o:?}");
+        // A fetch time after the other's publication decides nothing.
+        let mut a = member(1, "Valley Herald", None, "Valley Herald");
+        a.fetched = Some("2016-03-09T08:00:00Z".into());
+        let o = find_origin(&[&a, &b]);
+        assert!(matches!(o, Origin::Undetermined { .. }), "{o:?}");
+    }
+
+    #[test]
+    fn dates_that_disagree_on_one_page_weaken_it() {
+        // issue 14: a visible date a year before the page's structured date
+        // made that page "the earliest".
+        let mut a = member(1, "Valley Herald", Some("2015-03-06"), "Valley Herald");
+        a.article.other_published = Some(Sourced::new(
+            "2016-03-06T10:00:00Z".into(),
+            FieldSource::JsonLd,
+            0.9,
+        ));
+        let b = member(
+            2,
+            "Metro Dispatch",
+            Some("2016-03-02T10:00:00Z"),
+            "Metro Dispatch",
+        );
+        let o = find_origin(&[&a, &b]);
+        assert_ne!(o.article_key(), Some(1), "{o:?}");
+    }
+
+    #[test]
+    fn a_member_crediting_another_outlet_is_not_the_origin() {
+        let a = member(1, "Valley Herald", Some("2016-03-01"), "Valley Herald");
+        let mut b = member(2, "Metro Dispatch", Some("2016-03-01"), "Metro Dispatch");
+        b.article
+            .declared_sources
+            .push(reprint_extract::DeclaredSource {
+                outlet: "Harbor Times".into(),
+                date: None,
+                link: None,
+                kind: reprint_extract::CreditKind::OriginalSource,
+                evidence: "This story first appeared in the Harbor Times.".into(),
+                place: None,
+            });
+        // Not half the members: no outside origin.
+        let c = member(3, "Harbor Gazette", Some("2016-03-05"), "Harbor Gazette");
+        let o = find_origin(&[&a, &b, &c]);
+        assert_eq!(o.article_key(), Some(1), "{o:?}");
+        assert!(
+            o.evidence()
+                .iter()
+                .any(|e| e.contains("credits Harbor Times")),
+            "{o:?}"
+        );
     }
 }

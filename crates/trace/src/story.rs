@@ -3,65 +3,15 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use reprint_extract::Article;
 use reprint_match::ReuseKind;
 use serde::{Deserialize, Serialize};
 
 use crate::chain::{sources, Hop};
 use crate::changes::{changes, Change};
+use crate::context::Evidence;
 use crate::credit::{judge_credit, CreditVerdict};
+pub use crate::member::{host_of, outlet_name, Link, TracedArticle};
 use crate::origin::{find_origin, Origin};
-
-/// What tracing needs of a stored article.
-#[derive(Debug, Clone)]
-pub struct TracedArticle {
-    /// The store's key.
-    pub key: i64,
-    /// The input's identifier (JSONL id, path, WARC URI).
-    pub id: String,
-    pub url: Option<String>,
-    /// When the page was fetched, as given by the input.
-    pub fetched: Option<String>,
-    pub article: Article,
-}
-
-impl TracedArticle {
-    /// The outlet this article appeared on: the site name, else the host.
-    pub fn outlet(&self) -> Option<String> {
-        outlet_name(
-            self.article.site.as_ref().map(|s| s.value.as_str()),
-            self.url.as_deref(),
-        )
-    }
-}
-
-/// An article's outlet from its site name, else its URL's host: the name
-/// tracing judges by, for callers holding only stored rows (e.g. to give
-/// [`crate::Partners::apply`] each member's outlet).
-pub fn outlet_name(site: Option<&str>, url: Option<&str>) -> Option<String> {
-    site.map(str::to_string).or_else(|| url.and_then(host_of))
-}
-
-/// The host of a URL, without scheme or path.
-pub fn host_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://").map(|(_, r)| r)?;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
-    let host = host.split(':').next()?;
-    (!host.is_empty()).then(|| host.trim_start_matches("www.").to_lowercase())
-}
-
-/// A verified shared-text relation between two stored articles.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Link {
-    pub a: i64,
-    pub b: i64,
-    pub kind: ReuseKind,
-    /// Share of `a`'s words shared with `b`.
-    pub shared_a: f32,
-    /// Share of `b`'s words shared with `a`.
-    pub shared_b: f32,
-}
 
 /// One copy in a story and the verdict on its credit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,7 +72,8 @@ pub fn build_stories(articles: &[TracedArticle], links: &[Link]) -> Vec<Story> {
 pub fn trace_story(group: &[&TracedArticle], links: &[Link]) -> Story {
     let mut members: Vec<i64> = group.iter().map(|a| a.key).collect();
     members.sort_unstable();
-    let origin = find_origin(group);
+    let ctx = Evidence::of(group);
+    let origin = find_origin(group, &ctx);
     let origin_key = origin.article_key();
     let origin_article = origin_key.and_then(|k| group.iter().find(|a| a.key == k).copied());
     let copies: Vec<&TracedArticle> = group
@@ -140,7 +91,7 @@ pub fn trace_story(group: &[&TracedArticle], links: &[Link]) -> Story {
             (c.key, found)
         })
         .collect();
-    let mut parents = sources(group, &origin, &changed);
+    let mut parents = sources(group, &origin, &changed, &ctx);
     let traced = Traced {
         group,
         origin: &origin,

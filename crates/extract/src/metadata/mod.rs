@@ -31,6 +31,9 @@ pub struct PageMetadata {
     pub site: Option<Sourced<String>>,
     pub published: Option<Sourced<String>>,
     pub modified: Option<Sourced<String>>,
+    /// A publication date that disagrees with `published` (see
+    /// [`Article::other_published`]).
+    pub other_published: Option<Sourced<String>>,
     pub canonical_url: Option<String>,
     pub language: Option<String>,
     pub tags: Vec<Tag>,
@@ -47,6 +50,7 @@ impl PageMetadata {
         article.site = self.site;
         article.published = self.published;
         article.modified = self.modified;
+        article.other_published = self.other_published;
         article.canonical_url = self.canonical_url;
         article.language = self.language;
         article.tags = self.tags;
@@ -93,9 +97,11 @@ pub fn read_fetched(
         order: DayOrder::for_language(language.as_deref()),
         latest,
     };
+    let (published, other_published) = published::published_and_other(&dates);
     PageMetadata {
         byline: byline_of(dom, &meta, &ld, scope, site_text.as_deref()),
-        published: published::published(&dates),
+        published,
+        other_published,
         modified: published::modified(&meta, &ld, latest),
         canonical_url,
         language,
@@ -486,6 +492,43 @@ mod tests {
         // Fetched later, the JSON-LD dates stand.
         let m = read(&dom, None, &scope);
         assert_eq!(m.published.unwrap().value, "2019-06-05T08:00:00+00:00");
+    }
+
+    #[test]
+    fn a_printed_date_a_year_from_the_markups_keeps_both() {
+        // issue 14 (reprint-sim's "visible-off" pages): the date line by the
+        // headline says 2015, the JSON-LD 2016; the printed one is shown to
+        // readers and kept, the other is kept beside it.
+        let html = r#"<html><head><script type="application/ld+json">
+            {"@type":"NewsArticle","headline":"A story","datePublished":"2016-08-26T07:01:00Z"}</script>
+            </head><body><article><h1>A story</h1><p class="date">August 27, 2015</p>
+            <p>Text of the story that runs long enough to be a paragraph of it.</p></article></body></html>"#;
+        let dom = Dom::parse(html);
+        let scope = Scope {
+            article: None,
+            body_start: None,
+        };
+        let m = read(&dom, None, &scope);
+        assert_eq!(m.published.unwrap().value, "2015-08-27");
+        let other = m.other_published.expect("the markup's date kept");
+        assert_eq!(other.value, "2016-08-26T07:01:00+00:00");
+        assert_eq!(other.source, FieldSource::JsonLd);
+    }
+
+    #[test]
+    fn an_updated_time_is_not_the_publication_date() {
+        // issue 14: a page showing only "Updated" (WordPress themes' class
+        // "updated") had that time read as its publication.
+        let html = r#"<html><body><article><h1>A story</h1>
+            <div class="byline">By Ann Lee | <time datetime="2016-07-31T16:43:00+02:00" class="updated">Updated July 31, 2016</time></div>
+            <p>Text of the story that runs long enough to be a paragraph of it.</p></article></body></html>"#;
+        let dom = Dom::parse(html);
+        let scope = Scope {
+            article: None,
+            body_start: None,
+        };
+        let m = read(&dom, None, &scope);
+        assert_eq!(m.published.map(|p| p.value), None);
     }
 
     #[test]

@@ -41,28 +41,47 @@ pub fn latest_day(fetched: Option<DateTime<Utc>>) -> NaiveDate {
     day.checked_add_signed(Duration::days(1)).unwrap_or(day)
 }
 
+/// Days apart beyond which two publication dates of one page disagree: a
+/// zone moves a day by one, an update a few days; a year is no update
+/// (issue 14: a visible date a year before the structured one).
+const CONFLICT_DAYS: i64 = 30;
+
 /// The publication date: the markup's, reconciled with the printed date
-/// line; the date line alone; the URL's; a date printed elsewhere.
-pub fn published(page: &Page) -> Option<Sourced<String>> {
+/// line; the date line alone; the URL's; a date printed elsewhere. And the
+/// markup's date when the printed date line overruled it by more than
+/// [`CONFLICT_DAYS`]: the page then says two things, and tracing weakens
+/// its date evidence.
+pub fn published_and_other(page: &Page) -> (Option<Sourced<String>>, Option<Sourced<String>>) {
     let in_past = |d: &Sourced<String>| before_fetch(&d.value, page.latest);
     let heading = visible::headline_node(page.dom, page.scope, page.title);
     let line = heading
         .and_then(|h| visible::dateline(page.dom, page.scope, h, page.order, STRICT_LINE_CHARS))
         .filter(|l| l.day <= page.latest);
     if let Some(marked) = marked(page).find(in_past) {
-        return Some(match line {
-            Some(line) => reconcile(marked, line),
-            None => marked,
-        });
+        let Some(line) = line else {
+            return (Some(marked), None);
+        };
+        let chosen = reconcile(marked.clone(), line);
+        let apart = dates::day_of(&marked.value)
+            .map(|d| (d - line.day).num_days().abs())
+            .unwrap_or(0);
+        let other = (apart > CONFLICT_DAYS).then_some(marked);
+        return (Some(chosen), other);
     }
     if let Some(line) = line {
-        return Some(Sourced::new(iso(line.day), FieldSource::Visible, 0.75));
+        return (
+            Some(Sourced::new(iso(line.day), FieldSource::Visible, 0.75)),
+            None,
+        );
     }
     let url = page
         .url
         .and_then(dates::from_url)
         .map(|d| Sourced::new(d, FieldSource::Url, 0.7));
-    url.into_iter().chain(printed(page, heading)).find(in_past)
+    (
+        url.into_iter().chain(printed(page, heading)).find(in_past),
+        None,
+    )
 }
 
 /// The publication date the markup declares, most reliable first, read

@@ -107,7 +107,9 @@ pub fn dateline(
                 text += dom.text_node(i).map_or(0, str::len);
                 text <= PROSE_CHARS
             })
-            .filter(|&i| !in_foreign_block(dom, scope, i) && !is_hidden(dom, i))
+            .filter(|&i| {
+                !in_foreign_block(dom, scope, i) && !is_hidden(dom, i) && !in_update(dom, i)
+            })
             .find_map(read)
     };
     first_in(&mut after).or_else(|| first_in(&mut before))
@@ -331,13 +333,35 @@ pub fn time_element(dom: &Dom, scope: &Scope) -> Option<String> {
     });
     published_marked.or_else(|| {
         in_scope_then_page(dom, scope)
-            .filter(|&i| dom.tag(i) == "time" && !in_foreign_block(dom, scope, i))
+            .filter(|&i| {
+                dom.tag(i) == "time" && !is_update(dom, i) && !in_foreign_block(dom, scope, i)
+            })
             .find_map(|i| {
                 dom.attr(i, "datetime")
                     .and_then(dates::normalise)
                     .or_else(|| dates::visible(&dom.text(i)))
             })
     })
+}
+
+/// An element marked as the page's update time (`<time class="updated">`,
+/// WordPress themes' `updated` and `modified` classes,
+/// `itemprop="dateModified"`): an upper bound on publication, not the date
+/// of it (issue 14: an "Updated" time alone was read as publication).
+fn is_update(dom: &Dom, i: NodeIx) -> bool {
+    let marked = |name: &str| {
+        dom.attr(i, name).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("updated") || v.contains("modified")
+        })
+    };
+    marked("class") || marked("itemprop")
+}
+
+/// A node that is, or is inside (within two levels), an element marked as
+/// the update time ([`is_update`]).
+fn in_update(dom: &Dom, i: NodeIx) -> bool {
+    is_update(dom, i) || dom.ancestors(i).take(2).any(|a| is_update(dom, a))
 }
 
 /// A date printed in a date/meta/byline element.
@@ -348,9 +372,13 @@ pub fn printed_date(dom: &Dom, scope: &Scope) -> Option<String> {
     });
     in_scope_then_page(dom, scope)
         .filter(|&i| {
-            is_small(dom, i) && class_matches(dom, i, &DATE_BOX) && !in_foreign_block(dom, scope, i)
+            is_small(dom, i)
+                && class_matches(dom, i, &DATE_BOX)
+                && !is_update(dom, i)
+                && !in_foreign_block(dom, scope, i)
         })
-        .map(|i| dom.text(i))
+        // Without the update time it may print beside the date.
+        .map(|i| dom.text_of(i, |j| is_update(dom, j)))
         .filter(|t| t.chars().count() <= 200)
         .find_map(|t| dates::visible(&t))
 }
@@ -367,7 +395,12 @@ pub fn labelled_date(dom: &Dom, scope: &Scope) -> Option<String> {
     });
     in_scope_then_page(dom, scope)
         .filter_map(|i| dom.text_node(i).map(|t| (i, t.trim())))
-        .filter(|&(i, t)| t.len() <= 80 && LABEL.is_match(t) && !in_foreign_block(dom, scope, i))
+        .filter(|&(i, t)| {
+            t.len() <= 80
+                && LABEL.is_match(t)
+                && !in_update(dom, i)
+                && !in_foreign_block(dom, scope, i)
+        })
         .find_map(|(i, t)| {
             let rest = t.get(LABEL.find(t)?.end()..)?;
             if !rest.is_empty() {
@@ -396,7 +429,7 @@ pub fn first_printed_date(dom: &Dom, scope: &Scope) -> Option<String> {
                 "script" | "style" | "noscript" | "template" | "title" | "option"
             )
         })
-        .filter(|(_, t)| t.bytes().any(|b| b.is_ascii_digit()))
+        .filter(|&(i, t)| t.bytes().any(|b| b.is_ascii_digit()) && !in_update(dom, i))
         .find_map(|(i, t)| dates::visible(t).filter(|_| !in_foreign_block(dom, scope, i)))
 }
 

@@ -10,24 +10,6 @@ use std::collections::BTreeSet;
 
 use common::*;
 
-/// A small seeded generator (SplitMix64), so the noise is the same on every
-/// machine and run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
-    }
-}
-
 /// Replaces each ASCII letter with another letter with probability `rate`.
 fn add_noise(text: &str, rate: f64, rng: &mut Rng) -> String {
     text.chars()

@@ -13,26 +13,6 @@ use std::process::Command;
 use common::*;
 use serde_json::Value;
 
-/// A small deterministic generator (SplitMix64) for the shuffles.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
-    }
-}
-
 /// Pairs and stories of a store, in a form that does not depend on store
 /// keys: pairs by input ids (smaller first, sides swapped to match),
 /// stories without their key-based id, copies by input id.

@@ -245,9 +245,9 @@ def read_articles(spark, inputs: Sequence[str]):
         )
         # `known_input` as SQL (no Python UDF): not hidden, a known kind.
         files = files.where(F.lower(F.col("path")).rlike(KNOWN_PATH))
-        # One file per task: a WARC is large, its pages are extracted in
-        # parallel inside the core.
-        files = files.repartition(max(1, spark.sparkContext.defaultParallelism * 2), "path")
+        # Files are read where they lie (no shuffle of their bytes): Spark
+        # packs small files into one task, a large one (a WARC) is a task of
+        # its own, whose pages the core extracts on all the task's cores.
         frames.append(files.mapInArrow(_prepare_files, ddl(ARTICLES)))
     out = frames[0]
     for f in frames[1:]:
@@ -273,21 +273,36 @@ def run(spark, inputs: Sequence[str], out: str, log=print) -> Dict[str, float]:
     times: Dict[str, float] = {}
     started = time.time()
 
+    current = []
+
     def stage(name):
+        now = time.time()
+        if current:
+            times[current[-1]] = round(now - times[current[-1]], 1)
+        current.append(name)
         sc.setJobDescription(f"reprint: {name}")
         log(f"reprint: {name}")
-        times[name] = time.time()
+        times[name] = now
 
     stage("read and extract")
     pages = read_articles(spark, inputs)
     articles_path = os.path.join(out, "articles")
-    # Where one id is read twice, one row is kept (the smallest article JSON:
-    # deterministic; `reprint ingest` keeps the last one read).
+    # Extraction runs once: its rows are kept (memory, else disk) for the
+    # articles and the failures written from them.
+    pages = pages.persist(StorageLevel.MEMORY_AND_DISK)
     ok = pages.where(F.col("error").isNull())
-    ok = ok.groupBy("id").agg(F.min(F.struct(*[c for c in ARTICLES.names if c != "id"])).alias("r")).select("id", "r.*")
+    dups = ok.groupBy("id").count().where(F.col("count") > 1).limit(1).count()
+    if dups:
+        # One id read twice: one row is kept, the one with the smallest
+        # article JSON (deterministic; `reprint ingest` keeps the last read).
+        from pyspark.sql import Window
+
+        first = Window.partitionBy("id").orderBy("article")
+        ok = ok.withColumn("_n", F.row_number().over(first)).where(F.col("_n") == 1).drop("_n")
     ok.write.mode("overwrite").parquet(articles_path)
     failures = pages.where(F.col("error").isNotNull()).select("id", "url", "error")
     failures.write.mode("overwrite").parquet(os.path.join(out, "failures"))
+    pages.unpersist()
     articles = spark.read.parquet(articles_path)
 
     stage("postings and common text")
@@ -355,7 +370,7 @@ def run(spark, inputs: Sequence[str], out: str, log=print) -> Dict[str, float]:
     stories = groups.select("story", "id", "members", "links").mapInArrow(_trace, ddl(STORIES))
     stories.write.mode("overwrite").parquet(os.path.join(out, "stories"))
 
-    sc.setJobDescription("reprint: summary")
+    stage("summary")
     summary = spark.read.parquet(os.path.join(out, "stories"))
     result = {
         "articles": articles.count(),
@@ -368,6 +383,8 @@ def run(spark, inputs: Sequence[str], out: str, log=print) -> Dict[str, float]:
         "furniture": len(furniture_list),
         "seconds": time.time() - started,
     }
+    times.pop("summary", None)
+    result["stage_seconds"] = times
     postings.unpersist()
     return result
 

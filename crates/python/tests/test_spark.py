@@ -112,6 +112,38 @@ def compare(inputs, tmp: Path, spark):
     return summary, r["pairs"], r["stories"]
 
 
+def test_a_run_loads_into_a_store_and_a_store_exports_the_run_shape(spark, tmp_path):
+    """`reprint.spark load` gives a store with the run's pairs and stories;
+    `Store.export_parquet` writes a store in the run's shape."""
+    import pyarrow.parquet as pq
+
+    import reprint
+    from reprint.spark import load, run
+
+    corpus = REPO / "examples" / "corpus"
+    cli_pairs, cli_stories = cli_exports([corpus], tmp_path)
+    out = tmp_path / "run"
+    run(spark, [str(corpus)], str(out), log=lambda m: None)
+    loaded = load(str(out), str(tmp_path / "loaded.db"), log=lambda m: None)
+    assert loaded["articles"] == 27
+    store = reprint.Store(tmp_path / "loaded.db")
+    r = agree(out, store.pairs(include_partial=True), store.stories())
+    assert not any(r[k] for k in ("pairs_only_spark", "pairs_only_cli", "pairs_differ", "stories_only_spark", "stories_only_cli", "stories_differ"))
+    assert r["pairs"] == len(cli_pairs) and r["stories"] == len(cli_stories)
+
+    shape = tmp_path / "shape"
+    counts = reprint.Store(tmp_path / "loaded.db").export_parquet(shape)
+    assert counts == {"articles": 27, "pairs": len(cli_pairs), "stories": len(cli_stories)}
+    mine = pq.read_table(shape / "pairs")
+    theirs = pq.read_table(out / "pairs")
+    assert mine.schema.names == theirs.schema.names
+    assert sorted(zip(*[mine.column(c).to_pylist() for c in ("a", "b", "kind")])) == sorted(
+        zip(*[theirs.column(c).to_pylist() for c in ("a", "b", "kind")])
+    )
+    run_articles = set(pq.read_table(out / "articles").schema.names)
+    assert set(pq.read_table(shape / "articles").schema.names) <= run_articles
+
+
 def test_demo_corpus_agrees(spark, tmp_path):
     summary, pairs, stories = compare([REPO / "examples" / "corpus"], tmp_path, spark)
     assert pairs > 0 and stories > 0

@@ -34,7 +34,8 @@ ingest`` finds on the same pages (``spark/tests`` checks it); a story's
 numbers stories by arrival.
 
 Run locally: ``python -m reprint.spark --master 'local[2]' --out OUT INPUT…``
-(or ``spark-submit spark/reprint_job.py …``).
+(or ``spark-submit spark/reprint_job.py …``); load a run into a store for
+``reprint serve`` with ``python -m reprint.spark load OUT --db news.db``.
 """
 
 from __future__ import annotations
@@ -429,7 +430,39 @@ def session(master: Optional[str] = None, app: str = "reprint"):
     return b.getOrCreate()
 
 
+def load(out: str, db: str, chunk: int = 50_000, log=print) -> Dict[str, int]:
+    """Loads a run's ``articles`` into a reprint store for ``reprint serve``
+    and the CLI: the articles as extracted (no page is read again), matched
+    and traced by the store as ``reprint ingest`` does, which gives the
+    run's pairs and stories (the agreement test checks it). This is one
+    machine's work (about 25 minutes per million articles on 2 cores): load
+    what one store should hold, not a whole crawl."""
+    import pyarrow.dataset as ds
+
+    from . import Store
+
+    store = Store(db)
+    articles = ds.dataset(os.path.join(local_name(out), "articles"), format="parquet")
+    total = {"articles": 0, "pairs_in_db": 0, "stories_in_db": 0}
+    for batch in articles.to_batches(columns=["id", "url", "fetched", "article"], batch_size=chunk):
+        c = batch.to_pydict()
+        summary = store.load_articles(c["id"], c["url"], c["fetched"], c["article"])
+        total["articles"] += batch.num_rows
+        total["pairs_in_db"] = summary["pairs_in_db"]
+        total["stories_in_db"] = summary["stories_in_db"]
+        log(f"reprint: loaded {total['articles']} articles into {db}")
+    return total
+
+
 def main(argv: Optional[List[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["load"]:
+        lp = argparse.ArgumentParser(prog="reprint.spark load", description="Load a run's output into a reprint store (for reprint serve).")
+        lp.add_argument("out", help="the run's output directory")
+        lp.add_argument("--db", required=True, help="the store to create or add to")
+        a = lp.parse_args(argv[1:])
+        print(json.dumps(load(a.out, a.db)))
+        return 0
     ap = argparse.ArgumentParser(prog="reprint.spark", description=__doc__.split("\n\n")[0])
     ap.add_argument("inputs", nargs="+", help="files, directories or Parquet tables (any Hadoop path)")
     ap.add_argument("--out", required=True, help="output directory (Parquet: articles, pairs, stories)")

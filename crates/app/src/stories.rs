@@ -31,10 +31,7 @@ pub fn open(path: &Path) -> Result<Store, StoreError> {
 pub struct Tracer;
 
 fn parse(m: MemberRecord) -> Result<TracedArticle, Unreadable> {
-    let article = serde_json::from_str(&m.article_json).map_err(|e| Unreadable {
-        what: format!("article {}", m.id),
-        reason: e.to_string(),
-    })?;
+    let article = m.article()?;
     Ok(TracedArticle {
         key: m.key,
         id: m.id,

@@ -213,6 +213,56 @@ impl Store {
         Ok(v.to_string())
     }
 
+    /// Stores articles already extracted (a Spark run's `articles` table):
+    /// `articles[i]` is the article JSON of page `ids[i]`. Matched and traced
+    /// as `ingest` does pages; returns the summary's JSON. An article that
+    /// cannot be read raises `ValueError` naming it; nothing is stored then.
+    #[pyo3(signature = (ids, urls, fetched, articles, batch=512))]
+    fn load_articles(
+        &mut self,
+        py: Python<'_>,
+        ids: Vec<String>,
+        urls: Vec<Option<String>>,
+        fetched: Vec<Option<String>>,
+        articles: Vec<String>,
+        batch: usize,
+    ) -> PyResult<String> {
+        let n = ids.len();
+        if urls.len() != n || fetched.len() != n || articles.len() != n {
+            return Err(PyValueError::new_err(
+                "load_articles: ids, urls, fetched and articles must have equal lengths",
+            ));
+        }
+        let parsed = py
+            .allow_threads(|| {
+                ids.into_par_iter()
+                    .zip(urls)
+                    .zip(fetched)
+                    .zip(articles)
+                    .map(|(((id, url), fetched), json)| {
+                        let article = serde_json::from_str(&json)
+                            .map_err(|e| format!("article {id}: not an article's JSON: {e}"))?;
+                        Ok(reprint_store::NewArticle {
+                            origin: id.clone(),
+                            ext_id: id,
+                            url,
+                            fetched,
+                            article,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, String>>()
+            })
+            .map_err(PyValueError::new_err)?;
+        let db = &mut self.db;
+        let summary = py
+            .allow_threads(move || {
+                let mut progress = Collect::default();
+                bulk::load(db, parsed, batch, &mut progress)
+            })
+            .map_err(runtime)?;
+        serde_json::to_string(&summary).map_err(runtime)
+    }
+
     /// Exports `what` ("stories", "articles" or "pairs") as `reprint export`
     /// does, in `format` ("jsonl" or "csv"); the same bytes.
     #[pyo3(signature = (what="stories", format="jsonl", include_partial=false))]

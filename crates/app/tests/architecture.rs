@@ -52,6 +52,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "reprint-serve",
         &[
+            "reprint-time",
             "reprint-app",
             "reprint-ingest",
             "reprint-extract",

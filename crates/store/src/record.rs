@@ -13,6 +13,10 @@
 //! when a store is opened (see `open`): a database written in another
 //! format is refused, naming the file and both versions.
 //!
+//! The format covers the story blob too (`stories.story_json`), whose
+//! record lives with the tracer's use case in reprint-app (`record.rs`
+//! there), since the store knows neither the tracer nor its types.
+//!
 //! Format 1 is byte for byte the serde output of the domain types when the
 //! records were introduced, so databases written before read unchanged.
 

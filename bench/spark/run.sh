@@ -20,7 +20,8 @@ MASTER=${MASTER:-"local[2]"}
 VENV=${VENV:?set VENV to a virtualenv with the reprint wheel, pyspark, pyarrow, pandas<3}
 mkdir -p "$OUT"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
-cargo build --release -q -p reprint-cli
+# SKIP_BUILD=1 uses the reprint binary already built.
+[ "${SKIP_BUILD:-0}" = 1 ] && [ -x "$CARGO_TARGET_DIR/release/reprint" ] || cargo build --release -q -p reprint-cli
 BIN=$CARGO_TARGET_DIR/release/reprint
 
 # CPU and memory of the whole process tree (the JVM and Python workers too).

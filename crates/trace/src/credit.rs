@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::member::{host_of, TracedArticle};
-use crate::mention::{opening_dateline, picture_credit, Spellings};
+use crate::mention::{opening_dateline, weak_mention, Spellings};
 use crate::origin::{origin_host, Origin};
 use crate::outlet::{normalise, same_outlet};
 
@@ -369,44 +369,6 @@ fn unnamed_furniture<'a>(
         .map(|s| s.evidence.as_str())
 }
 
-/// The first place the copy names the outlet outside any credit form —
-/// the body, the header, a notice of the article (not the site's own
-/// promotion or sharing chrome), a line filed with the captions that is not
-/// a photo credit — with its place and some context.
-fn weak_mention(copy: &TracedArticle, spellings: &Spellings) -> Option<(&'static str, String)> {
-    use reprint_extract::NoticeKind;
-    let a = &copy.article;
-    let header = a
-        .title
-        .iter()
-        .chain(a.kicker.iter())
-        .map(|t| ("article header", t.value.as_str()));
-    let body = a.paragraphs.iter().map(|p| ("text", p.as_str()));
-    let notices = a
-        .notices
-        .iter()
-        .filter(|n| {
-            matches!(
-                n.kind,
-                NoticeKind::Licence | NoticeKind::Disclaimer | NoticeKind::FairUse
-            )
-        })
-        .map(|n| ("article's notices", n.text.as_str()));
-    let captions = a
-        .image_credits
-        .iter()
-        .filter(|c| !picture_credit(c))
-        .map(|c| ("lines read with the captions", c.as_str()));
-    header
-        .chain(body)
-        .chain(notices)
-        .chain(captions)
-        .find_map(|(place, text)| {
-            let (at, end) = spellings.find(text)?;
-            Some((place, context(text, at, end - at)))
-        })
-}
-
 /// The places of the copy's article that were read, for evidence.
 fn places_read(copy: &TracedArticle) -> String {
     if copy.article.places_read.is_empty() {
@@ -427,23 +389,6 @@ fn clip_to(s: &str, n: usize) -> String {
         t.push('…');
     }
     t
-}
-
-/// Up to ~60 characters either side of a match, cut at char boundaries.
-fn context(text: &str, at: usize, len: usize) -> String {
-    let start = text[..at.min(text.len())]
-        .char_indices()
-        .rev()
-        .nth(60)
-        .map(|(i, _)| i)
-        .unwrap_or(0);
-    let end_from = (at + len).min(text.len());
-    let end = text[end_from..]
-        .char_indices()
-        .nth(60)
-        .map(|(i, _)| end_from + i)
-        .unwrap_or(text.len());
-    text[start..end].trim().to_string()
 }
 
 #[cfg(test)]
@@ -557,12 +502,5 @@ mod tests {
             "Reuters"
         ));
         assert!(!names("Reporting by Japan's news desk", "AP"));
-    }
-
-    #[test]
-    fn context_respects_char_boundaries() {
-        let t = "é".repeat(100) + " Reuters " + &"ü".repeat(100);
-        let c = context(&t, t.find("Reuters").unwrap(), 7);
-        assert!(c.contains("Reuters"));
     }
 }

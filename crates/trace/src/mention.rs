@@ -11,6 +11,7 @@
 //! are compared word by word, and a host's registered name against runs of
 //! words written together ("copperfieldjournal" = "Copperfield Journal").
 
+use crate::member::TracedArticle;
 use crate::outlet::{aliases, normalise, wire_service};
 
 /// The ways one outlet is spelt, each as the lower-case words it is
@@ -176,6 +177,64 @@ pub(crate) fn picture_credit(line: &str) -> bool {
     PICTURE.iter().any(|w| lower.contains(w)) || line.contains(" / ") || line.contains(" | ")
 }
 
+/// The first place the copy names the outlet outside any credit form —
+/// the body, the header, a notice of the article (not the site's own
+/// promotion or sharing chrome), a line filed with the captions that is not
+/// a photo credit — with its place and some context.
+pub(crate) fn weak_mention(
+    copy: &TracedArticle,
+    spellings: &Spellings,
+) -> Option<(&'static str, String)> {
+    use reprint_extract::NoticeKind;
+    let a = &copy.article;
+    let header = a
+        .title
+        .iter()
+        .chain(a.kicker.iter())
+        .map(|t| ("article header", t.value.as_str()));
+    let body = a.paragraphs.iter().map(|p| ("text", p.as_str()));
+    let notices = a
+        .notices
+        .iter()
+        .filter(|n| {
+            matches!(
+                n.kind,
+                NoticeKind::Licence | NoticeKind::Disclaimer | NoticeKind::FairUse
+            )
+        })
+        .map(|n| ("article's notices", n.text.as_str()));
+    let captions = a
+        .image_credits
+        .iter()
+        .filter(|c| !picture_credit(c))
+        .map(|c| ("lines read with the captions", c.as_str()));
+    header
+        .chain(body)
+        .chain(notices)
+        .chain(captions)
+        .find_map(|(place, text)| {
+            let (at, end) = spellings.find(text)?;
+            Some((place, context(text, at, end - at)))
+        })
+}
+
+/// Up to ~60 characters either side of a match, cut at char boundaries.
+fn context(text: &str, at: usize, len: usize) -> String {
+    let start = text[..at.min(text.len())]
+        .char_indices()
+        .rev()
+        .nth(60)
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    let end_from = (at + len).min(text.len());
+    let end = text[end_from..]
+        .char_indices()
+        .nth(60)
+        .map(|(i, _)| end_from + i)
+        .unwrap_or(text.len());
+    text[start..end].trim().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,5 +277,11 @@ mod tests {
         assert!(!picture_credit(
             "Read the original article at the Metro Dispatch."
         ));
+    }
+    #[test]
+    fn context_respects_char_boundaries() {
+        let t = "é".repeat(100) + " Reuters " + &"ü".repeat(100);
+        let c = context(&t, t.find("Reuters").unwrap(), 7);
+        assert!(c.contains("Reuters"));
     }
 }

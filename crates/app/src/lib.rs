@@ -15,7 +15,9 @@
 //! - [`export`]: stories, articles and pairs as JSON lines or CSV;
 //! - [`stories`]: the store's story tracer (grouped by the store, traced
 //!   here with reprint-trace) and stories read back as domain types;
-//!   [`stories::open`] opens a store that traces.
+//!   [`stories::open`] opens a store that traces;
+//! - [`group`]: one story traced outside any store, from its members and
+//!   pairs (the Spark job's last stage), as the same versioned JSON.
 //!
 //! Layering: the pipeline
 //! crates (ingest, extract, match, trace) and the store below, the front
@@ -25,6 +27,7 @@
 
 pub mod bulk;
 pub mod export;
+pub mod group;
 pub mod page;
 pub mod stories;
 pub mod trace_page;

@@ -16,6 +16,8 @@
 //! threads.
 #![deny(missing_docs)]
 
+mod spark;
+
 use std::io::Cursor;
 use std::path::PathBuf;
 
@@ -327,6 +329,12 @@ fn _reprint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(fingerprints, m)?)?;
     m.add_function(wrap_pyfunction!(compare, m)?)?;
     m.add_class::<Store>()?;
+    m.add_function(wrap_pyfunction!(spark::prepare_file, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::prepare_pages, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::match_params, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::furniture_of_site, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::trace_stories, m)?)?;
+    m.add_class::<spark::Aligner>()?;
     m.add("FINGERPRINT_SCHEME", reprint_match::SCHEME)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

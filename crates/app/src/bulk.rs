@@ -106,6 +106,42 @@ pub fn ingest(
     job: &BulkIngest,
     progress: &mut impl Progress,
 ) -> Result<Summary, BulkError> {
+    in_bulk(store, progress, |store, summary, stored, progress| {
+        store_while_extracting(store, job, summary, stored, progress)
+    })
+}
+
+/// Stores articles already extracted (a Spark run's `articles` table, read
+/// back by `reprint.spark.load`), `batch` at a time, matching and tracing
+/// them as [`ingest`] does pages: the same store as ingesting the pages.
+pub fn load(
+    store: &mut Store,
+    articles: Vec<NewArticle>,
+    batch: usize,
+    progress: &mut impl Progress,
+) -> Result<Summary, BulkError> {
+    in_bulk(store, progress, |store, summary, stored, progress| {
+        let mut articles = articles.into_iter().peekable();
+        while articles.peek().is_some() {
+            let pages = articles.by_ref().take(batch.max(1)).map(Ok).collect();
+            let extracted = Extracted {
+                unreadable: Vec::new(),
+                pages,
+            };
+            store_batch(store, extracted, summary, stored, progress)?;
+        }
+        Ok(())
+    })
+}
+
+/// Runs `fill` (which stores batches) as a bulk ingest: the store's pairs
+/// brought up to the current rules first, indexes and stories deferred
+/// during `fill` and finished after it, even when a batch failed.
+fn in_bulk<P: Progress>(
+    store: &mut Store,
+    progress: &mut P,
+    fill: impl FnOnce(&mut Store, &mut Summary, &mut usize, &mut P) -> Result<(), BulkError>,
+) -> Result<Summary, BulkError> {
     store.set_story_tracer(std::sync::Arc::new(crate::stories::Tracer));
     if store.needs_rematch()? {
         // Pairs made by an older reprint, under rules that depended on the
@@ -122,7 +158,7 @@ pub fn ingest(
     progress.started();
     let mut summary = Summary::default();
     let mut stored_pages = 0;
-    let stored = store_while_extracting(store, job, &mut summary, &mut stored_pages, progress);
+    let stored = fill(store, &mut summary, &mut stored_pages, progress);
     progress.storing_done(stored_pages, summary.read);
     // Whatever was committed is indexed, traced and made searchable, even
     // when a batch failed.

@@ -10,7 +10,6 @@
 
 use reprint_match::PairMatch;
 use reprint_store::{ArticleRow, LinkRecord, MemberRecord, StoryRow, StoryTracer};
-use reprint_trace::Story;
 
 use crate::stories::{StoryDetail, Tracer};
 use crate::view::{story_view_with, StoryView};
@@ -109,10 +108,11 @@ pub fn trace_group(
             what: u.what,
             reason: u.reason,
         })?;
-    let story: Story = serde_json::from_str(&traced.json).map_err(|e| GroupError::Unreadable {
-        what: format!("story {id}"),
-        reason: e.to_string(),
-    })?;
+    let story =
+        crate::record::story_from_json(&traced.json).map_err(|e| GroupError::Unreadable {
+            what: format!("story {id}"),
+            reason: e.to_string(),
+        })?;
     let rows = members
         .iter()
         .enumerate()

@@ -16,6 +16,8 @@
 //! - [`stories`]: the store's story tracer (grouped by the store, traced
 //!   here with reprint-trace) and stories read back as domain types;
 //!   [`stories::open`] opens a store that traces;
+//! - `record`: the stored format of a traced story, apart from
+//!   reprint-trace's `Story` (the store's record format covers it);
 //! - [`group`]: one story traced outside any store, from its members and
 //!   pairs (the Spark job's last stage), as the same versioned JSON.
 //!
@@ -29,6 +31,7 @@ pub mod bulk;
 pub mod export;
 pub mod group;
 pub mod page;
+mod record;
 pub mod stories;
 pub mod trace_page;
 pub mod view;

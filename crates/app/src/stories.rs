@@ -31,10 +31,7 @@ pub fn open(path: &Path) -> Result<Store, StoreError> {
 pub struct Tracer;
 
 fn parse(m: MemberRecord) -> Result<TracedArticle, Unreadable> {
-    let article = serde_json::from_str(&m.article_json).map_err(|e| Unreadable {
-        what: format!("article {}", m.id),
-        reason: e.to_string(),
-    })?;
+    let article = m.article()?;
     Ok(TracedArticle {
         key: m.key,
         id: m.id,
@@ -71,7 +68,7 @@ impl StoryTracer for Tracer {
         links.sort_by_key(|l| (ids.get(&l.a).copied(), ids.get(&l.b).copied()));
         let group: Vec<&TracedArticle> = articles.iter().collect();
         let story = trace_story(&group, &links);
-        let json = serde_json::to_string(&story).unwrap_or_default();
+        let json = crate::record::story_json(&story);
         Ok(listed(&story, json, &articles))
     }
 }
@@ -169,7 +166,7 @@ impl Stories for Store {
         let Some(stored) = self.stored_story(id)? else {
             return Ok(None);
         };
-        let story: Story = serde_json::from_str(&stored.json)
+        let story = crate::record::story_from_json(&stored.json)
             .map_err(|e| corrupt(self, format!("story {id}"), e.to_string()))?;
         let members = self.articles_by_key(&story.members)?;
         Ok(Some(StoryDetail {

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::page::{article_of, page_id, NoArticle};
 use crate::stories::{Stories, StoryDetail};
-use crate::view::member_outlet;
+use crate::view::{member_outlet, story_view_with, StoryView};
 
 /// Which stored story a page would join and whether it credits the origin.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -129,6 +129,86 @@ pub struct Alone {
     pub credit: &'static str,
     /// The lines the verdict rests on.
     pub credit_evidence: Vec<String>,
+}
+
+/// A stored article sharing text with the traced page, as a trace report
+/// names it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportMatch {
+    /// Its input id.
+    pub id: String,
+    /// Its URL, if any.
+    pub url: Option<String>,
+    /// Its site, if known.
+    pub site: Option<String>,
+    /// "copy" or "partial".
+    pub kind: &'static str,
+    /// Share of the traced page found in this article.
+    pub shared: f32,
+    /// The story it is in, if any.
+    pub story: Option<i64>,
+}
+
+/// What `reprint trace --json` prints and the Python package's
+/// `Store.trace` returns: one type, so the two cannot drift apart.
+#[derive(Debug, Serialize)]
+pub struct TraceReport {
+    /// Where the page was read from (a path, `-`, or the name given).
+    pub input: String,
+    /// The page's name in ids and evidence: its URL when it has one.
+    pub id: String,
+    /// Its title, if extraction found one.
+    pub title: Option<String>,
+    /// Whether the store holds this page (under the same id); it is then
+    /// left out of `matches`.
+    pub stored: bool,
+    /// The other stored articles sharing text with it, closest first.
+    pub matches: Vec<ReportMatch>,
+    /// The story the page would join: the one of its closest match, with
+    /// the partners file applied.
+    pub story: Option<StoryView>,
+    /// Its credit verdict to that story's origin.
+    pub credit: Option<&'static str>,
+    /// The lines the verdict rests on.
+    pub credit_evidence: Vec<String>,
+    /// When the page joins no story: what it says of its own provenance,
+    /// traced alone (only when that names an origin outside the corpus).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alone: Option<Alone>,
+}
+
+impl TraceReport {
+    /// The report on `traced`, a page read from `input`; the story is
+    /// shown with `partners` applied (as [`trace_page`] applied them to
+    /// the page's credit).
+    pub fn new(input: String, traced: PageTrace, partners: Option<&Partners>) -> TraceReport {
+        let stored = traced.stored();
+        let PageTrace { me, outcome, alone } = traced;
+        let matches = outcome
+            .matches
+            .iter()
+            .filter(|m| m.article.id != me.id)
+            .map(|m| ReportMatch {
+                id: m.article.id.clone(),
+                url: m.article.url.clone(),
+                site: m.article.site.clone(),
+                kind: m.kind,
+                shared: m.shared,
+                story: m.story,
+            })
+            .collect();
+        TraceReport {
+            input,
+            title: me.article.title.as_ref().map(|t| t.value.clone()),
+            id: me.id,
+            stored,
+            matches,
+            story: outcome.story.as_ref().map(|d| story_view_with(d, partners)),
+            credit: outcome.credit,
+            credit_evidence: outcome.credit_evidence,
+            alone,
+        }
+    }
 }
 
 /// Why a page could not be traced.

@@ -52,6 +52,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "reprint-serve",
         &[
+            "reprint-time",
             "reprint-app",
             "reprint-ingest",
             "reprint-extract",
@@ -98,11 +99,12 @@ const ALLOWED: &[(&str, &[&str])] = &[
 
 /// Crates with import loops known when this test was written, each being
 /// changed by another engineer at the time: the tracer (issue 16, "trace
-/// layered"), extraction (`credits` ↔ `text_page`: credit lines read the
-/// markdown parser, the text page reads credits) and the simulator
-/// (`scenario` ↔ `layout`: forms borrow the layout's name lists). A loop
-/// in any other crate fails; remove a crate from here once its loops are gone.
-const LOOPS_BEING_REMOVED: &[&str] = &["reprint-trace", "reprint-extract", "reprint-sim"];
+/// layered") and the simulator (`scenario` ↔ `layout`: forms borrow the
+/// layout's name lists). A loop in any other crate fails; remove a crate
+/// from here once its loops are gone. (Extraction's loops went when the
+/// markdown parser, the DOM arena and link resolution, which both sides
+/// read, became modules of their own.)
+const LOOPS_BEING_REMOVED: &[&str] = &["reprint-trace", "reprint-sim"];
 
 fn metadata() -> Value {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());

@@ -12,8 +12,11 @@
 
 pub mod article;
 pub mod credits;
+pub(crate) mod dom;
 pub mod html;
 pub mod language;
+pub(crate) mod links;
+pub(crate) mod markdown;
 pub mod metadata;
 pub mod quotes;
 pub mod text_page;

@@ -27,8 +27,7 @@ use rayon::prelude::*;
 use reprint_app::bulk::{self, BulkIngest, Progress};
 use reprint_app::export::{self, Format, Request, What};
 use reprint_app::page::prepare;
-use reprint_app::trace_page::trace_page;
-use reprint_app::view::story_view_with;
+use reprint_app::trace_page::{trace_page, TraceReport};
 use reprint_ingest::{Page, PageBody, ReadOptions};
 use reprint_match::{compare as compare_texts, MatchParams, TextPrint};
 use reprint_store::{Finishing, Store as Db};
@@ -214,6 +213,56 @@ impl Store {
         Ok(v.to_string())
     }
 
+    /// Stores articles already extracted (a Spark run's `articles` table):
+    /// `articles[i]` is the article JSON of page `ids[i]`. Matched and traced
+    /// as `ingest` does pages; returns the summary's JSON. An article that
+    /// cannot be read raises `ValueError` naming it; nothing is stored then.
+    #[pyo3(signature = (ids, urls, fetched, articles, batch=512))]
+    fn load_articles(
+        &mut self,
+        py: Python<'_>,
+        ids: Vec<String>,
+        urls: Vec<Option<String>>,
+        fetched: Vec<Option<String>>,
+        articles: Vec<String>,
+        batch: usize,
+    ) -> PyResult<String> {
+        let n = ids.len();
+        if urls.len() != n || fetched.len() != n || articles.len() != n {
+            return Err(PyValueError::new_err(
+                "load_articles: ids, urls, fetched and articles must have equal lengths",
+            ));
+        }
+        let parsed = py
+            .allow_threads(|| {
+                ids.into_par_iter()
+                    .zip(urls)
+                    .zip(fetched)
+                    .zip(articles)
+                    .map(|(((id, url), fetched), json)| {
+                        let article = serde_json::from_str(&json)
+                            .map_err(|e| format!("article {id}: not an article's JSON: {e}"))?;
+                        Ok(reprint_store::NewArticle {
+                            origin: id.clone(),
+                            ext_id: id,
+                            url,
+                            fetched,
+                            article,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, String>>()
+            })
+            .map_err(PyValueError::new_err)?;
+        let db = &mut self.db;
+        let summary = py
+            .allow_threads(move || {
+                let mut progress = Collect::default();
+                bulk::load(db, parsed, batch, &mut progress)
+            })
+            .map_err(runtime)?;
+        serde_json::to_string(&summary).map_err(runtime)
+    }
+
     /// Exports `what` ("stories", "articles" or "pairs") as `reprint export`
     /// does, in `format` ("jsonl" or "csv"); the same bytes.
     #[pyo3(signature = (what="stories", format="jsonl", include_partial=false))]
@@ -248,9 +297,10 @@ impl Store {
         String::from_utf8(out).map_err(runtime)
     }
 
-    /// Traces one page (not stored) against the store, as `reprint trace`
-    /// does: its id, whether it is stored, its matches, the story it would
-    /// join (versioned story JSON) and its credit to that story's origin.
+    /// Traces one page (not stored) against the store: the report
+    /// `reprint trace --json` prints (`reprint_app::trace_page::TraceReport`):
+    /// its id, whether it is stored, its matches, the story it would join
+    /// (versioned story JSON) and its credit to that story's origin.
     #[pyo3(signature = (body, url=None, name=None))]
     fn trace(&self, body: &str, url: Option<String>, name: Option<String>) -> PyResult<String> {
         let page = page_of(body, url, name, None, None);
@@ -260,31 +310,9 @@ impl Store {
             }
             other => PyRuntimeError::new_err(other.to_string()),
         })?;
-        let stored = traced.stored();
-        let me = &traced.me;
-        let matches: Vec<serde_json::Value> = traced
-            .outcome
-            .matches
-            .iter()
-            .filter(|m| m.article.id != me.id)
-            .map(|m| {
-                serde_json::json!({
-                    "id": m.article.id, "url": m.article.url, "site": m.article.site,
-                    "kind": m.kind, "shared": m.shared, "story": m.story,
-                })
-            })
-            .collect();
-        let report = serde_json::json!({
-            "id": me.id,
-            "title": me.article.title.as_ref().map(|t| &t.value),
-            "stored": stored,
-            "matches": matches,
-            "story": traced.outcome.story.as_ref().map(|d| story_view_with(d, None)),
-            "credit": traced.outcome.credit,
-            "credit_evidence": traced.outcome.credit_evidence,
-            "alone": traced.alone,
-        });
-        Ok(report.to_string())
+        let input = page.origin.clone();
+        let report = TraceReport::new(input, traced, None);
+        serde_json::to_string(&report).map_err(runtime)
     }
 }
 

@@ -27,6 +27,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO / "bench" / "spark"))
+from agree import agree  # noqa: E402  (the comparison bench/spark/run.sh uses too)
 
 
 def _cli():
@@ -85,83 +87,61 @@ def cli_exports(inputs, tmp: Path):
     return export("--what", "pairs", "--include-partial"), export("--what", "stories")
 
 
-def _r(x):
-    return round(float(x) * 1000) / 1000
-
-
-def _flip_passages(passages):
-    return [dict(p, a=p["b"], b=p["a"]) for p in passages]
-
-
-def norm_cli_pair(p):
-    """A CLI pair with the smaller id as side A (the store orders by key)."""
-    a, b, sa, sb, ps = p["a"], p["b"], p["shared_a"], p["shared_b"], p["passages"]
-    if b < a:
-        a, b, sa, sb, ps = b, a, sb, sa, _flip_passages(ps)
-    return (a, b), (p["kind"], _r(sa), _r(sb), p["words"], json.dumps(ps, sort_keys=True))
-
-
-def norm_spark_pair(row):
-    d = json.loads(row["pair"])
-    return (row["a"], row["b"]), (
-        row["kind"],
-        _r(row["shared_a"]),
-        _r(row["shared_b"]),
-        row["words"],
-        json.dumps(d["passages"], sort_keys=True),
-    )
-
-
-def members_of(story):
-    ids = {c["article"]["id"] for c in story["copies"]}
-    art = story["origin"].get("article")
-    if art:
-        ids.add(art["id"])
-    return tuple(sorted(ids))
-
-
-def without_id(story):
-    s = dict(story)
-    s.pop("id", None)
-    return s
-
-
 def compare(inputs, tmp: Path, spark):
-    import pyarrow.parquet as pq
-
     from reprint.spark import run
 
     cli_pairs, cli_stories = cli_exports(inputs, tmp)
     out = tmp / "spark-out"
     summary = run(spark, [str(p) for p in inputs], str(out), log=lambda m: None)
-    rows = pq.read_table(out / "pairs").to_pylist()
-    spark_pairs = dict(norm_spark_pair(r) for r in rows)
-    want_pairs = dict(norm_cli_pair(p) for p in cli_pairs)
-    assert set(spark_pairs) == set(want_pairs), (
-        f"pairs only in Spark: {sorted(set(spark_pairs) - set(want_pairs))[:5]}; "
-        f"only in the CLI: {sorted(set(want_pairs) - set(spark_pairs))[:5]}"
+    r = agree(out, cli_pairs, cli_stories)
+    assert not r["pairs_only_spark"] and not r["pairs_only_cli"], (
+        f"pairs only in Spark: {r['pairs_only_spark'][:5]}; only in the CLI: {r['pairs_only_cli'][:5]}"
     )
-    differ = [k for k in want_pairs if spark_pairs[k] != want_pairs[k]]
-    assert not differ, f"{len(differ)} pairs differ, e.g. {differ[0]}: {spark_pairs[differ[0]]} vs {want_pairs[differ[0]]}"
+    assert not r["pairs_differ"], f"{len(r['pairs_differ'])} pairs differ, e.g. {r['pairs_differ'][0]}"
+    assert not r["story_errors"], r["story_errors"][:3]
+    assert not r["stories_only_spark"] and not r["stories_only_cli"], (
+        f"stories only in Spark: {r['stories_only_spark'][:3]}; only in the CLI: {r['stories_only_cli'][:3]}"
+    )
+    if r["stories_differ"]:
+        k = r["stories_differ"][0]
+        pytest.fail(
+            f"{len(r['stories_differ'])} of {r['stories']} stories differ, e.g. {k}:\n"
+            f"spark {json.dumps(r['_got_stories'][k])[:1500]}\ncli   {json.dumps(r['_want_stories'][k])[:1500]}"
+        )
+    assert r["pairs"] == r["spark_pairs"] and r["stories"] == r["spark_stories"]
+    return summary, r["pairs"], r["stories"]
 
-    srows = pq.read_table(out / "stories").to_pylist()
-    errors = [r["error"] for r in srows if r["error"]]
-    assert not errors, errors[:3]
-    spark_stories = {}
-    for r in srows:
-        s = json.loads(r["json"])
-        spark_stories[members_of(s)] = without_id(s)
-    want_stories = {members_of(s): without_id(s) for s in cli_stories}
-    assert set(spark_stories) == set(want_stories), (
-        f"stories only in Spark: {sorted(set(spark_stories) - set(want_stories))[:3]}; "
-        f"only in the CLI: {sorted(set(want_stories) - set(spark_stories))[:3]}"
+
+def test_a_run_loads_into_a_store_and_a_store_exports_the_run_shape(spark, tmp_path):
+    """`reprint.spark load` gives a store with the run's pairs and stories;
+    `Store.export_parquet` writes a store in the run's shape."""
+    import pyarrow.parquet as pq
+
+    import reprint
+    from reprint.spark import load, run
+
+    corpus = REPO / "examples" / "corpus"
+    cli_pairs, cli_stories = cli_exports([corpus], tmp_path)
+    out = tmp_path / "run"
+    run(spark, [str(corpus)], str(out), log=lambda m: None)
+    loaded = load(str(out), str(tmp_path / "loaded.db"), log=lambda m: None)
+    assert loaded["articles"] == 27
+    store = reprint.Store(tmp_path / "loaded.db")
+    r = agree(out, store.pairs(include_partial=True), store.stories())
+    assert not any(r[k] for k in ("pairs_only_spark", "pairs_only_cli", "pairs_differ", "stories_only_spark", "stories_only_cli", "stories_differ"))
+    assert r["pairs"] == len(cli_pairs) and r["stories"] == len(cli_stories)
+
+    shape = tmp_path / "shape"
+    counts = reprint.Store(tmp_path / "loaded.db").export_parquet(shape)
+    assert counts == {"articles": 27, "pairs": len(cli_pairs), "stories": len(cli_stories)}
+    mine = pq.read_table(shape / "pairs")
+    theirs = pq.read_table(out / "pairs")
+    assert mine.schema.names == theirs.schema.names
+    assert sorted(zip(*[mine.column(c).to_pylist() for c in ("a", "b", "kind")])) == sorted(
+        zip(*[theirs.column(c).to_pylist() for c in ("a", "b", "kind")])
     )
-    differ = [k for k in want_stories if spark_stories[k] != want_stories[k]]
-    assert not differ, (
-        f"{len(differ)} of {len(want_stories)} stories differ, e.g. {differ[0]}:\n"
-        f"spark {json.dumps(spark_stories[differ[0]])[:1500]}\ncli   {json.dumps(want_stories[differ[0]])[:1500]}"
-    )
-    return summary, len(want_pairs), len(want_stories)
+    run_articles = set(pq.read_table(out / "articles").schema.names)
+    assert set(pq.read_table(shape / "articles").schema.names) <= run_articles
 
 
 def test_demo_corpus_agrees(spark, tmp_path):

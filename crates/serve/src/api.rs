@@ -14,7 +14,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::Value;
 use subtle::ConstantTimeEq;
 
 use reprint_app::export::{self, Request};
@@ -30,6 +30,10 @@ use reprint_store::queries::{
 use reprint_store::{ArticleRow, Store, StoryRow};
 use reprint_trace::Partners;
 
+use crate::dto::{
+    self, ArticleDetailDto, ArticleDto, ListDto, PageDto, SearchHitDto, SiteDto, StoryRowDto,
+    TraceDto,
+};
 use crate::error::{rejection, ApiError};
 use crate::Shared;
 
@@ -87,10 +91,9 @@ impl Paging {
     }
 }
 
-/// A page of items as JSON: `{total, limit, offset, items}`.
-fn paged_json<T: Serialize>(page: &Paged<T>, limit: i64, offset: i64) -> Response {
-    Json(json!({"total": page.total, "limit": limit, "offset": offset, "items": page.items}))
-        .into_response()
+/// A wire shape of [`crate::dto`] as the response.
+fn send<T: Serialize>(dto: &T) -> Response {
+    Json(dto::body(dto)).into_response()
 }
 
 #[derive(Debug, Deserialize)]
@@ -136,25 +139,9 @@ pub async fn run_search(s: &Shared, q: &Search) -> Result<Paged<SearchHit>, ApiE
 pub async fn search(State(s): State<Shared>, q: Q<SearchParams>) -> Result<Response, ApiError> {
     let q = query(q)?.check()?;
     let page = run_search(&s, &q).await?;
-    let items: Vec<Value> = page
-        .items
-        .iter()
-        .map(|h| {
-            json!({
-                "article": h.article,
-                "story": h.story,
-                "snippet": h.snippet.replace([MARK_START, MARK_END], ""),
-            })
-        })
-        .collect();
-    Ok(paged_json(
-        &Paged {
-            total: page.total,
-            items,
-        },
-        q.limit,
-        q.offset,
-    ))
+    Ok(send(&PageDto::of(&page, q.limit, q.offset, |h| {
+        SearchHitDto::of(h, |s| s.replace([MARK_START, MARK_END], ""))
+    })))
 }
 
 #[derive(Debug, Deserialize)]
@@ -180,19 +167,28 @@ pub async fn articles_lookup(
             let rows =
                 s.db.read(move |st| Ok(st.article_by_ext_id(&id)?.into_iter().collect::<Vec<_>>()))
                     .await?;
-            Ok(Json(json!({"total": rows.len(), "items": rows})).into_response())
+            Ok(send(&article_list(&rows)))
         }
         (None, Some(url), None) => {
             let rows = s.db.read(move |st| Ok(st.articles_by_url(&url)?)).await?;
-            Ok(Json(json!({"total": rows.len(), "items": rows})).into_response())
+            Ok(send(&article_list(&rows)))
         }
         (None, None, Some(site)) => {
             let page =
                 s.db.read(move |st| Ok(st.articles_by_site(&site, limit, offset)?))
                     .await?;
-            Ok(paged_json(&page, limit, offset))
+            Ok(send(&PageDto::of(&page, limit, offset, |r| {
+                ArticleDto::from(r)
+            })))
         }
         _ => Err(ApiError::bad_request("give exactly one of id, url or site")),
+    }
+}
+
+fn article_list(rows: &[ArticleRow]) -> ListDto<ArticleDto> {
+    ListDto {
+        total: rows.len() as i64,
+        items: rows.iter().map(ArticleDto::from).collect(),
     }
 }
 
@@ -209,21 +205,10 @@ pub async fn article(State(s): State<Shared>, raw: P) -> Result<Response, ApiErr
 
 /// An article's JSON: the summary, the story, and in `fields` the whole
 /// extracted record: each metadata field with where it came from and its
-/// confidence, notices, declared sources, quotes, and the body paragraphs.
+/// confidence, notices, declared sources, quotes, and the body paragraphs
+/// (see [`ArticleDetailDto`]).
 pub fn article_json(a: &FullArticle) -> Value {
-    json!({
-        "key": a.row.key,
-        "id": a.row.id,
-        "url": a.row.url,
-        "site": a.row.site,
-        "title": a.row.title,
-        "byline": a.row.byline,
-        "published": a.row.published,
-        "fetched": a.row.fetched,
-        "words": a.row.words,
-        "story": a.story,
-        "fields": a.article,
-    })
+    dto::body(&ArticleDetailDto::from(a))
 }
 
 /// A site's tallies and one page of its articles, or 404 for a site with none.
@@ -278,7 +263,13 @@ fn licensed_copies(
 pub async fn site(State(s): State<Shared>, site: P, q: Q<Paging>) -> Result<Response, ApiError> {
     let Path(site) = site.map_err(rejection)?;
     let (stats, page) = load_site(&s, site, query(q)?.check()?).await?;
-    Ok(Json(json!({"stats": stats, "articles": page})).into_response())
+    Ok(send(&SiteDto {
+        stats: (&stats).into(),
+        articles: ListDto {
+            total: page.total,
+            items: page.items.iter().map(ArticleDto::from).collect(),
+        },
+    }))
 }
 
 #[derive(Debug, Deserialize)]
@@ -301,16 +292,24 @@ pub const CREDITS: [&str; 5] = [
     "not-applicable",
 ];
 
-fn valid_date(d: &str) -> bool {
-    let b = d.as_bytes();
-    matches!(b.len(), 4 | 7 | 10)
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
+/// A story filter's date: a year, a month or a day, read once here with
+/// reprint-time's one parser (so "2019-02-30" is refused, not compared as
+/// text), and passed on as written.
+fn filter_date(d: String) -> Result<String, ApiError> {
+    use reprint_time::{Precision, Timestamp};
+    match Timestamp::parse(&d) {
+        Some(t)
+            if matches!(
+                t.precision(),
+                Precision::Year | Precision::Month | Precision::Day
+            ) && t.as_str() == d =>
+        {
+            Ok(d)
+        }
+        _ => Err(ApiError::bad_request(
+            "dates are YYYY, YYYY-MM or YYYY-MM-DD",
+        )),
+    }
 }
 
 impl StoriesParams {
@@ -318,14 +317,8 @@ impl StoriesParams {
     pub fn filter(self) -> Result<StoryFilter, ApiError> {
         let (limit, offset) = Paging::new(self.limit, self.offset).check()?;
         let nonempty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
-        let (from, to) = (nonempty(self.from), nonempty(self.to));
-        for d in [&from, &to].into_iter().flatten() {
-            if !valid_date(d) {
-                return Err(ApiError::bad_request(
-                    "dates are YYYY, YYYY-MM or YYYY-MM-DD",
-                ));
-            }
-        }
+        let from = nonempty(self.from).map(filter_date).transpose()?;
+        let to = nonempty(self.to).map(filter_date).transpose()?;
         let credit = nonempty(self.credit);
         if let Some(c) = &credit {
             if !CREDITS.contains(&c.as_str()) {
@@ -357,7 +350,9 @@ pub async fn stories(State(s): State<Shared>, q: Q<StoriesParams>) -> Result<Res
     let f = query(q)?.filter()?;
     let (limit, offset) = (f.limit, f.offset);
     let page = load_stories(&s, f).await?;
-    Ok(paged_json(&page, limit, offset))
+    Ok(send(&PageDto::of(&page, limit, offset, |r| {
+        StoryRowDto::from(r)
+    })))
 }
 
 /// One page of the stories matching `f`, the credit filter judged with the
@@ -605,19 +600,8 @@ pub async fn trace(
             })
         })
         .await?;
-    let out = traced.outcome;
-    Ok(Json(json!({
-        "title": traced.me.article.title.as_ref().map(|t| t.value.clone()),
-        "url": traced.me.url,
-        "matches": out.matches,
-        "story": out.story.as_ref().map(|d| json!({
-            "id": d.row.id, "size": d.row.size, "headline": d.row.headline,
-            "origin": d.story.origin,
-        })),
-        "credit": out.credit,
-        "credit_evidence": out.credit_evidence,
-    }))
-    .into_response())
+    let title = traced.me.article.title.as_ref().map(|t| t.value.clone());
+    Ok(send(&TraceDto::of(title, traced.me.url, &traced.outcome)))
 }
 
 #[derive(Debug, Serialize)]

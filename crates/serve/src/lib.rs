@@ -21,6 +21,7 @@
 pub mod api;
 pub mod db;
 pub mod diff;
+pub mod dto;
 pub mod error;
 pub mod fetch;
 pub mod html;

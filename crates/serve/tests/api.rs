@@ -235,6 +235,9 @@ async fn bad_input_gets_json_4xx() {
         ("/api/stories?limit=abc", 400),
         ("/api/stories?offset=-5", 400),
         ("/api/stories?from=yesterday", 400),
+        // Shaped like a day, but no day: read by reprint-time, not by shape.
+        ("/api/stories?from=2019-02-30", 400),
+        ("/api/stories?to=2019-13", 400),
         ("/api/stories?credit=maybe", 400),
         ("/api/search", 400),
         ("/api/search?q=", 400),

@@ -303,7 +303,7 @@ fn store_article(
     print: &TextPrint,
     touched: &mut BTreeSet<i64>,
 ) -> rusqlite::Result<(IngestOutcome, i64, Replaced)> {
-    let json = serde_json::to_string(&item.article).unwrap_or_default();
+    let json = crate::record::article_json(&item.article);
     let hash = to_stored(fnv1a(json.as_bytes()));
     let existing: Option<(i64, i64)> = tx
         .prepare_cached("SELECT id, content_hash FROM articles WHERE ext_id = ?1")?
@@ -383,7 +383,7 @@ fn insert_pair(tx: &Transaction, x: i64, y: i64, m: &PairMatch) -> rusqlite::Res
         f64::from(m.shared_a),
         f64::from(m.shared_b),
         m.shared_words as i64,
-        serde_json::to_string(&m.passages).unwrap_or_else(|_| "[]".into()),
+        crate::record::passages_json(&m.passages),
     ])?;
     Ok(())
 }

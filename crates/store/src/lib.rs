@@ -10,7 +10,8 @@
 //! foreign files), [`ingest`] (adding a batch), `corpus` (the store as the
 //! matcher's `Corpus`: bulk reads of postings, sets, texts, furniture), [`fingerprint_index`] (keeping the fingerprint index,
 //! in memory during a bulk ingest), [`stories`] (re-tracing), [`read`]
-//! (queries for the CLI), [`queries`] (queries for the server, full-text
+//! (queries for the CLI), [`record`] (the stored formats of articles and
+//! passages, apart from the domain types), [`queries`] (queries for the server, full-text
 //! search), [`search_index`] (keeping the full-text index current).
 
 mod corpus;
@@ -20,6 +21,7 @@ pub mod open;
 mod prints;
 pub mod queries;
 pub mod read;
+pub mod record;
 mod rematch;
 pub mod schema;
 pub mod search_index;
@@ -63,6 +65,17 @@ pub enum StoreError {
         path: String,
         #[source]
         source: rusqlite::Error,
+    },
+    /// The file's stored records are in a format this reprint does not
+    /// read (see [`record::RECORD_FORMAT`]).
+    #[error(
+        "{path}: its stored records are in format {found}, but this reprint reads format {known}; \
+         use the reprint that wrote it, or ingest the pages into a new database"
+    )]
+    RecordFormat {
+        path: String,
+        found: String,
+        known: i64,
     },
     #[error("{path}: stored record {what} is unreadable: {reason}")]
     Corrupt {

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, MAIN_DB};
 
+use crate::record::{RECORD_FORMAT, RECORD_FORMAT_KEY};
 use crate::schema::{APPLICATION_ID, MIGRATIONS};
 use crate::{FingerprintIndexing, SearchIndexing, StoryTracing};
 use crate::{Result, Store, StoreError};
@@ -41,6 +42,7 @@ impl Store {
         store.configure()?;
         store.migrate()?;
         store.check_scheme()?;
+        store.check_record_format()?;
         Ok(store)
     }
 
@@ -82,6 +84,7 @@ impl Store {
             });
         }
         store.check_scheme()?;
+        store.check_record_format()?;
         Ok(store)
     }
 
@@ -228,6 +231,40 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Records in another format would be misread or not read at all:
+    /// refuse the file, naming both formats. A file at a schema before
+    /// migration 8 records none and holds format 1 (a read-only open does
+    /// not migrate it).
+    fn check_record_format(&self) -> Result<()> {
+        let found: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = ?1",
+                [RECORD_FORMAT_KEY],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.not_ours_or_sql(e))?;
+        let found = match found {
+            Some(f) => f,
+            None if self.user_version()? < RECORDS_MIGRATION => "1".to_string(),
+            None => "none".to_string(),
+        };
+        if found.parse::<i64>().ok() == Some(RECORD_FORMAT) {
+            return Ok(());
+        }
+        Err(StoreError::RecordFormat {
+            path: self.name(),
+            found,
+            known: RECORD_FORMAT,
+        })
+    }
+}
+
+/// The schema version whose migration records the record format.
+const RECORDS_MIGRATION: i64 = 8;
+
 fn wrap(path: &Path, source: rusqlite::Error) -> StoreError {
     StoreError::Sqlite {
         path: path.display().to_string(),
@@ -359,5 +396,52 @@ mod tests {
             assert!(msg.contains(reprint_match::SCHEME), "{msg}");
             assert!(msg.contains("ingest into a new database"), "{msg}");
         }
+    }
+
+    #[test]
+    fn a_store_with_records_in_another_format_is_refused_naming_both() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("future.db");
+        drop(crate::test_store(&path).unwrap());
+        Connection::open(&path)
+            .unwrap()
+            .execute(
+                "UPDATE meta SET value = '99' WHERE key = ?1",
+                [RECORD_FORMAT_KEY],
+            )
+            .unwrap();
+        for result in [crate::test_store(&path), Store::open_read_only(&path)] {
+            let err = result.err().expect("refused");
+            assert!(matches!(err, StoreError::RecordFormat { .. }), "{err}");
+            let msg = err.to_string();
+            assert!(msg.starts_with(&path.display().to_string()), "{msg}");
+            assert!(msg.contains("format 99"), "{msg}");
+            assert!(msg.contains(&format!("format {RECORD_FORMAT}")), "{msg}");
+        }
+    }
+
+    #[test]
+    fn a_store_written_before_the_record_format_was_kept_is_format_1() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v7.db");
+        drop(crate::test_store(&path).unwrap());
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute("DELETE FROM meta WHERE key = ?1", [RECORD_FORMAT_KEY])
+                .unwrap();
+            conn.execute_batch("PRAGMA user_version = 7;").unwrap();
+        }
+        // Read as it is, then migrated: the format is recorded as 1.
+        drop(Store::open_read_only(&path).unwrap());
+        drop(crate::test_store(&path).unwrap());
+        let format: String = Connection::open(&path)
+            .unwrap()
+            .query_row(
+                "SELECT value FROM meta WHERE key = ?1",
+                [RECORD_FORMAT_KEY],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(format, "1");
     }
 }

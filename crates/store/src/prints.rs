@@ -146,7 +146,7 @@ mod tests {
                     old_print.words() as i64,
                     old_print.fingerprints.len() as i64,
                     old_text,
-                    serde_json::to_string(&old.article).unwrap()
+                    crate::record::article_json(&old.article)
                 ],
             )
             .unwrap();

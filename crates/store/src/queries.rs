@@ -497,7 +497,7 @@ impl Store {
         let Some((row, story, text, json)) = found else {
             return Ok(None);
         };
-        let article = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+        let article = crate::record::article_from_json(&json).map_err(|e| StoreError::Corrupt {
             path: self.name(),
             what: format!("article {key}"),
             reason: e.to_string(),
@@ -536,7 +536,7 @@ impl Store {
             return Ok(None);
         };
         let mut passages: Vec<Passage> =
-            serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+            crate::record::passages_from_json(&json).map_err(|e| StoreError::Corrupt {
                 path: self.name(),
                 what: format!("pair {lo}-{hi}"),
                 reason: e.to_string(),

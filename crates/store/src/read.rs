@@ -196,7 +196,8 @@ impl Store {
                     shared_a: sa,
                     shared_b: sb,
                     words: r.get(5)?,
-                    passages: serde_json::from_str(&r.get::<_, String>(6)?).unwrap_or_default(),
+                    passages: crate::record::passages_from_json(&r.get::<_, String>(6)?)
+                        .unwrap_or_default(),
                 })
             })
             .map_err(self.sql())?;

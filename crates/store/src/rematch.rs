@@ -11,7 +11,6 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 use rusqlite::{params, OptionalExtension};
 
-use reprint_extract::Article;
 use reprint_match::{site_identity, TextPrint};
 
 use crate::corpus::site_id;
@@ -56,7 +55,7 @@ impl Store {
                 // (as at ingest, see `ingest::site_key`).
                 let canonical = match url {
                     Some(_) => None,
-                    None => serde_json::from_str::<Article>(&json)
+                    None => crate::record::article_from_json(&json)
                         .ok()
                         .and_then(|a| a.canonical_url),
                 };

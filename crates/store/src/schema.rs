@@ -163,4 +163,11 @@ pub const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     INSERT INTO meta(key, value) SELECT 'rematch', '7' WHERE EXISTS (SELECT 1 FROM articles);
     "#,
+    // 8: the format of the stored blobs (`article_json`, `passages_json`)
+    // is recorded apart from the schema (see `record`): every file written
+    // so far holds format 1, the domain types' serde output that the
+    // record types reproduce byte for byte.
+    r#"
+    INSERT OR IGNORE INTO meta(key, value) VALUES ('record_format', '1');
+    "#,
 ];

@@ -33,8 +33,22 @@ pub struct MemberRecord {
     pub url: Option<String>,
     /// When it was fetched, as the input recorded.
     pub fetched: Option<String>,
-    /// The extracted article as stored (JSON).
+    /// The extracted article as stored (JSON, an
+    /// [`ArticleRecord`](crate::record::ArticleRecord)); read it with
+    /// [`MemberRecord::article`].
     pub article_json: String,
+}
+
+impl MemberRecord {
+    /// The stored article, read back through its record. Left to the
+    /// caller (the tracer, which runs in parallel) rather than done when
+    /// the rows are loaded.
+    pub fn article(&self) -> std::result::Result<reprint_extract::Article, Unreadable> {
+        crate::record::article_from_json(&self.article_json).map_err(|e| Unreadable {
+            what: format!("article {}", self.id),
+            reason: e.to_string(),
+        })
+    }
 }
 
 /// A stored copy pair between two members (`a` < `b`).

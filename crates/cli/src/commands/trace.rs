@@ -7,12 +7,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
-use reprint_app::trace_page::{trace_page, Alone, PageTrace};
-use reprint_app::view::{story_view_with, StoryView};
+use reprint_app::trace_page::{trace_page, TraceReport};
 use reprint_ingest::{read_inputs, read_reader, Page, ReadOptions};
 use reprint_store::Store;
 use reprint_trace::Origin;
-use serde::Serialize;
 
 use super::Context;
 use crate::output;
@@ -26,37 +24,6 @@ pub struct Args {
     input: PathBuf,
     #[command(flatten)]
     partners: PartnersArg,
-}
-
-#[derive(Debug, Serialize)]
-struct Match {
-    id: String,
-    url: Option<String>,
-    site: Option<String>,
-    kind: &'static str,
-    /// Share of the traced page found in this article.
-    shared: f32,
-    story: Option<i64>,
-}
-
-#[derive(Debug, Serialize)]
-struct TraceReport {
-    input: String,
-    /// The page's name in ids and evidence: its URL when it has one.
-    id: String,
-    title: Option<String>,
-    /// Whether the store holds this page (under the same id); it is then
-    /// left out of `matches`.
-    stored: bool,
-    matches: Vec<Match>,
-    /// The story the page would join: the one of its closest match.
-    story: Option<StoryView>,
-    credit: Option<&'static str>,
-    credit_evidence: Vec<String>,
-    /// When the page joins no story: what it says of its own provenance,
-    /// traced alone (only when that names an origin outside the corpus).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    alone: Option<Alone>,
 }
 
 fn first_page(input: &PathBuf) -> Result<Page> {
@@ -78,35 +45,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let partners = args.partners.load()?;
     let page = first_page(&args.input)?;
     let traced = trace_page(&store, &page, partners.as_ref())?;
-    let stored = traced.stored();
-    let PageTrace { me, outcome, alone } = traced;
-    let matches = outcome
-        .matches
-        .iter()
-        .filter(|m| m.article.id != me.id)
-        .map(|m| Match {
-            id: m.article.id.clone(),
-            url: m.article.url.clone(),
-            site: m.article.site.clone(),
-            kind: m.kind,
-            shared: m.shared,
-            story: m.story,
-        })
-        .collect();
-    let report = TraceReport {
-        input: page.origin.clone(),
-        id: me.id.clone(),
-        title: me.article.title.as_ref().map(|t| t.value.clone()),
-        stored,
-        matches,
-        story: outcome
-            .story
-            .as_ref()
-            .map(|d| story_view_with(d, partners.as_ref())),
-        credit: outcome.credit,
-        credit_evidence: outcome.credit_evidence,
-        alone,
-    };
+    let report = TraceReport::new(page.origin.clone(), traced, partners.as_ref());
     if ctx.json {
         output::println(&serde_json::to_string_pretty(&report)?)?;
     } else {
@@ -175,7 +114,7 @@ fn describe(r: &TraceReport) -> String {
     out
 }
 
-/// The page's own provenance, when it joins no story (see [`Alone`]).
+/// The page's own provenance, when it joins no story (see `TraceReport::alone`).
 fn describe_alone(r: &TraceReport, out: &mut String) {
     let Some(a) = &r.alone else { return };
     let Origin::External {

@@ -3,7 +3,7 @@
 
 use super::notice::{self, Strength};
 use super::{copyright, date, declared, sentences, wire};
-use crate::text_page::markdown::{self, Inline};
+use crate::markdown::{self, Inline};
 use crate::{Copyright, DeclaredSource, Notice};
 use regex::Regex;
 use std::sync::LazyLock;

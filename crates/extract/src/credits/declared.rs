@@ -3,7 +3,7 @@
 //! "via X", "h/t X".
 
 use super::{date, wire};
-use crate::text_page::markdown::Inline;
+use crate::markdown::Inline;
 use crate::{CreditKind, DeclaredSource};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -185,7 +185,7 @@ fn is_outlet_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text_page::markdown::parse;
+    use crate::markdown::parse;
 
     fn orig(s: &str) -> Option<DeclaredSource> {
         original(&parse(s))

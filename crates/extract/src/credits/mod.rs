@@ -114,7 +114,7 @@ pub(crate) fn harvest_region(
             .iter()
             .any(|i| matches!(i, Item::Source(_) | Item::Copyright(_)));
         if credit {
-            for link in crate::text_page::markdown::parse(raw)
+            for link in crate::markdown::parse(raw)
                 .links
                 .into_iter()
                 .filter_map(|l| l.url)
@@ -202,7 +202,7 @@ fn strip_trailing_sign_off(body: &mut Vec<String>, article: &mut Article) {
         let Some(text) = last.get(range.clone()) else {
             break;
         };
-        let inline = crate::text_page::markdown::parse(text);
+        let inline = crate::markdown::parse(text);
         let strong_credit = classify::sentence(&inline)
             .filter(|(items, strength)| *strength == Strength::Strong && is_credit(items));
         if let Some((items, _)) = strong_credit {
@@ -255,7 +255,7 @@ fn record_dateline(body: &[String], article: &mut Article) {
         .iter()
         .take(DATELINE_WINDOW)
         .filter(|p| p.contains(['(', '/']))
-        .find_map(|p| wire::dateline(&crate::text_page::markdown::plain(p), year))
+        .find_map(|p| wire::dateline(&crate::markdown::plain(p), year))
         // A known agency's dateline lower down still credits it: "(AP) —"
         // datelines below the top (issue 14), a roundup's later items.
         .or_else(|| {
@@ -263,7 +263,7 @@ fn record_dateline(body: &[String], article: &mut Article) {
                 .iter()
                 .skip(DATELINE_WINDOW)
                 .filter(|p| p.contains('('))
-                .filter_map(|p| wire::dateline(&crate::text_page::markdown::plain(p), year))
+                .filter_map(|p| wire::dateline(&crate::markdown::plain(p), year))
                 .find(|d| canonical_agency(&d.outlet).is_some())
         });
     article

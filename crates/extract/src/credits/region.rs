@@ -3,7 +3,7 @@
 
 use super::classify::{self, Item};
 use super::{declared, sentences, wire};
-use crate::text_page::markdown;
+use crate::markdown;
 use crate::{CreditKind, DeclaredSource, Place};
 use regex::Regex;
 use std::sync::LazyLock;

@@ -2,8 +2,8 @@
 //! tags, hidden elements, and furniture named by class/id/role (menus, share
 //! bars, comments, related links, ads, cookie banners…).
 
-use super::dom::{Dom, NodeIx};
 use super::hints;
+use crate::dom::{Dom, NodeIx};
 
 /// A subtree holding at least this share of the page's text is not cut for a
 /// furniture word: a wrapper like `<div class="post share-enabled">` or an

@@ -1,7 +1,7 @@
 //! What class names, ids, roles and tags say about an element: boilerplate
 //! (navigation, sharing, comments, ads…), article content, or nothing.
 
-use super::dom::Element;
+use crate::dom::Element;
 
 /// Elements that never hold article text: code, media, controls, chrome.
 pub fn is_non_content_tag(tag: &str) -> bool {
@@ -438,7 +438,7 @@ fn is_content_word(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::html::dom::Dom;
+    use crate::dom::Dom;
 
     fn first_div_hint(html: &str) -> ClassHint {
         let dom = Dom::parse(html);

@@ -2,8 +2,8 @@
 //! put it in its own box just before the body, outside the container that
 //! wins the scoring, so it is found by its class name and added back.
 
-use super::dom::{Dom, NodeIx};
 use super::scoring::TextStats;
+use crate::dom::{Dom, NodeIx};
 
 /// How far above the first content container the lead may sit.
 const LEAD_SCOPE_LEVELS: usize = 4;

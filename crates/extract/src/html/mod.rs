@@ -3,10 +3,8 @@
 //! metadata, then hand the article to [`crate::credits`].
 
 mod cleaning;
-pub(crate) mod dom;
 mod hints;
 mod lead;
-pub(crate) mod links;
 mod paragraphs;
 mod recipe;
 mod region;
@@ -14,11 +12,11 @@ mod scoring;
 
 use chrono::{DateTime, Utc};
 
+/// The parsed page (public so that parsing can be timed on its own).
+pub use crate::dom::Dom;
+use crate::dom::NodeIx;
 use crate::metadata::{self, Scope};
 use crate::{credits, Article};
-/// The parsed page (public so that parsing can be timed on its own).
-pub use dom::Dom;
-use dom::NodeIx;
 use paragraphs::{Block, LinkPolicy};
 use scoring::TextStats;
 

@@ -6,11 +6,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dom::{Dom, NodeData, NodeIx};
 use super::hints;
 use super::lead;
-use super::links;
 use super::scoring::TextStats;
+use crate::dom::{Dom, NodeData, NodeIx};
+use crate::links;
 
 /// One block of text as rendered, before filtering.
 #[derive(Debug, Clone)]

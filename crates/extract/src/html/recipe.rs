@@ -10,9 +10,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::dom::{Dom, NodeIx};
 use super::hints;
 use super::scoring::TextStats;
+use crate::dom::{Dom, NodeIx};
 use crate::metadata::json_ld;
 
 /// At most this many declared strings are looked up (a recipe has tens).

@@ -13,8 +13,9 @@
 //! comments, author bios, sidebars, captions — is left out: it is never
 //! credit for the text.
 
-use super::dom::{Dom, NodeIx};
-use super::{hints, links};
+use super::hints;
+use crate::dom::{Dom, NodeIx};
+use crate::links;
 use crate::Place;
 
 /// One line of the article region outside the body.

@@ -3,8 +3,8 @@
 //! count, votes are damped by link density, and good siblings of the winner
 //! are added back.
 
-use super::dom::{Dom, NodeIx};
 use super::hints::{self, ClassHint};
+use crate::dom::{Dom, NodeIx};
 
 /// Text statistics of every node, counting only what was not removed.
 pub struct TextStats {

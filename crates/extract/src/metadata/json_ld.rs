@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::html::dom::Dom;
+use crate::dom::Dom;
 
 #[derive(Debug, Default)]
 pub struct JsonLdArticle {

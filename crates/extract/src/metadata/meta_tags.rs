@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::html::dom::Dom;
+use crate::dom::Dom;
 
 #[derive(Default)]
 pub struct MetaTags {

@@ -11,8 +11,8 @@ mod published;
 mod title;
 mod visible;
 
-use crate::html::dom::{Dom, NodeIx};
-use crate::html::links;
+use crate::dom::{Dom, NodeIx};
+use crate::links;
 use crate::{Article, FieldSource, Sourced, Tag};
 
 use chrono::{DateTime, Utc};

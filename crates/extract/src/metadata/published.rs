@@ -10,7 +10,7 @@ use super::dates::{self, Dateline, DayOrder};
 use super::json_ld::JsonLdArticle;
 use super::meta_tags::MetaTags;
 use super::{visible, Scope};
-use crate::html::dom::{Dom, NodeIx};
+use crate::dom::{Dom, NodeIx};
 use crate::{FieldSource, Sourced};
 
 /// A date line that overrules the markup is short: a date, a weekday, a

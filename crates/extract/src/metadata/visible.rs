@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{byline, dates, meta_tags::MetaTags, Scope};
-use crate::html::dom::{Dom, NodeIx};
+use crate::dom::{Dom, NodeIx};
 
 /// Elements of the article area first, then the rest of the page.
 fn in_scope_then_page(dom: &Dom, scope: &Scope) -> impl Iterator<Item = NodeIx> {

@@ -1,8 +1,8 @@
 //! The header of a text page: headline, kicker, byline, site and date lines,
 //! tag lines, image credit — the lines above the first body paragraph.
 
-use super::markdown;
 use crate::credits::{self, date};
+use crate::markdown;
 use crate::{Article, CreditKind, DeclaredSource, FieldSource, Sourced, Tag};
 use regex::Regex;
 use std::sync::LazyLock;

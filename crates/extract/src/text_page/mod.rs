@@ -4,9 +4,8 @@
 //! hands the body to [`credits::harvest`], then reduces markdown to text.
 
 mod header;
-pub(crate) mod markdown;
 
-use crate::{credits, Article};
+use crate::{credits, markdown, Article};
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -123,6 +123,21 @@ class Store:
         summary (counts, and ``failures``: one line per page not read)."""
         return json.loads(self._inner.ingest([os.fspath(p) for p in paths], batch))
 
+    def load_articles(self, ids: Sequence[str], urls: Sequence[Optional[str]], fetched: Sequence[Optional[str]], articles: Sequence[str], batch: int = 512) -> Dict[str, Any]:
+        """Stores articles already extracted (``articles[i]``: the article JSON
+        of page ``ids[i]``, as a Spark run's ``articles`` table holds it),
+        matched and traced as :meth:`ingest` does pages. Returns the summary."""
+        return json.loads(self._inner.load_articles(list(ids), list(urls), list(fetched), list(articles), batch))
+
+    def export_parquet(self, out: Union[str, os.PathLike]) -> Dict[str, int]:
+        """Writes the store as a Spark run writes its output: ``out/articles``,
+        ``out/pairs`` (copies and partial reuse) and ``out/stories`` as Parquet
+        with the same columns (:mod:`reprint.spark`'s schemas, less the
+        fingerprints), so notebooks read either the same way. Needs pyarrow."""
+        from .parquet import export_store
+
+        return export_store(self, out)
+
     def export(self, what: str = "stories", format: str = "jsonl", include_partial: bool = False) -> str:
         """``reprint export``'s bytes: ``what`` is stories, articles or pairs;
         ``format`` is jsonl or csv."""

@@ -34,7 +34,8 @@ ingest`` finds on the same pages (``spark/tests`` checks it); a story's
 numbers stories by arrival.
 
 Run locally: ``python -m reprint.spark --master 'local[2]' --out OUT INPUT…``
-(or ``spark-submit spark/reprint_job.py …``).
+(or ``spark-submit spark/reprint_job.py …``); load a run into a store for
+``reprint serve`` with ``python -m reprint.spark load OUT --db news.db``.
 """
 
 from __future__ import annotations
@@ -245,9 +246,9 @@ def read_articles(spark, inputs: Sequence[str]):
         )
         # `known_input` as SQL (no Python UDF): not hidden, a known kind.
         files = files.where(F.lower(F.col("path")).rlike(KNOWN_PATH))
-        # One file per task: a WARC is large, its pages are extracted in
-        # parallel inside the core.
-        files = files.repartition(max(1, spark.sparkContext.defaultParallelism * 2), "path")
+        # Files are read where they lie (no shuffle of their bytes): Spark
+        # packs small files into one task, a large one (a WARC) is a task of
+        # its own, whose pages the core extracts on all the task's cores.
         frames.append(files.mapInArrow(_prepare_files, ddl(ARTICLES)))
     out = frames[0]
     for f in frames[1:]:
@@ -273,21 +274,36 @@ def run(spark, inputs: Sequence[str], out: str, log=print) -> Dict[str, float]:
     times: Dict[str, float] = {}
     started = time.time()
 
+    current = []
+
     def stage(name):
+        now = time.time()
+        if current:
+            times[current[-1]] = round(now - times[current[-1]], 1)
+        current.append(name)
         sc.setJobDescription(f"reprint: {name}")
         log(f"reprint: {name}")
-        times[name] = time.time()
+        times[name] = now
 
     stage("read and extract")
     pages = read_articles(spark, inputs)
     articles_path = os.path.join(out, "articles")
-    # Where one id is read twice, one row is kept (the smallest article JSON:
-    # deterministic; `reprint ingest` keeps the last one read).
+    # Extraction runs once: its rows are kept (memory, else disk) for the
+    # articles and the failures written from them.
+    pages = pages.persist(StorageLevel.MEMORY_AND_DISK)
     ok = pages.where(F.col("error").isNull())
-    ok = ok.groupBy("id").agg(F.min(F.struct(*[c for c in ARTICLES.names if c != "id"])).alias("r")).select("id", "r.*")
+    dups = ok.groupBy("id").count().where(F.col("count") > 1).limit(1).count()
+    if dups:
+        # One id read twice: one row is kept, the one with the smallest
+        # article JSON (deterministic; `reprint ingest` keeps the last read).
+        from pyspark.sql import Window
+
+        first = Window.partitionBy("id").orderBy("article")
+        ok = ok.withColumn("_n", F.row_number().over(first)).where(F.col("_n") == 1).drop("_n")
     ok.write.mode("overwrite").parquet(articles_path)
     failures = pages.where(F.col("error").isNotNull()).select("id", "url", "error")
     failures.write.mode("overwrite").parquet(os.path.join(out, "failures"))
+    pages.unpersist()
     articles = spark.read.parquet(articles_path)
 
     stage("postings and common text")
@@ -355,7 +371,7 @@ def run(spark, inputs: Sequence[str], out: str, log=print) -> Dict[str, float]:
     stories = groups.select("story", "id", "members", "links").mapInArrow(_trace, ddl(STORIES))
     stories.write.mode("overwrite").parquet(os.path.join(out, "stories"))
 
-    sc.setJobDescription("reprint: summary")
+    stage("summary")
     summary = spark.read.parquet(os.path.join(out, "stories"))
     result = {
         "articles": articles.count(),
@@ -368,6 +384,8 @@ def run(spark, inputs: Sequence[str], out: str, log=print) -> Dict[str, float]:
         "furniture": len(furniture_list),
         "seconds": time.time() - started,
     }
+    times.pop("summary", None)
+    result["stage_seconds"] = times
     postings.unpersist()
     return result
 
@@ -412,7 +430,39 @@ def session(master: Optional[str] = None, app: str = "reprint"):
     return b.getOrCreate()
 
 
+def load(out: str, db: str, chunk: int = 50_000, log=print) -> Dict[str, int]:
+    """Loads a run's ``articles`` into a reprint store for ``reprint serve``
+    and the CLI: the articles as extracted (no page is read again), matched
+    and traced by the store as ``reprint ingest`` does, which gives the
+    run's pairs and stories (the agreement test checks it). This is one
+    machine's work (about 25 minutes per million articles on 2 cores): load
+    what one store should hold, not a whole crawl."""
+    import pyarrow.dataset as ds
+
+    from . import Store
+
+    store = Store(db)
+    articles = ds.dataset(os.path.join(local_name(out), "articles"), format="parquet")
+    total = {"articles": 0, "pairs_in_db": 0, "stories_in_db": 0}
+    for batch in articles.to_batches(columns=["id", "url", "fetched", "article"], batch_size=chunk):
+        c = batch.to_pydict()
+        summary = store.load_articles(c["id"], c["url"], c["fetched"], c["article"])
+        total["articles"] += batch.num_rows
+        total["pairs_in_db"] = summary["pairs_in_db"]
+        total["stories_in_db"] = summary["stories_in_db"]
+        log(f"reprint: loaded {total['articles']} articles into {db}")
+    return total
+
+
 def main(argv: Optional[List[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["load"]:
+        lp = argparse.ArgumentParser(prog="reprint.spark load", description="Load a run's output into a reprint store (for reprint serve).")
+        lp.add_argument("out", help="the run's output directory")
+        lp.add_argument("--db", required=True, help="the store to create or add to")
+        a = lp.parse_args(argv[1:])
+        print(json.dumps(load(a.out, a.db)))
+        return 0
     ap = argparse.ArgumentParser(prog="reprint.spark", description=__doc__.split("\n\n")[0])
     ap.add_argument("inputs", nargs="+", help="files, directories or Parquet tables (any Hadoop path)")
     ap.add_argument("--out", required=True, help="output directory (Parquet: articles, pairs, stories)")

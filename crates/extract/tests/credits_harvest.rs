@@ -146,7 +146,13 @@ fn photo_credits_are_not_agency_credits() {
         BODY2,
     ]);
     assert!(a.declared_sources.is_empty(), "{:?}", a.declared_sources);
-    assert_eq!(a.paragraphs.len(), 3);
+    // The caption is not article text either: it leaves the body, its
+    // credit kept as the picture's.
+    assert_eq!(a.paragraphs, [BODY, BODY2]);
+    assert_eq!(
+        a.image_credits,
+        ["J. Scott Applewhite/Associated Press/File 2019"]
+    );
 }
 
 #[test]

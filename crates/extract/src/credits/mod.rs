@@ -20,8 +20,10 @@ mod wire;
 use crate::{Article, CreditKind, DeclaredSource};
 use classify::{Item, Verdict};
 use notice::Strength;
+use regex::Regex;
+use std::sync::LazyLock;
 
-pub(crate) use classify::image_credit;
+pub(crate) use classify::{caption_credit, image_credit};
 pub(crate) use wire::canonical as canonical_agency;
 
 /// The short name of a news agency as credits compare it ("The Associated
@@ -45,6 +47,7 @@ const DATELINE_WINDOW: usize = 3;
 /// source of this article is …"). Safe to call twice: results are de-duplicated.
 pub fn harvest(article: &mut Article) {
     let paragraphs = split_credit_lines(std::mem::take(&mut article.paragraphs));
+    let paragraphs = take_captions(paragraphs, article);
     let verdicts = classify_all(&paragraphs);
     let mut body = Vec::with_capacity(paragraphs.len());
     for (paragraph, verdict) in paragraphs.into_iter().zip(verdicts) {
@@ -58,6 +61,41 @@ pub fn harvest(article: &mut Article) {
     record_byline_agency(article);
     article.paragraphs = body;
     reconcile(article);
+}
+
+/// Moves photo, video and graphic captions out of the body, their credits
+/// into `image_credits`: a caption is not article text, and the agency or
+/// outlet its credit names is credited for the picture, not the text.
+/// A text page's caption is also known by its place: right under an image
+/// line, opening with the image's alt text ("![A voter casts a
+/// ballot.](x.jpg)" then "A voter casts a ballot. NAME | Outlet", as
+/// `reprint-sim`'s flattened pages and scrapers write figures).
+fn take_captions(paragraphs: Vec<String>, article: &mut Article) -> Vec<String> {
+    static IMAGE_LINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^!\[(?P<alt>[^\]]*)\]\([^)]*\)$").expect("valid regex"));
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut body = Vec::with_capacity(paragraphs.len());
+    let mut alt: Option<String> = None;
+    for p in paragraphs {
+        let plain = crate::markdown::plain(&p);
+        let under_image = alt.take().filter(|a| {
+            a.split_whitespace().count() >= 3
+                && plain.split_whitespace().count() <= classify::MAX_CAPTION_WORDS
+                && words(&plain).starts_with(a.as_str())
+        });
+        alt = IMAGE_LINE.captures(p.trim()).map(|c| words(&c["alt"]));
+        if let Some(credit) = caption_credit(&plain) {
+            article.image_credits.push(credit);
+        } else if let Some(a) = under_image {
+            let credit = words(&plain)[a.len()..].trim().to_string();
+            if !credit.is_empty() {
+                article.image_credits.push(credit);
+            }
+        } else {
+            body.push(p);
+        }
+    }
+    body
 }
 
 /// The verdict for each paragraph that leaves the body: any credit or notice

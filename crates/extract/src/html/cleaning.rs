@@ -43,7 +43,7 @@ pub fn mark_removed(dom: &Dom) -> Vec<bool> {
             continue;
         }
         let hint = hints::class_hint(el);
-        let cut = if hint.comments {
+        let cut = if hint.comments || hints::is_figure(dom, i, raw[i]) {
             true
         } else if hints::is_hidden(el) || hints::is_chrome_role(el) {
             !holds_majority(i)

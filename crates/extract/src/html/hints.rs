@@ -1,7 +1,7 @@
 //! What class names, ids, roles and tags say about an element: boilerplate
 //! (navigation, sharing, comments, ads…), article content, or nothing.
 
-use crate::dom::Element;
+use crate::dom::{Dom, Element, NodeIx};
 
 /// Elements that never hold article text: code, media, controls, chrome.
 pub fn is_non_content_tag(tag: &str) -> bool {
@@ -39,6 +39,58 @@ pub fn is_non_content_tag(tag: &str) -> bool {
             // them are read by metadata from the DOM.
             | "figcaption"
     )
+}
+
+/// Most characters a figure's caption holds: a picture's description and
+/// credit, not a paragraph of the article.
+pub const MAX_CAPTION_CHARS: usize = 300;
+
+/// A picture with its caption: an element holding an image and at most
+/// [`MAX_CAPTION_CHARS`] characters of text (`text_chars`, whitespace not
+/// counted), which is a `<figure>`, is named for media (`div.photo`,
+/// `div.image-wrap`), or whose text opens with the image's alt text. Its text
+/// describes and credits the picture — "A voter casts a ballot. NAME |
+/// Outlet" in `reprint-sim`'s div-soup captions, whose class is hashed — and
+/// is neither article text nor credit for it (issue 14).
+pub fn is_figure(dom: &Dom, i: NodeIx, text_chars: usize) -> bool {
+    let Some(el) = dom.element(i) else {
+        return false;
+    };
+    if text_chars == 0 || text_chars > MAX_CAPTION_CHARS {
+        return false;
+    }
+    if !matches!(el.tag(), "figure" | "div" | "span" | "p" | "section" | "td") {
+        return false;
+    }
+    let end = dom.nodes[i].end;
+    let Some(img) = (i + 1..end).find(|&j| matches!(dom.tag(j), "img" | "picture")) else {
+        return false;
+    };
+    if el.tag() == "figure" || is_media_name(el.class_and_id()) {
+        return true;
+    }
+    let alt = dom.attr(img, "alt").unwrap_or("").trim();
+    alt.split_whitespace().count() >= 3 && {
+        let text = dom.text(i);
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .starts_with(&alt.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// Class or id words naming a picture box: "photo", "image-wrap",
+/// "article-img", "media", "figure", "picture".
+fn is_media_name(name: &str) -> bool {
+    name.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            [
+                "photo", "image", "img", "picture", "figure", "media", "gallery",
+            ]
+            .iter()
+            .any(|m| w.starts_with(m))
+        })
 }
 
 /// Tags laid out as blocks: text on either side of them is a separate paragraph.

@@ -223,6 +223,24 @@ mod tests {
         assert!(extract(story, None, None).no_article.is_none());
     }
 
+    /// `reprint-sim`'s div-soup figure (seed 3, sim64-1): a picture box
+    /// whose caption class is hashed, its credit "NAME | Outlet" in no form
+    /// a classifier knows. It is a figure by structure: neither body text
+    /// nor credit for the text.
+    #[test]
+    fn a_figure_is_neither_body_nor_credit() {
+        let para = "<div class=\"x9\">The council voted on Tuesday to close the old bridge, citing safety reports, and opened a new one.</div>";
+        let html = format!(
+            r#"<html><body><article><h1>Bridge</h1><div class="css-4fi2tv">{para}{para}
+            <div class="photo"><img src="/images/1.jpg" alt="A voter casts a ballot."><span class="sc-u5dlxe">A voter casts a ballot. Mandel Ngan | Metro Dispatch</span></div>
+            {para}</div></article></body></html>"#
+        );
+        let a = extract(&html, Some("https://copy.example/a"), None);
+        assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+        assert!(!a.paragraphs.iter().any(|p| p.contains("Metro Dispatch")));
+        assert!(a.declared_sources.is_empty(), "{:?}", a.declared_sources);
+    }
+
     #[test]
     fn ten_thousand_nested_divs_do_not_overflow() {
         let html = "<div>".repeat(10_000)

@@ -261,10 +261,23 @@ fn is_chrome(dom: &Dom, i: NodeIx) -> bool {
         words().any(|w| w.starts_with("caption") || w.starts_with("credit") || w == "cutline");
     words().any(is_chrome_word)
         || (media && caption)
+        || is_small_figure(dom, i)
         || words()
             .any(|w| w.starts_with("caption") || w.starts_with("wp-caption") || w == "cutline")
         || (words().any(|w| matches!(w, "author" | "authorbox"))
             && words().any(|w| matches!(w, "box" | "bio" | "about" | "card")))
+}
+
+/// A picture and its caption ([`hints::is_figure`]); only small subtrees
+/// are measured, since a figure is a few nodes and a wrapper is not.
+fn is_small_figure(dom: &Dom, i: NodeIx) -> bool {
+    const MAX_FIGURE_NODES: usize = 64;
+    dom.nodes[i].end - i <= MAX_FIGURE_NODES
+        && hints::is_figure(
+            dom,
+            i,
+            dom.text(i).chars().filter(|c| !c.is_whitespace()).count(),
+        )
 }
 
 /// The place an element's own name or tag gives its lines, if any.

@@ -128,6 +128,19 @@ fn finish_body(article: &mut Article, url: Option<&str>) {
 mod tests {
     use super::*;
 
+    /// `reprint-sim`'s flattened pages (seed 3, sim10-3): the caption under
+    /// an image line opens with its alt text; its credit ("NAME | Outlet")
+    /// is the picture's, not the text's.
+    #[test]
+    fn caption_under_an_image_leaves_the_body() {
+        let body = "The council voted on Tuesday to close the old bridge, citing safety reports, and opened a new one.";
+        let text = format!("{body}\n\n![A voter casts a ballot.](https://x.example/0.jpg)\n\nA voter casts a ballot. Themba Hadebe | Bluewater Bulletin\n\n{body}");
+        let a = extract(&text, None);
+        assert_eq!(a.paragraphs, [body, body]);
+        assert_eq!(a.image_credits, ["Themba Hadebe | Bluewater Bulletin"]);
+        assert!(a.declared_sources.is_empty());
+    }
+
     #[test]
     fn blocks_respect_hard_breaks_and_soft_wraps() {
         let text = "The original source is [Sputnik](#)  \nCopyright © Sputnik, 2015\n\nA soft\nwrapped line.\nStill the same paragraph.";

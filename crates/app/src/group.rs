@@ -23,7 +23,8 @@ pub struct GroupMember {
     pub url: Option<String>,
     /// When it was fetched, as the input recorded.
     pub fetched: Option<String>,
-    /// The extracted article (JSON, as [`crate::page::prepare`] made it).
+    /// The extracted article (JSON, as [`crate::page::prepare`] made it),
+    /// read as a stored `ArticleRecord` (`reprint_store::record`).
     pub article_json: String,
     /// Its words, as the store counts them (`TextPrint::words`).
     pub words: i64,
@@ -137,11 +138,14 @@ pub fn trace_group(
 /// The member's summary row, with the columns the store fills from the
 /// article (`store::ingest`).
 fn article_row(key: i64, m: &GroupMember) -> Result<ArticleRow, GroupError> {
-    let a: reprint_extract::Article =
-        serde_json::from_str(&m.article_json).map_err(|e| GroupError::Unreadable {
+    // Read as the store reads a stored article (its record), which is
+    // also how the tracer reads these members.
+    let a = reprint_store::record::article_from_json(&m.article_json).map_err(|e| {
+        GroupError::Unreadable {
             what: format!("article {}", m.id),
             reason: e.to_string(),
-        })?;
+        }
+    })?;
     Ok(ArticleRow {
         key,
         id: m.id.clone(),

@@ -48,7 +48,10 @@ fn json_line(page: &Page, a: &Article) -> serde_json::Value {
         "published": a.published.as_ref().map(|t| &t.value),
         "site": a.site.as_ref().map(|t| &t.value),
         "tags": a.tags.iter().map(|t| &t.label).collect::<Vec<_>>(),
-        "article": a,
+        // The article as the store records it (`ArticleRecord`, under its
+        // record format), not extract's own serde: a wire shape apart
+        // from the domain type.
+        "article": reprint_store::record::ArticleRecord::from(a),
     })
 }
 

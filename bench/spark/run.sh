@@ -35,10 +35,13 @@ for n in $SIZES; do
   name=g$((n / 1000))k
   [ -s "$OUT/$name/pages.jsonl" ] || python3 bench/matching/gen.py --n "$n" --seed "$SEED" --out "$OUT/$name"
   db=$OUT/$name.spark-bench.db
-  rm -f "$db" "$db-wal" "$db-shm"
-  timed "$OUT/$name.cli.time" "$BIN" --db "$db" ingest "$OUT/$name/pages.jsonl"
-  "$BIN" --db "$db" export --what pairs --include-partial -o "$OUT/$name.cli-pairs.jsonl"
-  "$BIN" --db "$db" export --what stories -o "$OUT/$name.cli-stories.jsonl"
+  # REUSE_CLI=1 keeps a previous run's reprint side (its times and exports).
+  if [ "${REUSE_CLI:-0}" != 1 ] || [ ! -s "$OUT/$name.cli-stories.jsonl" ]; then
+    rm -f "$db" "$db-wal" "$db-shm"
+    timed "$OUT/$name.cli.time" "$BIN" --db "$db" ingest "$OUT/$name/pages.jsonl"
+    "$BIN" --db "$db" export --what pairs --include-partial -o "$OUT/$name.cli-pairs.jsonl"
+    "$BIN" --db "$db" export --what stories -o "$OUT/$name.cli-stories.jsonl"
+  fi
   rm -rf "$OUT/$name.spark"
   timed "$OUT/$name.spark.time" "$VENV/bin/python" -m reprint.spark --master "$MASTER" --json \
     --out "$OUT/$name.spark" "$OUT/$name/pages.jsonl"

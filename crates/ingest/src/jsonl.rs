@@ -77,7 +77,7 @@ impl Iterator for JsonlPages {
 
 /// Turns one JSON line into a page. Unknown fields are ignored; `null`
 /// counts as absent.
-fn parse_line(line: &[u8], origin: &str) -> Result<Page, Reason> {
+pub(crate) fn parse_line(line: &[u8], origin: &str) -> Result<Page, Reason> {
     let value: Value = serde_json::from_slice(line).map_err(|e| Reason::Json(e.to_string()))?;
     let Value::Object(fields) = value else {
         return Err(Reason::NotObject);

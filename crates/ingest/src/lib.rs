@@ -142,6 +142,14 @@ pub fn read_inputs(paths: &[PathBuf], opts: &ReadOptions) -> Pages {
     }
 }
 
+/// Reads one JSONL line (without its newline) as [`read_inputs`] reads each
+/// line of a JSONL file; `origin` names it in errors (`FILE:LINE` there). A
+/// distributed run (the Spark job) splits JSONL files into lines itself and
+/// reads each with this, so its pages are the same as a single run's.
+pub fn read_jsonl_line(line: &[u8], origin: &str) -> Result<Page, InputError> {
+    jsonl::parse_line(line, origin).map_err(|r| r.at(origin))
+}
+
 /// Reads pages from a stream, such as stdin for `reprint trace -`.
 ///
 /// `name` stands for the stream in ids and messages (e.g. `-` or `<stdin>`):

@@ -360,6 +360,7 @@ fn _reprint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Store>()?;
     m.add_function(wrap_pyfunction!(spark::prepare_file, m)?)?;
     m.add_function(wrap_pyfunction!(spark::prepare_pages, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::prepare_lines, m)?)?;
     m.add_function(wrap_pyfunction!(spark::match_params, m)?)?;
     m.add_function(wrap_pyfunction!(spark::furniture_of_site, m)?)?;
     m.add_function(wrap_pyfunction!(spark::trace_stories, m)?)?;

@@ -144,6 +144,41 @@ pub fn prepare_file<'py>(
     columns(py, rows)
 }
 
+/// Prepares JSONL lines (Spark's text reader splits the files): `lines[i]`
+/// is one line of file `names[i]`, read as `reprint ingest` reads each line
+/// of a JSONL file (blank lines are skipped). Returns the columns of
+/// [`prepare_file`]. A line that is not a page is a row with its error,
+/// named `FILE (a line)`: the reader does not know line numbers.
+#[pyfunction]
+pub fn prepare_lines<'py>(
+    py: Python<'py>,
+    lines: Vec<String>,
+    names: Vec<String>,
+) -> PyResult<Bound<'py, PyDict>> {
+    if lines.len() != names.len() {
+        return Err(PyValueError::new_err(format!(
+            "prepare_lines: {} lines but {} names: the columns must have equal lengths",
+            lines.len(),
+            names.len()
+        )));
+    }
+    let rows = py.allow_threads(|| {
+        lines
+            .par_iter()
+            .zip(&names)
+            .filter(|(line, _)| !line.trim().is_empty())
+            .map(|(line, name)| {
+                let origin = format!("{name} (a line)");
+                match reprint_ingest::read_jsonl_line(line.as_bytes(), &origin) {
+                    Ok(page) => prepared(&page),
+                    Err(e) => failed(origin, None, e.to_string()),
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+    columns(py, rows)
+}
+
 /// Prepares pages given as columns (a Parquet or table input): `ids` name
 /// them (else their URL), `bodies` are HTML when they start with a tag, else
 /// text; the other columns may be None. Returns the columns of

@@ -145,6 +145,14 @@ def _prepare_files(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch
             yield pa.RecordBatch.from_pydict(cols, schema=ARTICLES)
 
 
+def _prepare_lines(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    for batch in batches:
+        lines = batch.column("line").to_pylist()
+        names = [local_name(f) for f in batch.column("file").to_pylist()]
+        cols = _reprint.prepare_lines(lines, names)
+        yield pa.RecordBatch.from_pydict(cols, schema=ARTICLES)
+
+
 def _prepare_rows(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     for batch in batches:
         names = batch.schema.names
@@ -229,7 +237,14 @@ def _trace(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
 
 
 def read_articles(spark, inputs: Sequence[str]):
-    """Stage 1: every input → one row per page (``ARTICLES``)."""
+    """Stage 1: every input → one row per page (``ARTICLES``).
+
+    JSONL files are read as lines by Spark's text reader (split across tasks,
+    however large the file) and each line is read as ``reprint ingest``
+    reads it; other files (HTML, text, WARC) are read whole, one row per
+    file, where they lie: Spark packs small files into one task, a large one
+    (a WARC) is a task of its own whose pages the core extracts on all the
+    task's cores."""
     from pyspark.sql import functions as F
 
     frames = []
@@ -238,22 +253,38 @@ def read_articles(spark, inputs: Sequence[str]):
             pages = spark.read.parquet(path)
             frames.append(pages.mapInArrow(_prepare_rows, ddl(ARTICLES)))
             continue
-        files = (
+        listing = (
             spark.read.format("binaryFile")
             .option("recursiveFileLookup", "true")
             .load(path)
-            .select("path", "content")
+            .select("path")
+            # `known_input` as SQL (no Python UDF): not hidden, a known kind.
+            .where(F.lower(F.col("path")).rlike(KNOWN_PATH))
         )
-        # `known_input` as SQL (no Python UDF): not hidden, a known kind.
-        files = files.where(F.lower(F.col("path")).rlike(KNOWN_PATH))
-        # Files are read where they lie (no shuffle of their bytes): Spark
-        # packs small files into one task, a large one (a WARC) is a task of
-        # its own, whose pages the core extracts on all the task's cores.
-        frames.append(files.mapInArrow(_prepare_files, ddl(ARTICLES)))
+        files = sorted(r.path for r in listing.collect())
+        jsonl = [f for f in files if _is_jsonl(f)]
+        whole = [f for f in files if not _is_jsonl(f)]
+        if jsonl:
+            lines = spark.read.text(jsonl).select(
+                F.col("value").alias("line"), F.input_file_name().alias("file")
+            )
+            frames.append(lines.mapInArrow(_prepare_lines, ddl(ARTICLES)))
+        if whole:
+            blobs = spark.read.format("binaryFile").load(whole).select("path", "content")
+            frames.append(blobs.mapInArrow(_prepare_files, ddl(ARTICLES)))
+    if not frames:
+        raise ValueError(f"no input of a known kind under {', '.join(inputs)}")
     out = frames[0]
     for f in frames[1:]:
         out = out.unionByName(f)
     return out
+
+
+def _is_jsonl(path: str) -> bool:
+    name = path.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return name.endswith((".jsonl", ".ndjson"))
 
 
 def _is_parquet_dir(path: str) -> bool:
@@ -386,8 +417,40 @@ def run(spark, inputs: Sequence[str], out: str, log=print) -> Dict[str, float]:
     }
     times.pop("summary", None)
     result["stage_seconds"] = times
+    result["fingerprints_per_article"] = round(
+        articles.select(F.avg(F.size("fingerprints"))).first()[0] or 0.0, 1
+    )
+    result["stage_metrics"] = stage_metrics(spark)
     postings.unpersist()
     return result
+
+
+def stage_metrics(spark) -> Dict[str, Dict[str, float]]:
+    """Per reprint stage (job description), what Spark's status API says its
+    tasks did: shuffle written, input and output bytes, executor run and CPU
+    seconds. The figures the 100M-page estimate scales from. Empty when the
+    UI is off."""
+    import urllib.request
+
+    sc = spark.sparkContext
+    if not sc.uiWebUrl:
+        return {}
+    url = f"{sc.uiWebUrl}/api/v1/applications/{sc.applicationId}/stages?status=complete"
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            stages = json.load(r)
+    except OSError:
+        return {}
+    out: Dict[str, Dict[str, float]] = {}
+    for st in stages:
+        name = (st.get("description") or st.get("name") or "?").replace("reprint: ", "")
+        m = out.setdefault(name, {"shuffle_write_mb": 0.0, "input_mb": 0.0, "output_mb": 0.0, "run_s": 0.0, "cpu_s": 0.0})
+        m["shuffle_write_mb"] += st.get("shuffleWriteBytes", 0) / 1e6
+        m["input_mb"] += st.get("inputBytes", 0) / 1e6
+        m["output_mb"] += st.get("outputBytes", 0) / 1e6
+        m["run_s"] += st.get("executorRunTime", 0) / 1e3
+        m["cpu_s"] += st.get("executorCpuTime", 0) / 1e9
+    return {k: {n: round(v, 1) for n, v in m.items()} for k, m in out.items()}
 
 
 def components(spark, edges):
@@ -424,6 +487,10 @@ def session(master: Optional[str] = None, app: str = "reprint"):
     b = SparkSession.builder.appName(app)
     if master:
         b = b.master(master)
+    if (master or "").startswith("local"):
+        # In local mode the executors live in the driver's JVM, whose 1 GB
+        # default cannot hold a WARC file's bytes.
+        b = b.config("spark.driver.memory", os.environ.get("REPRINT_SPARK_MEMORY", "4g"))
     b = b.config("spark.sql.execution.arrow.pyspark.enabled", "true")
     b = b.config("spark.sql.shuffle.partitions", os.environ.get("REPRINT_SHUFFLE_PARTITIONS", "8"))
     b = b.config("spark.ui.showConsoleProgress", "false")

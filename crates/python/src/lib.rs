@@ -30,6 +30,7 @@ use reprint_app::page::prepare;
 use reprint_app::trace_page::{trace_page, TraceReport};
 use reprint_ingest::{Page, PageBody, ReadOptions};
 use reprint_match::{compare as compare_texts, MatchParams, TextPrint};
+use reprint_store::record::ArticleRecord;
 use reprint_store::{Finishing, Store as Db};
 
 /// One page given as a string: HTML when it starts with a tag, else markdown
@@ -68,7 +69,7 @@ fn article_json(page: &Page) -> Result<String, String> {
     serde_json::to_string(&serde_json::json!({
         "id": new.ext_id,
         "url": new.url,
-        "article": new.article,
+        "article": ArticleRecord::from(&new.article),
     }))
     .map_err(|e| format!("{}: {e}", page.origin))
 }
@@ -240,7 +241,7 @@ impl Store {
                     .zip(fetched)
                     .zip(articles)
                     .map(|(((id, url), fetched), json)| {
-                        let article = serde_json::from_str(&json)
+                        let article = reprint_store::record::article_from_json(&json)
                             .map_err(|e| format!("article {id}: not an article's JSON: {e}"))?;
                         Ok(reprint_store::NewArticle {
                             origin: id.clone(),

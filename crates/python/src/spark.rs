@@ -26,6 +26,7 @@ use reprint_match::{
     compare as compare_texts, furniture_of_site as site_furniture, ident_of, site_identity,
     CandidateParams, MatchParams, PairMatch, TextPrint,
 };
+use reprint_store::record::ArticleRecord;
 
 /// One page prepared for matching, or why it has no article.
 #[derive(Default)]
@@ -53,7 +54,9 @@ fn prepared(page: &Page) -> Prepared {
             let url = new.url.as_deref().or(new.article.canonical_url.as_deref());
             let site_name = new.article.site.as_ref().map(|s| s.value.clone());
             let site_key = site_identity(url, site_name.as_deref());
-            match serde_json::to_string(&new.article) {
+            // The store's record of the article (reprint_store::record), as
+            // the articles table is a stored format too.
+            match serde_json::to_string(&ArticleRecord::from(&new.article)) {
                 Ok(json) => Prepared {
                     id: new.ext_id,
                     url: new.url,

@@ -958,8 +958,9 @@ fn explain_credit(
         TruthOrigin::Wire(w) => format!("origin the wire {w}"),
     };
     why.push(format!(
-        "{origin}; reprint: {}",
-        origin_name(&traced.story.origin, traced)
+        "{origin}; reprint: {} (confidence {:.2})",
+        origin_name(&traced.story.origin, traced),
+        traced.story.origin.confidence()
     ));
     if m.marks.is_empty() {
         why.push("the page carries no credit marks".into());

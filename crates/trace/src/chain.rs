@@ -298,7 +298,7 @@ impl Story {
 mod tests {
     use super::*;
     use crate::story::{trace_story, Link};
-    use reprint_extract::{Article, FieldSource, Sourced};
+    use reprint_extract::{Article, FieldSource, Place, Sourced};
     use reprint_match::ReuseKind;
 
     const BODY: [&str; 4] = [
@@ -320,6 +320,9 @@ mod tests {
                 site: Some(Sourced::new(site.into(), FieldSource::Input, 0.9)),
                 published: Some(Sourced::new(day.into(), FieldSource::JsonLd, 0.9)),
                 paragraphs: paragraphs.iter().map(|s| s.to_string()).collect(),
+                // The whole article region read: a copy without credit
+                // there is uncredited.
+                places_read: vec![Place::Header, Place::AfterBody],
                 ..Article::default()
             },
         }

@@ -323,7 +323,17 @@ fn opening<'a>(p: &'a str, head: &str) -> &'a str {
     p
 }
 
+/// Initials written with dots ("U.S.", "U.N.", "D.C."): one word, as a
+/// copy writing "US" spells it (issue 14: typography read as edits).
+static DOTTED_INITIALS: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\b(?:\p{L}\.){2,}").expect("valid regex"));
+
+/// A text's words, lower case, with typography that is no edit ironed out:
+/// quotes, dashes and spaces are not words, and dotted initials are one.
 fn words(s: &str) -> Vec<String> {
+    let s = DOTTED_INITIALS.replace_all(s, |c: &regex::Captures| {
+        c[0].replace('.', " ").replace(' ', "") + " "
+    });
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
@@ -685,6 +695,26 @@ mod tests {
         let ch = changes(&o, &c);
         assert_eq!(ch.len(), 1, "{ch:?}");
         assert_eq!(ch[0].kind, ChangeKind::QuoteAltered);
+    }
+
+    #[test]
+    fn typography_is_no_change() {
+        // issue 14: "U.S." → "US" and curly → straight quotes read as edits.
+        let o = article(
+            "t",
+            &[
+                P1,
+                "“We will not leave,” the U.S. envoy said on Friday in Brussels.",
+            ],
+        );
+        let c = article(
+            "t",
+            &[
+                P1,
+                "\"We will not leave,\" the US envoy said on Friday in Brussels.",
+            ],
+        );
+        assert!(changes(&o, &c).is_empty(), "{:?}", changes(&o, &c));
     }
 
     #[test]

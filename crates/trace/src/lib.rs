@@ -17,6 +17,7 @@ pub mod credit;
 mod dating;
 mod direction;
 mod member;
+mod mention;
 mod names;
 pub mod origin;
 pub mod outlet;

@@ -312,7 +312,10 @@ pub(crate) fn entity_changes(
             .filter(|t| is_name(t, names.1))
             .map(|t| t.text)
             .collect();
-        if old.is_empty() || new.is_empty() || old == new {
+        // The same letters spelt another way ("U.S." → "US") are
+        // typography, not another name (issue 14).
+        let letters = |ws: &[&str]| ws.concat().to_lowercase();
+        if old.is_empty() || new.is_empty() || old == new || letters(&old) == letters(&new) {
             continue;
         }
         let is_swap = swapped.iter().any(|(before, after)| {

@@ -43,9 +43,28 @@ const WIRES: &[(&str, &[&str])] = &[
             "cnn wire",
             "the-cnn-wire",
             "cnn newsource",
+            "cnn wires",
+            "cable news network",
         ],
     ),
     ("Tribune News Service", &["tribune news service", "tns"]),
+    // The agencies issue 14's real pages credit ("… - Sapa", "LONDON, JAN
+    // 17 (PTI) —", "Copyright 2016 Australian Associated Press"), spelt as
+    // crates/extract/src/credits/wire.rs reads them.
+    ("AAP", &["aap", "australian associated press"]),
+    ("PTI", &["pti", "press trust of india"]),
+    ("IANS", &["ians", "indo-asian news service"]),
+    ("ANI", &["ani", "asian news international"]),
+    ("Sapa", &["sapa", "south african press association"]),
+    (
+        "The Canadian Press",
+        &["the canadian press", "canadian press", "cp"],
+    ),
+    ("PA", &["pa", "press association", "pa media"]),
+    ("ANSA", &["ansa"]),
+    ("Kyodo", &["kyodo", "kyodo news"]),
+    ("Yonhap", &["yonhap"]),
+    ("RIA Novosti", &["ria novosti"]),
 ];
 
 /// Reduces a name or host to comparable form: lower case, letters and digits

@@ -97,10 +97,6 @@ STORIES = pa.schema(
 )
 
 
-#: `known_input` as a regular expression on a lower-cased path.
-KNOWN_PATH = r"(^|/)[^/.][^/]*\.(" + "|".join(k[1:] for k in KNOWN) + r")(\.gz)?$"
-
-
 def ddl(schema: pa.Schema) -> str:
     """A pyarrow schema as Spark DDL (the types used here only)."""
     names = {
@@ -253,15 +249,7 @@ def read_articles(spark, inputs: Sequence[str]):
             pages = spark.read.parquet(path)
             frames.append(pages.mapInArrow(_prepare_rows, ddl(ARTICLES)))
             continue
-        listing = (
-            spark.read.format("binaryFile")
-            .option("recursiveFileLookup", "true")
-            .load(path)
-            .select("path")
-            # `known_input` as SQL (no Python UDF): not hidden, a known kind.
-            .where(F.lower(F.col("path")).rlike(KNOWN_PATH))
-        )
-        files = sorted(r.path for r in listing.collect())
+        files = sorted(f for f in _list_files(spark, path) if known_input(f))
         jsonl = [f for f in files if _is_jsonl(f)]
         whole = [f for f in files if not _is_jsonl(f)]
         if jsonl:
@@ -277,6 +265,29 @@ def read_articles(spark, inputs: Sequence[str]):
     out = frames[0]
     for f in frames[1:]:
         out = out.unionByName(f)
+    return out
+
+
+def _list_files(spark, path: str) -> List[str]:
+    """Every file under `path` (itself, if a file), recursively, as full
+    Hadoop paths: listed by the file system (local, HDFS, S3, GCS alike),
+    without reading any file's bytes."""
+    sc = spark.sparkContext
+    jvm = sc._jvm
+    root = jvm.org.apache.hadoop.fs.Path(path)
+    fs = root.getFileSystem(sc._jsc.hadoopConfiguration())
+    if not fs.exists(root):
+        raise FileNotFoundError(f"{path}: no such file or directory")
+    prefix = fs.makeQualified(root).toString().rstrip("/")
+    found = fs.listFiles(root, True)
+    out = []
+    while found.hasNext():
+        full = found.next().getPath().toString()
+        # Hidden entries inside a directory are skipped, as `reprint ingest`
+        # skips them (a file named explicitly is read).
+        inside = full[len(prefix) :].split("/")[:-1] if full.startswith(prefix) else []
+        if not any(part.startswith(".") for part in inside if part):
+            out.append(full)
     return out
 
 

@@ -20,6 +20,8 @@ import math
 import sys
 from pathlib import Path
 
+from reprint.parquet import oriented, story_members
+
 
 def _r(x):
     # Half away from zero, as the export rounds (Rust's f64::round); Python's
@@ -27,15 +29,9 @@ def _r(x):
     return math.floor(float(x) * 1000 + 0.5) / 1000
 
 
-def _flip(passages):
-    return [dict(p, a=p["b"], b=p["a"]) for p in passages]
-
-
 def cli_pair(p):
     """A CLI pair with the smaller id as side A (the store orders by key)."""
-    a, b, sa, sb, ps = p["a"], p["b"], p["shared_a"], p["shared_b"], p["passages"]
-    if b < a:
-        a, b, sa, sb, ps = b, a, sb, sa, _flip(ps)
+    a, b, sa, sb, ps = oriented(p)
     return (a, b), (p["kind"], _r(sa), _r(sb), p["words"], json.dumps(ps, sort_keys=True))
 
 
@@ -48,14 +44,6 @@ def spark_pair(row):
         row["words"],
         json.dumps(d["passages"], sort_keys=True),
     )
-
-
-def members_of(story):
-    ids = {c["article"]["id"] for c in story["copies"]}
-    art = story["origin"].get("article")
-    if art:
-        ids.add(art["id"])
-    return tuple(sorted(ids))
 
 
 def without_id(story):
@@ -81,8 +69,8 @@ def agree(spark_out, cli_pairs, cli_stories):
     for r in rows:
         if r["json"]:
             s = json.loads(r["json"])
-            got_stories[members_of(s)] = without_id(s)
-    want_stories = {members_of(s): without_id(s) for s in cli_stories}
+            got_stories[tuple(story_members(s))] = without_id(s)
+    want_stories = {tuple(story_members(s)): without_id(s) for s in cli_stories}
     return {
         "pairs": len(want_pairs),
         "spark_pairs": len(got_pairs),

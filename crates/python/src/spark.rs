@@ -23,8 +23,8 @@ use reprint_app::page::prepare;
 use reprint_ingest::{InputKind, Page, PageBody, ReadOptions};
 use reprint_match::fingerprint::{from_stored, to_stored};
 use reprint_match::{
-    compare as compare_texts, furniture_of_site as site_furniture, ident_of, site_identity,
-    CandidateParams, MatchParams, PairMatch, TextPrint,
+    compare as compare_texts, furniture_of_site as site_furniture, ident_of, CandidateParams,
+    MatchParams, PairMatch, TextPrint,
 };
 use reprint_store::record::ArticleRecord;
 
@@ -50,10 +50,9 @@ fn prepared(page: &Page) -> Prepared {
         Ok(new) => {
             let text = new.article.text();
             let print = TextPrint::of(&text);
-            // As the store names a page's site for matching (`site_key`).
-            let url = new.url.as_deref().or(new.article.canonical_url.as_deref());
+            // The site the store matches the page as.
+            let site_key = reprint_store::ingest::site_key(&new);
             let site_name = new.article.site.as_ref().map(|s| s.value.clone());
-            let site_key = site_identity(url, site_name.as_deref());
             // The store's record of the article (reprint_store::record), as
             // the articles table is a stored format too.
             match serde_json::to_string(&ArticleRecord::from(&new.article)) {

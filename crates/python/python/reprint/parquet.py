@@ -39,11 +39,23 @@ def _write(table: pa.Table, out: Path, name: str) -> None:
     pq.write_table(table, d / "part-0.parquet")
 
 
-def _members(story: dict) -> list:
+def story_members(story: dict) -> list:
+    """The input ids of a story's members (its copies and origin article),
+    sorted: what names a story across runs whose story ids differ."""
     ids = {c["article"]["id"] for c in story["copies"]}
     if story["origin"].get("article"):
         ids.add(story["origin"]["article"]["id"])
     return sorted(ids)
+
+
+def oriented(pair: dict):
+    """An exported pair (`reprint export --what pairs`) with its sides in id
+    order, as a run orders them (a store orders them by key): `(a, b,
+    shared_a, shared_b, passages)`."""
+    a, b, sa, sb, passages = pair["a"], pair["b"], pair["shared_a"], pair["shared_b"], pair["passages"]
+    if b < a:
+        return b, a, sb, sa, [dict(x, a=x["b"], b=x["a"]) for x in passages]
+    return a, b, sa, sb, passages
 
 
 def export_store(store, out: Union[str, os.PathLike]) -> Dict[str, int]:
@@ -68,10 +80,7 @@ def export_store(store, out: Union[str, os.PathLike]) -> Dict[str, int]:
 
     pairs = {n: [] for n in PAIRS.names}
     for p in store.pairs(include_partial=True):
-        a, b, sa, sb, passages = p["a"], p["b"], p["shared_a"], p["shared_b"], p["passages"]
-        if b < a:
-            a, b, sa, sb = b, a, sb, sa
-            passages = [dict(x, a=x["b"], b=x["a"]) for x in passages]
+        a, b, sa, sb, passages = oriented(p)
         pair = {"kind": p["kind"], "shared_a": sa, "shared_b": sb, "shared_words": p["words"], "passages": passages, "a": a, "b": b}
         for k, v in (("a", a), ("b", b), ("kind", p["kind"]), ("shared_a", sa), ("shared_b", sb), ("words", p["words"])):
             pairs[k].append(v)
@@ -80,7 +89,7 @@ def export_store(store, out: Union[str, os.PathLike]) -> Dict[str, int]:
 
     stories = {n: [] for n in STORIES.names}
     for s in store.stories():
-        stories["story"].append(_members(s)[0])
+        stories["story"].append(story_members(s)[0])
         stories["id"].append(s["id"])
         stories["size"].append(s["size"])
         stories["json"].append(json.dumps(s, separators=(",", ":")))

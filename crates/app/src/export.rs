@@ -1,14 +1,16 @@
 //! Export: stories (the versioned story JSON of [`crate::view`]), articles
-//! (the stored record with its summary) or matched pairs (by input ids, with
+//! (each with its summary, as [`crate::article_view`] shows it) or matched pairs (by input ids, with
 //! their aligned passages), as JSON lines or CSV. `reprint export` and the
 //! API's `/api/export` both write these bytes.
 
 use std::io::Write;
 
+use reprint_store::record::article_from_json;
 use reprint_store::{Store, StoreError};
 use reprint_trace::Partners;
 use serde::Serialize;
 
+use crate::article_view::ArticleView;
 use crate::stories::Stories;
 use crate::view::story_view_with;
 
@@ -133,22 +135,68 @@ fn round(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
+/// One line of the articles export (JSONL): the stored summary and the
+/// article, keys in alphabetical order (see [`ArticleView`]).
+#[derive(Serialize)]
+struct ArticleLine<'a> {
+    article: ArticleView,
+    byline: Option<&'a str>,
+    fetched: Option<&'a str>,
+    id: &'a str,
+    published: Option<&'a str>,
+    site: Option<&'a str>,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+    words: i64,
+}
+
+/// A CSV line of the articles export: the stored summary, in the order of
+/// its columns.
+#[derive(Serialize)]
+struct ArticleCsvLine<'a> {
+    key: i64,
+    id: &'a str,
+    url: Option<&'a str>,
+    site: Option<&'a str>,
+    title: Option<&'a str>,
+    byline: Option<&'a str>,
+    published: Option<&'a str>,
+    fetched: Option<&'a str>,
+    words: i64,
+}
+
 fn export_articles(store: &Store, format: Format, out: &mut impl Write) -> Result<(), ExportError> {
     match format {
         Format::Jsonl => store.for_each_article(|row, json| -> Result<(), ExportError> {
-            let article: serde_json::Value = serde_json::from_str(json)?;
-            let line = serde_json::json!({
-                "id": row.id, "url": row.url, "site": row.site, "title": row.title,
-                "byline": row.byline, "published": row.published, "fetched": row.fetched,
-                "words": row.words, "article": article,
-            });
-            writeln!(out, "{line}")?;
+            let article = article_from_json(json)?;
+            let line = ArticleLine {
+                article: ArticleView::from(&article),
+                byline: row.byline.as_deref(),
+                fetched: row.fetched.as_deref(),
+                id: &row.id,
+                published: row.published.as_deref(),
+                site: row.site.as_deref(),
+                title: row.title.as_deref(),
+                url: row.url.as_deref(),
+                words: row.words,
+            };
+            writeln!(out, "{}", serde_json::to_string(&line)?)?;
             Ok(())
         })?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
             store.for_each_article(|row, _| -> Result<(), ExportError> {
-                w.serialize(row)?;
+                w.serialize(ArticleCsvLine {
+                    key: row.key,
+                    id: &row.id,
+                    url: row.url.as_deref(),
+                    site: row.site.as_deref(),
+                    title: row.title.as_deref(),
+                    byline: row.byline.as_deref(),
+                    published: row.published.as_deref(),
+                    fetched: row.fetched.as_deref(),
+                    words: row.words,
+                })?;
                 Ok(())
             })??;
             w.flush()?;

@@ -136,7 +136,7 @@ pub fn trace_group(
 }
 
 /// The member's summary row, with the columns the store fills from the
-/// article (`store::ingest`).
+/// article, as the store's insert fills them (`ArticleRow::of`).
 fn article_row(key: i64, m: &GroupMember) -> Result<ArticleRow, GroupError> {
     // Read as the store reads a stored article (its record), which is
     // also how the tracer reads these members.
@@ -146,15 +146,12 @@ fn article_row(key: i64, m: &GroupMember) -> Result<ArticleRow, GroupError> {
             reason: e.to_string(),
         }
     })?;
-    Ok(ArticleRow {
+    Ok(ArticleRow::of(
         key,
-        id: m.id.clone(),
-        url: m.url.clone(),
-        site: a.site.as_ref().map(|s| s.value.clone()),
-        title: a.title.as_ref().map(|s| s.value.clone()),
-        byline: a.byline.as_ref().map(|s| s.value.clone()),
-        published: a.published.as_ref().map(|s| s.value.clone()),
-        fetched: m.fetched.clone(),
-        words: m.words,
-    })
+        m.id.clone(),
+        m.url.clone(),
+        m.fetched.clone(),
+        m.words,
+        &a,
+    ))
 }

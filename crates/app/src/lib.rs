@@ -13,6 +13,8 @@
 //! - [`view`]: the versioned story JSON ([`view::STORY_SCHEMA_VERSION`],
 //!   `docs/story.schema.json`) and the partners file applied to a story;
 //! - [`export`]: stories, articles and pairs as JSON lines or CSV;
+//! - [`article_view`]: an extracted article as the export and the API send
+//!   it, apart from the store's record and extraction's `Article`;
 //! - [`stories`]: the store's story tracer (grouped by the store, traced
 //!   here with reprint-trace) and stories read back as domain types;
 //!   [`stories::open`] opens a store that traces;
@@ -27,6 +29,7 @@
 //! store together.
 #![deny(missing_docs)]
 
+pub mod article_view;
 pub mod bulk;
 pub mod export;
 pub mod group;

@@ -121,14 +121,77 @@ impl PageTrace {
 /// The page traced on its own: an origin outside the corpus that its
 /// credits name, and its credit to it. Nothing here is checked against the
 /// origin's own page, which is not stored.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Alone {
-    /// The origin its credits name (always `Origin::External`).
-    pub origin: Origin,
+    /// The origin its credits name (always [`OriginReport::External`]).
+    pub origin: OriginReport,
     /// Its credit verdict to that origin.
     pub credit: &'static str,
     /// The lines the verdict rests on.
     pub credit_evidence: Vec<String>,
+}
+
+/// A story's origin as trace reports name it (`reprint trace --json`, the
+/// Python package's `Store.trace`, `POST /api/trace`): the reports' own
+/// shape, apart from reprint-trace's `Origin` (a change to the tracer's type
+/// no longer changes what they send) and from the stored story's record.
+/// Written as the tracer's origin always was: `{"type": "article", "key",
+/// …}`, `{"type": "external", "outlet", …}` or `{"type": "undetermined",
+/// "evidence"}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum OriginReport {
+    /// A member of the story is the origin.
+    Article {
+        /// The member's store key.
+        key: i64,
+        /// How sure the tracer is, 0 to 1.
+        confidence: f32,
+        /// Why.
+        evidence: Vec<String>,
+    },
+    /// An outlet outside the corpus.
+    External {
+        /// The outlet.
+        outlet: String,
+        /// How sure the tracer is, 0 to 1.
+        confidence: f32,
+        /// Why.
+        evidence: Vec<String>,
+    },
+    /// The evidence does not decide it.
+    Undetermined {
+        /// What was weighed.
+        evidence: Vec<String>,
+    },
+}
+
+impl From<&Origin> for OriginReport {
+    fn from(o: &Origin) -> Self {
+        match o {
+            Origin::Article {
+                key,
+                confidence,
+                evidence,
+            } => Self::Article {
+                key: *key,
+                confidence: *confidence,
+                evidence: evidence.clone(),
+            },
+            Origin::External {
+                outlet,
+                confidence,
+                evidence,
+            } => Self::External {
+                outlet: outlet.clone(),
+                confidence: *confidence,
+                evidence: evidence.clone(),
+            },
+            Origin::Undetermined { evidence } => Self::Undetermined {
+                evidence: evidence.clone(),
+            },
+        }
+    }
 }
 
 /// A stored article sharing text with the traced page, as a trace report
@@ -270,7 +333,7 @@ fn alone(me: &TracedArticle) -> Option<Alone> {
     }
     let copy = story.copies.into_iter().find(|c| c.key == me.key)?;
     Some(Alone {
-        origin: story.origin,
+        origin: OriginReport::from(&story.origin),
         credit: copy.credit.as_str(),
         credit_evidence: copy.evidence,
     })
@@ -298,5 +361,41 @@ fn license_page(
             *credit = Some(CreditVerdict::Licensed.as_str());
             evidence.insert(0, line);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reports write an origin as the tracer's `Origin` was written when
+    /// they carried it, so `reprint trace --json` and `/api/trace` keep
+    /// their bytes.
+    #[test]
+    fn an_origin_report_is_written_as_the_tracer_wrote_it() {
+        let evidence = vec!["1 of 1 members credit Sputnik".to_string()];
+        let origins = [
+            Origin::External {
+                outlet: "Sputnik".into(),
+                confidence: 0.9,
+                evidence: evidence.clone(),
+            },
+            Origin::Article {
+                key: 3,
+                confidence: 0.76666665,
+                evidence: evidence.clone(),
+            },
+            Origin::Undetermined { evidence },
+        ];
+        for o in &origins {
+            assert_eq!(
+                serde_json::to_string(&OriginReport::from(o)).unwrap(),
+                serde_json::to_string(o).unwrap()
+            );
+        }
+        assert_eq!(
+            serde_json::to_string(&OriginReport::from(&origins[0])).unwrap(),
+            r#"{"type":"external","outlet":"Sputnik","confidence":0.9,"evidence":["1 of 1 members credit Sputnik"]}"#
+        );
     }
 }

@@ -9,12 +9,11 @@
 
 use std::collections::BTreeMap;
 
+use reprint_app::article_view::ArticleView;
 use reprint_app::stories::SiteStats;
-use reprint_app::trace_page::{TraceMatch, TraceOutcome};
+use reprint_app::trace_page::{OriginReport, TraceMatch, TraceOutcome};
 use reprint_store::queries::{FullArticle, Paged, SearchHit};
-use reprint_store::record::ArticleRecord;
 use reprint_store::{ArticleRow, StoryRow};
-use reprint_trace::Origin;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -130,38 +129,23 @@ impl SearchHitDto {
 }
 
 /// One article: its summary, its story, and in `fields` the whole extracted
-/// record as stored (the store's `ArticleRecord`, versioned by its record
-/// format, the shape `/api/export?what=articles` sends too).
+/// article (`reprint_app::article_view`, the shape `/api/export?what=articles`
+/// sends too; not the store's record, whose format may change apart).
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleDetailDto {
-    pub key: i64,
-    pub id: String,
-    pub url: Option<String>,
-    pub site: Option<String>,
-    pub title: Option<String>,
-    pub byline: Option<String>,
-    pub published: Option<String>,
-    pub fetched: Option<String>,
-    pub words: i64,
+    /// The summary, its fields inline.
+    #[serde(flatten)]
+    pub summary: ArticleDto,
     pub story: Option<i64>,
-    pub fields: ArticleRecord,
+    pub fields: ArticleView,
 }
 
 impl From<&FullArticle> for ArticleDetailDto {
     fn from(a: &FullArticle) -> Self {
-        let r = ArticleDto::from(&a.row);
         ArticleDetailDto {
-            key: r.key,
-            id: r.id,
-            url: r.url,
-            site: r.site,
-            title: r.title,
-            byline: r.byline,
-            published: r.published,
-            fetched: r.fetched,
-            words: r.words,
+            summary: ArticleDto::from(&a.row),
             story: a.story,
-            fields: ArticleRecord::from(&a.article),
+            fields: ArticleView::from(&a.article),
         }
     }
 }
@@ -197,54 +181,6 @@ pub struct SiteDto {
     pub articles: ListDto<ArticleDto>,
 }
 
-/// A story's origin as `/api/trace` names it.
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
-pub enum OriginDto {
-    /// A member is the origin.
-    Article {
-        key: i64,
-        confidence: f32,
-        evidence: Vec<String>,
-    },
-    /// An outlet outside the corpus.
-    External {
-        outlet: String,
-        confidence: f32,
-        evidence: Vec<String>,
-    },
-    /// Not decided.
-    Undetermined { evidence: Vec<String> },
-}
-
-impl From<&Origin> for OriginDto {
-    fn from(o: &Origin) -> Self {
-        match o {
-            Origin::Article {
-                key,
-                confidence,
-                evidence,
-            } => Self::Article {
-                key: *key,
-                confidence: *confidence,
-                evidence: evidence.clone(),
-            },
-            Origin::External {
-                outlet,
-                confidence,
-                evidence,
-            } => Self::External {
-                outlet: outlet.clone(),
-                confidence: *confidence,
-                evidence: evidence.clone(),
-            },
-            Origin::Undetermined { evidence } => Self::Undetermined {
-                evidence: evidence.clone(),
-            },
-        }
-    }
-}
-
 /// A stored article sharing text with a traced page.
 #[derive(Debug, Clone, Serialize)]
 pub struct TraceMatchDto {
@@ -273,7 +209,7 @@ pub struct TraceStoryDto {
     pub id: i64,
     pub size: i64,
     pub headline: Option<String>,
-    pub origin: OriginDto,
+    pub origin: OriginReport,
 }
 
 /// `POST /api/trace`'s answer.

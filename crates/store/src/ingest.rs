@@ -325,23 +325,32 @@ fn store_article(
         outcome = IngestOutcome::Replaced;
         replaced = Some((id, set));
     }
-    let a = &item.article;
+    // The summary columns as every reader's `ArticleRow` has them; its key
+    // is the row id the insert assigns.
+    let row = crate::ArticleRow::of(
+        0,
+        item.ext_id.clone(),
+        item.url.clone(),
+        item.fetched.clone(),
+        print.words() as i64,
+        &item.article,
+    );
     tx.prepare_cached(
         "INSERT INTO articles (ext_id, origin, url, site, title, byline, published, fetched,
              content_hash, words, fingerprint_count, text, article_json, ingested_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, datetime('now'))",
     )?
     .execute(params![
-        item.ext_id,
+        row.id,
         item.origin,
-        item.url,
-        a.site.as_ref().map(|s| &s.value),
-        a.title.as_ref().map(|s| &s.value),
-        a.byline.as_ref().map(|s| &s.value),
-        a.published.as_ref().map(|s| &s.value),
-        item.fetched,
+        row.url,
+        row.site,
+        row.title,
+        row.byline,
+        row.published,
+        row.fetched,
         hash,
-        print.words() as i64,
+        row.words,
         print.fingerprints.len() as i64,
         text,
         json,

@@ -35,6 +35,37 @@ pub struct ArticleRow {
     pub words: i64,
 }
 
+impl ArticleRow {
+    /// The summary of `article`, input `id` read from `url` and fetched at
+    /// `fetched`, with `words` words, stored under `key`: site, title,
+    /// byline and publication date are the article's values as written.
+    /// The one place these columns are made from an article: the store's
+    /// insert writes them (`ingest::insert_article`), and reprint-app builds
+    /// the same row for members traced outside any store.
+    pub fn of(
+        key: i64,
+        id: String,
+        url: Option<String>,
+        fetched: Option<String>,
+        words: i64,
+        article: &reprint_extract::Article,
+    ) -> ArticleRow {
+        let value =
+            |s: &Option<reprint_extract::Sourced<String>>| s.as_ref().map(|s| s.value.clone());
+        ArticleRow {
+            key,
+            id,
+            url,
+            site: value(&article.site),
+            title: value(&article.title),
+            byline: value(&article.byline),
+            published: value(&article.published),
+            fetched,
+            words,
+        }
+    }
+}
+
 /// A stored story: its list row and the traced story as stored (JSON,
 /// written by the store's `StoryTracer`; reprint-app reads it).
 #[derive(Debug, Clone, PartialEq)]

@@ -7,10 +7,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
-use reprint_app::trace_page::{trace_page, TraceReport};
+use reprint_app::trace_page::{trace_page, OriginReport, TraceReport};
 use reprint_ingest::{read_inputs, read_reader, Page, ReadOptions};
 use reprint_store::Store;
-use reprint_trace::Origin;
 
 use super::Context;
 use crate::output;
@@ -117,7 +116,7 @@ fn describe(r: &TraceReport) -> String {
 /// The page's own provenance, when it joins no story (see `TraceReport::alone`).
 fn describe_alone(r: &TraceReport, out: &mut String) {
     let Some(a) = &r.alone else { return };
-    let Origin::External {
+    let OriginReport::External {
         outlet,
         confidence,
         evidence,

@@ -7,7 +7,6 @@ Run (see README): maturin build the wheel, pip install it, then
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -23,15 +22,6 @@ WIRE = CORPUS / "wire-reprints.jsonl"
 
 def wire_lines():
     return [json.loads(line) for line in WIRE.read_text().splitlines() if line.strip()]
-
-
-def cli_binary():
-    """The reprint binary built from this checkout, if any."""
-    for profile in ("release", "debug"):
-        path = REPO / "target" / profile / "reprint"
-        if path.exists():
-            return str(path)
-    return shutil.which("reprint")
 
 
 def test_extract_reads_the_seed_page_provenance():
@@ -81,13 +71,13 @@ def test_a_wire_copy_is_found_by_compare_and_fingerprints():
     assert all(fp < 2**64 for fp in fps[ids[0]])
 
 
-def test_store_ingest_gives_the_clis_bytes(tmp_path):
+def test_store_ingest_gives_the_clis_bytes(tmp_path, cli_binary):
     store = reprint.Store(tmp_path / "py.db")
     summary = store.ingest([CORPUS])
     assert summary["added"] == 27 and summary["failures"] == []
     stories = store.stories()
     assert stories and all("schema_version" in s or "version" in s or "origin" in s for s in stories)
-    binary = cli_binary()
+    binary = cli_binary
     if binary is None:
         if os.environ.get("REPRINT_REQUIRE_ALL_TESTS") == "1":
             pytest.fail("no reprint binary built in this checkout (cargo build --release -p reprint-cli)")

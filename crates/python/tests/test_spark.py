@@ -29,14 +29,7 @@ REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO / "bench" / "spark"))
 from agree import agree  # noqa: E402  (the comparison bench/spark/run.sh uses too)
-
-
-def _cli():
-    for profile in ("release", "debug"):
-        path = REPO / "target" / profile / "reprint"
-        if path.exists():
-            return str(path)
-    return shutil.which("reprint")
+from conftest import reprint_binary as _cli  # noqa: E402  (the binary test_reprint uses too)
 
 
 def _why_not():

@@ -464,9 +464,7 @@ mod tests {
     fn stored_articles(store: &Store) -> Vec<reprint_extract::Article> {
         let mut out = Vec::new();
         store
-            .for_each_article(|_, json| {
-                crate::record::article_from_json(json).map(|a| out.push(a))
-            })
+            .for_each_article(|_, json| crate::record::article_from_json(json).map(|a| out.push(a)))
             .unwrap()
             .unwrap();
         out

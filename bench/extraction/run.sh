@@ -13,6 +13,9 @@
 # through shared/bench/peer_extract.py, whose .stats.json gives their
 # extraction-only seconds. Everything is scored by shared/bench/score_extraction.py.
 #
+# `reprint-profile` is `reprint extract --site-profile` (CLI mode only): the
+# set is read twice, and text a site repeats across its pages is cut.
+#
 # tfe-dev is scored whole and in its two fixed halves (reprint_prerequisites::split,
 # listed by `cargo run -p reprint-prerequisites --example split`): rules are written
 # on the tune half only; the held-out half is the reported figure.
@@ -44,6 +47,10 @@ for bench in aeb tfe-dev; do
   if [ "$MODE" = cli ]; then
     python3 "$ROOT/bench/extraction/timed.py" "$OUT/$bench.reprint.jsonl" \
       env RAYON_NUM_THREADS=1 "$REPRINT" extract --jsonl "$DATA/$bench/html"
+    # The same over the whole set with a site profile (two passes: what each
+    # site repeats across its pages is cut as chrome; reprint_extract::site).
+    python3 "$ROOT/bench/extraction/timed.py" "$OUT/$bench.reprint-profile.jsonl" \
+      env RAYON_NUM_THREADS=1 "$REPRINT" extract --jsonl --site-profile "$DATA/$bench/html"
   else
     python3 "$ROOT/bench/extraction/timed.py" "$OUT/$bench.reprint.log" \
       "$TARGET/release/examples/bench_extract" "$DATA/$bench" "$OUT/$bench.reprint.jsonl"
@@ -104,7 +111,9 @@ for f in "$OUT"/*.jsonl; do
     done
   fi
 done
-python3 "$ROOT/bench/extraction/table.py" "$OUT" "$DATA" reprint $PEERS | tee "$OUT/table.md"
+PROFILED=""
+[ "$MODE" = cli ] && PROFILED=reprint-profile
+python3 "$ROOT/bench/extraction/table.py" "$OUT" "$DATA" reprint $PROFILED $PEERS | tee "$OUT/table.md"
 
 # Bounded time on hostile pages (release only; the test suite is not timed):
 # a 50 MB page of paragraphs and a page 10,000 <div>s deep.

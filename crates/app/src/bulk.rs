@@ -15,7 +15,8 @@ use reprint_store::{
 };
 use serde::Serialize;
 
-use crate::page::prepare;
+use crate::page::{page_blocks, prepare_with_profile};
+use reprint_extract::{ProfileOptions, SiteProfile, SiteProfileBuilder};
 
 /// What to ingest and how.
 #[derive(Debug, Clone)]
@@ -26,6 +27,11 @@ pub struct BulkIngest {
     pub read: ReadOptions,
     /// Pages per transaction.
     pub batch: usize,
+    /// Read the inputs twice: first to build the [`SiteProfile`] of all of
+    /// them (text each site repeats across its pages), then to extract
+    /// every page without its site's chrome. The profile is of the whole
+    /// run's input, so it does not depend on order or `batch`.
+    pub site_profile: bool,
 }
 
 /// Told what the ingest is doing, for progress output.
@@ -191,6 +197,8 @@ fn store_while_extracting(
     progress: &mut impl Progress,
 ) -> Result<(), BulkError> {
     let batch = job.batch.max(1);
+    let profile = job.site_profile.then(|| site_profile(job, batch));
+    let profile = profile.as_ref();
     let (send, receive) = std::sync::mpsc::sync_channel::<Extracted>(1);
     std::thread::scope(|scope| {
         scope.spawn(move || {
@@ -207,7 +215,7 @@ fn store_while_extracting(
                         unreadable: std::mem::take(&mut unreadable),
                         pages: pending
                             .par_iter()
-                            .map(|p| prepare(p).map_err(|e| e.to_string()))
+                            .map(|p| prepare_with_profile(p, profile).map_err(|e| e.to_string()))
                             .collect(),
                     };
                     pending.clear();
@@ -222,6 +230,22 @@ fn store_while_extracting(
         }
         Ok(())
     })
+}
+
+/// The first pass of [`BulkIngest::site_profile`]: every readable page's
+/// blocks, `batch` pages extracted in parallel at a time (read errors are
+/// reported by the second pass).
+pub fn site_profile(job: &BulkIngest, batch: usize) -> SiteProfile {
+    let mut builder = SiteProfileBuilder::new(ProfileOptions::default());
+    let mut inputs = read_inputs(&job.paths, &job.read).peekable();
+    let mut pages = Vec::with_capacity(batch);
+    while inputs.peek().is_some() {
+        pages.clear();
+        pages.extend(inputs.by_ref().filter_map(Result::ok).take(batch.max(1)));
+        let blocks: Vec<_> = pages.par_iter().map(page_blocks).collect();
+        blocks.into_iter().for_each(|b| builder.add(b));
+    }
+    builder.build()
 }
 
 /// Stores one extracted batch as one transaction, reporting pages without

@@ -4,7 +4,7 @@
 //! from). The one path every way in uses: `reprint ingest`, `trace` and
 //! `extract`, the server's ingest and trace, the simulator.
 
-use reprint_extract::Article;
+use reprint_extract::{Article, PageBlocks, SiteProfile};
 use reprint_ingest::Page;
 use reprint_store::NewArticle;
 
@@ -21,7 +21,15 @@ pub struct NoArticle {
 /// Extracts a page into a [`NewArticle`] named by [`page_id`], or says why
 /// it has none.
 pub fn prepare(page: &Page) -> Result<NewArticle, NoArticle> {
-    let article = article_of(page);
+    prepare_with_profile(page, None)
+}
+
+/// [`prepare`] with the page's site chrome cut ([`article_with_profile`]).
+pub fn prepare_with_profile(
+    page: &Page,
+    profile: Option<&SiteProfile>,
+) -> Result<NewArticle, NoArticle> {
+    let article = article_with_profile(page, profile);
     if article.is_empty() {
         return Err(NoArticle {
             input: page.origin.clone(),
@@ -43,13 +51,35 @@ pub fn prepare(page: &Page) -> Result<NewArticle, NoArticle> {
 /// date and the byline, the page's own declaration is better evidence than a
 /// collector's field, which is used only when the page has none.
 pub fn article_of(page: &Page) -> Article {
-    use reprint_extract::{extract_html_fetched, extract_text, FieldSource, Sourced};
+    article_with_profile(page, None)
+}
+
+/// What a page adds to a [`SiteProfile`]: its site (the input's `site`, else
+/// its URL's host, else its canonical URL's), its blocks, its single-page
+/// body. The first pass of an extraction with `--site-profile`.
+pub fn page_blocks(page: &Page) -> PageBlocks {
     use reprint_ingest::PageBody;
-    let url = page.url.as_deref();
-    let mut article = match &page.body {
+    let (url, site) = (page.url.as_deref(), page.site.as_deref());
+    match &page.body {
+        PageBody::Html(html) => PageBlocks::of_html(html, url, site),
+        PageBody::Text(text) => PageBlocks::of_text(text, url, site),
+    }
+}
+
+/// [`article_of`] with the chrome `profile` knows for the page's site cut
+/// (`reprint_extract::site`): the second pass of `--site-profile`.
+pub fn article_with_profile(page: &Page, profile: Option<&SiteProfile>) -> Article {
+    use reprint_extract::{extract_html_fetched, extract_text, FieldSource, Sourced};
+    use reprint_extract::{extract_html_with_profile, extract_text_with_profile};
+    use reprint_ingest::PageBody;
+    let (url, site) = (page.url.as_deref(), page.site.as_deref());
+    let fetched = page.fetched.as_deref();
+    let mut article = match (&page.body, profile) {
         // No date after the fetch (JSONL `fetched`, WARC-Date) is the page's.
-        PageBody::Html(html) => extract_html_fetched(html, url, page.fetched.as_deref()),
-        PageBody::Text(text) => extract_text(text, url),
+        (PageBody::Html(html), None) => extract_html_fetched(html, url, fetched),
+        (PageBody::Html(html), Some(p)) => extract_html_with_profile(html, url, fetched, site, p),
+        (PageBody::Text(text), None) => extract_text(text, url),
+        (PageBody::Text(text), Some(p)) => extract_text_with_profile(text, url, site, p),
     };
     if let Some(site) = &page.site {
         article.site = Some(Sourced::new(site.clone(), FieldSource::Input, 0.9));

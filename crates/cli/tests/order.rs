@@ -83,22 +83,30 @@ fn swap_sides(p: &mut Value) {
     }
 }
 
-/// Ingests `lines` (JSONL pages) in `runs` separate ingests with `--batch`.
+/// Ingests `lines` (JSONL pages) in `runs` separate ingests with `--batch`
+/// and the ingest options `FLAGS`.
 fn ingest(dir: &Path, name: &str, lines: &[String], runs: usize, batch: usize) -> Outcome {
+    ingest_with(dir, name, lines, runs, batch, &[])
+}
+
+fn ingest_with(
+    dir: &Path,
+    name: &str,
+    lines: &[String],
+    runs: usize,
+    batch: usize,
+    flags: &[&str],
+) -> Outcome {
     let db = dir.join(format!("{name}.db"));
     let per_run = lines.len().div_ceil(runs.max(1));
     for (i, chunk) in lines.chunks(per_run.max(1)).enumerate() {
         let file = dir.join(format!("{name}.{i}.jsonl"));
         std::fs::write(&file, chunk.join("\n") + "\n").unwrap();
-        ok(reprint(
-            &db,
-            &[
-                "ingest",
-                "--batch",
-                &batch.to_string(),
-                file.to_str().unwrap(),
-            ],
-        ));
+        let batch = batch.to_string();
+        let mut args = vec!["ingest", "--batch", &batch];
+        args.extend_from_slice(flags);
+        args.push(file.to_str().unwrap());
+        ok(reprint(&db, &args));
     }
     outcome(&db)
 }
@@ -157,6 +165,48 @@ fn real_reprints_give_the_same_pairs_and_stories_in_any_order() {
     }
     // Reversed, then shuffled: whole, one page per batch, in three runs.
     same_in_every_order("reprints", lines, 5, &[(1, 500), (1, 1), (3, 7)]);
+}
+
+/// With `--site-profile` the profile is of the run's whole input: one run's
+/// result does not depend on the order of its pages or on `--batch`.
+#[test]
+fn a_site_profile_run_gives_the_same_pairs_and_stories_in_any_order() {
+    let census = reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
+    let spotify = reprint_prerequisites::need!(shared("data/reprints/spotify.jsonl"));
+    let mut lines = Vec::new();
+    for file in [census, spotify] {
+        let text = std::fs::read_to_string(file).unwrap();
+        lines.extend(
+            text.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(String::from),
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let flags = ["--site-profile"];
+    let reference = ingest_with(dir.path(), "ref", &lines, 1, 500, &flags);
+    assert!(!reference.pairs.is_empty() && !reference.stories.is_empty());
+    for (round, batch) in [(1u64, 1usize), (2, 7), (3, 500)] {
+        let mut shuffled = lines.clone();
+        Rng(round).shuffle(&mut shuffled);
+        let got = ingest_with(
+            dir.path(),
+            &format!("p{round}"),
+            &shuffled,
+            1,
+            batch,
+            &flags,
+        );
+        assert_eq!(reference, got, "order {round}, --batch {batch}");
+    }
+    let plain = ingest(dir.path(), "plain", &lines, 1, 500);
+    eprintln!(
+        "--site-profile: 4 orders gave the same {} pairs and {} stories (without it: {} pairs, {} stories)",
+        reference.pairs.len(),
+        reference.stories.len(),
+        plain.pairs.len(),
+        plain.stories.len()
+    );
 }
 
 #[test]

@@ -19,9 +19,14 @@ pub(crate) mod links;
 pub(crate) mod markdown;
 pub mod metadata;
 pub mod quotes;
+pub mod site;
 pub mod text_page;
 
 pub use article::*;
+pub use site::{
+    extract_html_with_profile, extract_text_with_profile, PageBlocks, ProfileOptions, SiteProfile,
+    SiteProfileBuilder,
+};
 
 /// Extracts an article from an HTML document. `url` is the page's address,
 /// used to resolve links and as a last-resort source of site and date.

@@ -198,6 +198,7 @@ impl Store {
             paths,
             read: ReadOptions::default(),
             batch: batch.max(1),
+            site_profile: false,
         };
         let db = &mut self.db;
         let (summary, failures) = py

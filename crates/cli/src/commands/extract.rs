@@ -13,7 +13,8 @@ use reprint_ingest::{read_inputs, Page, ReadOptions};
 
 use super::Context;
 use crate::output;
-use reprint_app::page::article_of;
+use reprint_app::page::{article_with_profile, page_blocks};
+use reprint_extract::{ProfileOptions, SiteProfile, SiteProfileBuilder};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -23,6 +24,11 @@ pub struct Args {
     /// One JSON object per page instead of readable text.
     #[arg(long)]
     jsonl: bool,
+    /// Read the inputs twice: first to learn the text each site repeats
+    /// across its pages (its chrome), then to extract every page without
+    /// it. Costs a second extraction of every page.
+    #[arg(long)]
+    site_profile: bool,
 }
 
 /// The page id the scorer expects: the file name without its extensions for
@@ -63,6 +69,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let _ = ctx;
     let mut failed = 0usize;
     let mut out = BufWriter::new(std::io::stdout().lock());
+    let profile = args.site_profile.then(|| site_profile(&args.paths));
     let mut inputs = read_inputs(&args.paths, &ReadOptions::default()).peekable();
     let mut pages = Vec::with_capacity(CHUNK);
     while inputs.peek().is_some() {
@@ -79,7 +86,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
                 break;
             }
         }
-        let articles: Vec<Article> = pages.par_iter().map(article_of).collect();
+        let articles: Vec<Article> = pages
+            .par_iter()
+            .map(|p| article_with_profile(p, profile.as_ref()))
+            .collect();
         for (page, a) in pages.iter().zip(&articles) {
             write_page(&mut out, page, a, args.jsonl)?;
         }
@@ -90,6 +100,21 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The first pass of `--site-profile`: every readable page's blocks (read
+/// errors are reported by the second pass).
+fn site_profile(paths: &[PathBuf]) -> SiteProfile {
+    let mut builder = SiteProfileBuilder::new(ProfileOptions::default());
+    let mut inputs = read_inputs(paths, &ReadOptions::default()).peekable();
+    let mut pages = Vec::with_capacity(CHUNK);
+    while inputs.peek().is_some() {
+        pages.clear();
+        pages.extend(inputs.by_ref().filter_map(Result::ok).take(CHUNK));
+        let blocks: Vec<_> = pages.par_iter().map(page_blocks).collect();
+        blocks.into_iter().for_each(|b| builder.add(b));
+    }
+    builder.build()
 }
 
 fn write_page(out: &mut impl Write, page: &Page, a: &Article, jsonl: bool) -> Result<()> {

@@ -28,6 +28,12 @@ pub struct Args {
     /// Pages per transaction.
     #[arg(long, default_value_t = 500, value_name = "N")]
     batch: usize,
+    /// Read the inputs twice: first to learn the text each site repeats
+    /// across its pages (its chrome: newsletter and subscription boxes,
+    /// about-us blurbs, consent notices), then to extract every page
+    /// without it. Costs a second extraction of every page.
+    #[arg(long)]
+    site_profile: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
@@ -39,6 +45,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
             max_page_bytes: args.max_page_mb.saturating_mul(1024 * 1024),
         },
         batch: args.batch,
+        site_profile: args.site_profile,
     };
     let mut shown = Shown::default();
     let result = bulk::ingest(&mut store, &job, &mut shown);

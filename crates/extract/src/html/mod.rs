@@ -16,6 +16,7 @@ use chrono::{DateTime, Utc};
 pub use crate::dom::Dom;
 use crate::dom::NodeIx;
 use crate::metadata::{self, Scope};
+use crate::site::{self, SiteProfile};
 use crate::{credits, Article};
 use paragraphs::{Block, LinkPolicy};
 use scoring::TextStats;
@@ -24,8 +25,37 @@ use scoring::TextStats;
 /// the last resort for the site name and date; no date after `fetched` (now
 /// when unknown) is taken for the page's.
 pub fn extract(html: &str, url: Option<&str>, fetched: Option<DateTime<Utc>>) -> Article {
+    extract_parts(html, url, fetched, None, None, false).0
+}
+
+pub(crate) use hints::is_block_tag;
+
+/// [`extract`] with the site chrome `profile` knows for the page's site cut
+/// before the body is chosen (`site` names the page's site, else it is
+/// told from its URLs); with `want_blocks`, also the page's block
+/// hashes for building a profile. Returns the article, the blocks (empty
+/// unless asked for) and the page's site.
+pub(crate) fn extract_parts(
+    html: &str,
+    url: Option<&str>,
+    fetched: Option<DateTime<Utc>>,
+    profile: Option<&SiteProfile>,
+    site: Option<&str>,
+    want_blocks: bool,
+) -> (Article, Vec<u64>, Option<String>) {
     let dom = Dom::parse(html);
-    let removed = cleaning::mark_removed(&dom);
+    let mut removed = cleaning::mark_removed(&dom);
+    let site = (profile.is_some() || want_blocks)
+        .then(|| site::site_of(&dom, url, site))
+        .flatten();
+    let page_blocks = if want_blocks {
+        site::block_hashes(&dom, &removed)
+    } else {
+        Vec::new()
+    };
+    if let Some(chrome) = profile.and_then(|p| p.chrome_of(site.as_deref())) {
+        site::cut_chrome(&dom, &mut removed, chrome);
+    }
     let stats = TextStats::compute(&dom, &removed);
     let roots = scoring::select_content(&dom, &removed, &stats);
     let blocks = body_blocks(
@@ -62,7 +92,7 @@ pub fn extract(html: &str, url: Option<&str>, fetched: Option<DateTime<Utc>>) ->
     if article.is_empty() {
         article.no_article = Some(no_article_reason(page_chars, all_chars).to_string());
     }
-    article
+    (article, page_blocks, site)
 }
 
 /// Why a page gave no body: `kept_chars` is the page's text left after

@@ -14,7 +14,7 @@
 
 use reprint_extract::{
     Article, Copyright, CreditKind, DeclaredSource, FieldSource, Notice, NoticeKind, Place, Quote,
-    Sourced, Tag,
+    RegionText, Sourced, Tag,
 };
 use serde::Serialize;
 
@@ -111,6 +111,15 @@ pub struct QuoteView {
     pub verb: Option<String>,
 }
 
+/// A line of the article region read as neither credit nor notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegionTextView {
+    /// Where it was read (see [`place`]).
+    pub place: &'static str,
+    /// The line, then the targets of its links.
+    pub text: String,
+}
+
 /// An extracted article (see the module's documentation).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleView {
@@ -155,6 +164,9 @@ pub struct ArticleView {
     pub published: Option<SourcedView>,
     /// Quotations in the body.
     pub quotes: Vec<QuoteView>,
+    /// Lines of the article region read as neither credit nor notice.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub region_text: Vec<RegionTextView>,
     /// The script of the body text, when it is not Latin.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub script: Option<String>,
@@ -189,6 +201,7 @@ impl From<&Article> for ArticleView {
             links,
             quotes,
             places_read,
+            region_text,
             detected_language,
             declared_language,
             script,
@@ -213,6 +226,7 @@ impl From<&Article> for ArticleView {
             places_read: places_read.iter().map(|p| place(*p)).collect(),
             published: sourced(published),
             quotes: quotes.iter().map(quote).collect(),
+            region_text: region_text.iter().map(region_line).collect(),
             script: script.clone(),
             site: sourced(site),
             tags: tags.iter().map(tag).collect(),
@@ -273,6 +287,13 @@ fn quote(q: &Quote) -> QuoteView {
         start: q.start,
         text: q.text.clone(),
         verb: q.verb.clone(),
+    }
+}
+
+fn region_line(r: &RegionText) -> RegionTextView {
+    RegionTextView {
+        place: place(r.place),
+        text: r.text.clone(),
     }
 }
 
@@ -449,6 +470,10 @@ mod tests {
                 direct: true,
             }],
             places_read: places.to_vec(),
+            region_text: vec![RegionText {
+                place: Place::BeforeBody,
+                text: "First published by Sputnik".into(),
+            }],
             detected_language: Some("en".into()),
             declared_language: Some("de".into()),
             script: Some("Latn".into()),

@@ -48,7 +48,7 @@ pub struct DeclaredSourceView {
     pub date: Option<String>,
     /// The credit line as found.
     pub evidence: String,
-    /// "original-source", "wire", "byline" or "via".
+    /// "original-source", "wire", "byline", "via" or "first-reported".
     pub kind: &'static str,
     /// The link the credit carries, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -336,6 +336,7 @@ fn credit_kind(k: CreditKind) -> &'static str {
         CreditKind::Wire => "wire",
         CreditKind::Byline => "byline",
         CreditKind::Via => "via",
+        CreditKind::FirstReported => "first-reported",
     }
 }
 
@@ -391,6 +392,7 @@ mod tests {
             CreditKind::Wire,
             CreditKind::Byline,
             CreditKind::Via,
+            CreditKind::FirstReported,
         ];
         let notices = [
             NoticeKind::Licence,

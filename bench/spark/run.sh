@@ -7,6 +7,7 @@
 #
 #   VENV=/path/to/venv bench/spark/run.sh          # 10k and 100k
 #   SIZES="10000" VENV=... bench/spark/run.sh
+#   FORMAT=warc SIZES="10000" VENV=... bench/spark/run.sh   # the same pages as WARC.gz
 #
 # VENV must hold the reprint wheel (crates/python), pyspark, pyarrow and
 # pandas<3; Java 17 on PATH. Outputs go to bench/out/ (gitignored).
@@ -17,6 +18,10 @@ OUT=$ROOT/bench/out
 SIZES=${SIZES:-"10000 100000"}
 SEED=${SEED:-1}
 MASTER=${MASTER:-"local[2]"}
+# jsonl: the generated pages.jsonl; warc: the same pages as WARC.gz files of
+# 2000 records, one gzip member each (bench/spark/to_warc.py), as Common
+# Crawl ships pages: HTML to extract, not text.
+FORMAT=${FORMAT:-jsonl}
 VENV=${VENV:?set VENV to a virtualenv with the reprint wheel, pyspark, pyarrow, pandas<3}
 mkdir -p "$OUT"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
@@ -30,22 +35,28 @@ secs() { awk -F': ' '/Elapsed/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60
 cpu() { awk -F": " '/User time|System time/ {s+=$2} END {printf "%.1f", s}' "$1"; }
 mem() { awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}' "$1"; }
 
-echo "| pages | reprint ingest wall / CPU / peak | Spark $MASTER wall / CPU / peak | wall ratio | agree |"
+echo "| pages ($FORMAT) | reprint ingest wall / CPU / peak | Spark $MASTER wall / CPU / peak | wall ratio | agree |"
 echo "|---|---|---|---|---|"
 for n in $SIZES; do
   name=g$((n / 1000))k
   [ -s "$OUT/$name/pages.jsonl" ] || python3 bench/matching/gen.py --n "$n" --seed "$SEED" --out "$OUT/$name"
+  input=$OUT/$name/pages.jsonl
+  if [ "$FORMAT" = warc ]; then
+    [ -d "$OUT/$name/warc" ] || python3 bench/spark/to_warc.py "$input" "$OUT/$name/warc" >/dev/null
+    input=$OUT/$name/warc
+    name=$name-warc
+  fi
   db=$OUT/$name.spark-bench.db
   # REUSE_CLI=1 keeps a previous run's reprint side (its times and exports).
   if [ "${REUSE_CLI:-0}" != 1 ] || [ ! -s "$OUT/$name.cli-stories.jsonl" ]; then
     rm -f "$db" "$db-wal" "$db-shm"
-    timed "$OUT/$name.cli.time" "$BIN" --db "$db" ingest "$OUT/$name/pages.jsonl"
+    timed "$OUT/$name.cli.time" "$BIN" --db "$db" ingest "$input"
     "$BIN" --db "$db" export --what pairs --include-partial -o "$OUT/$name.cli-pairs.jsonl"
     "$BIN" --db "$db" export --what stories -o "$OUT/$name.cli-stories.jsonl"
   fi
   rm -rf "$OUT/$name.spark"
   timed "$OUT/$name.spark.time" "$VENV/bin/python" -m reprint.spark --master "$MASTER" --json \
-    --out "$OUT/$name.spark" "$OUT/$name/pages.jsonl"
+    --out "$OUT/$name.spark" "$input"
   agree=$("$VENV/bin/python" bench/spark/agree.py --spark "$OUT/$name.spark" \
     --pairs "$OUT/$name.cli-pairs.jsonl" --stories "$OUT/$name.cli-stories.jsonl" \
     --json "$OUT/$name.agree.json" >/dev/null && echo yes || echo "NO (see $OUT/$name.agree.json)")

@@ -1,7 +1,8 @@
 //! Export: stories (the versioned story JSON of [`crate::view`]), articles
 //! (the stored record with its summary) or matched pairs (by input ids, with
 //! their aligned passages), as JSON lines or CSV. `reprint export` and the
-//! API's `/api/export` both write these bytes.
+//! API's `/api/export` both write these bytes. [`parquet`] writes the same
+//! store as the Parquet tables of a Spark run.
 
 use std::io::Write;
 
@@ -11,6 +12,8 @@ use serde::Serialize;
 
 use crate::stories::Stories;
 use crate::view::story_view_with;
+
+pub mod parquet;
 
 /// What to export.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -63,6 +66,12 @@ pub enum ExportError {
     /// Writing CSV failed.
     #[error("CSV: {0}")]
     Csv(#[from] csv::Error),
+    /// Writing Parquet failed.
+    #[error("Parquet: {0}")]
+    Parquet(#[from] ::parquet::errors::ParquetError),
+    /// A Parquet table's columns did not fit its schema (a bug, not input).
+    #[error("Arrow: {0}")]
+    Arrow(#[from] arrow_schema::ArrowError),
 }
 
 /// Writes the export to `out`.

@@ -12,7 +12,8 @@
 //!   provenance when it joins none;
 //! - [`view`]: the versioned story JSON ([`view::STORY_SCHEMA_VERSION`],
 //!   `docs/story.schema.json`) and the partners file applied to a story;
-//! - [`export`]: stories, articles and pairs as JSON lines or CSV;
+//! - [`export`]: stories, articles and pairs as JSON lines or CSV, or as
+//!   the Parquet tables of a Spark run ([`export::parquet`]);
 //! - [`stories`]: the store's story tracer (grouped by the store, traced
 //!   here with reprint-trace) and stories read back as domain types;
 //!   [`stories::open`] opens a store that traces;

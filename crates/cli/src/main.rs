@@ -53,9 +53,9 @@ enum Command {
         after_help = "Examples:\n  reprint trace page.html\n  curl -s https://example.org/a | reprint trace -"
     )]
     Trace(commands::trace::Args),
-    /// Write stories, articles or matched pairs as JSONL or CSV.
+    /// Write stories, articles or matched pairs as JSONL, CSV or Parquet.
     #[command(
-        after_help = "Examples:\n  reprint export --what pairs --format jsonl > pairs.jsonl\n  reprint export --what articles --format csv -o articles.csv"
+        after_help = "Examples:\n  reprint export --what pairs --format jsonl > pairs.jsonl\n  reprint export --what articles --format csv -o articles.csv\n  reprint export --format parquet -o out/    (articles/, pairs/, stories/ as a Spark run writes them)\n  reprint export --what pairs --format parquet -o pairs.parquet"
     )]
     Export(commands::export::Args),
     /// Extract articles from pages and print them, without storing anything.
@@ -75,6 +75,9 @@ enum Command {
 pub enum Format {
     Jsonl,
     Csv,
+    /// Apache Parquet: one table with `--what`, else the three tables of a
+    /// Spark run under the `-o` directory.
+    Parquet,
 }
 
 fn main() -> ExitCode {

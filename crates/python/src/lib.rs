@@ -299,6 +299,15 @@ impl Store {
         String::from_utf8(out).map_err(runtime)
     }
 
+    /// Writes the store as the Parquet tables of a Spark run
+    /// (`reprint export --format parquet -o out`): `out/articles`,
+    /// `out/pairs`, `out/stories`. Returns the row counts as JSON.
+    fn export_parquet(&self, out: PathBuf) -> PyResult<String> {
+        let counts = export::parquet::write_tables(&self.db, None, &out)
+            .map_err(|e| PyRuntimeError::new_err(format!("{}: {e}", out.display())))?;
+        serde_json::to_string(&counts).map_err(runtime)
+    }
+
     /// Traces one page (not stored) against the store: the report
     /// `reprint trace --json` prints (`reprint_app::trace_page::TraceReport`):
     /// its id, whether it is stored, its matches, the story it would join

@@ -414,11 +414,21 @@ impl Aligner {
         } else {
             (y.0, x.0, m.swapped())
         };
-        let mut v = serde_json::to_value(&m)?;
-        v["a"] = a.clone().into();
-        v["b"] = b.clone().into();
-        serde_json::to_string(&v).map(Some)
+        serde_json::to_string(&PairOut { m: &m, a, b }).map(Some)
     }
+}
+
+/// A pair as the alignment stage writes it: the match's fields, then the
+/// ids. Serialised directly (not through `serde_json::Value`, which widens
+/// the shares to f64 and prints 0.8897922039031982 for the matcher's
+/// 0.8897922), so the JSON is byte for byte what `reprint export --format
+/// parquet` writes for the same pair.
+#[derive(serde::Serialize)]
+struct PairOut<'a> {
+    #[serde(flatten)]
+    m: &'a PairMatch,
+    a: &'a str,
+    b: &'a str,
 }
 
 /// Traces stories: `members[i]` are story `ids[i]`'s members as

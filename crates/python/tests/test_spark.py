@@ -1,7 +1,7 @@
 """The Spark job gives the same pairs and stories as ``reprint ingest``.
 
-On the demo corpus (always), ``../shared/data/reprints`` (when present) and a
-generated corpus of a few thousand pages (``bench/matching/gen.py``), the
+On the demo corpus (always, as files and as WARC.gz), ``../shared/data/reprints``
+(when present) and a generated corpus of a few thousand pages (``bench/matching/gen.py``), the
 job runs in ``local[2]`` and its Parquet output is compared with the CLI's
 exports of a store built from the same inputs:
 - every pair, copies and partial reuse, with its kind, shares (to the
@@ -136,12 +136,26 @@ def test_a_run_loads_into_a_store_and_a_store_exports_the_run_shape(spark, tmp_p
     assert counts == {"articles": 27, "pairs": len(cli_pairs), "stories": len(cli_stories)}
     mine = pq.read_table(shape / "pairs")
     theirs = pq.read_table(out / "pairs")
-    assert mine.schema.names == theirs.schema.names
-    assert sorted(zip(*[mine.column(c).to_pylist() for c in ("a", "b", "kind")])) == sorted(
-        zip(*[theirs.column(c).to_pylist() for c in ("a", "b", "kind")])
-    )
-    run_articles = set(pq.read_table(out / "articles").schema.names)
-    assert set(pq.read_table(shape / "articles").schema.names) <= run_articles
+    assert [(f.name, f.type) for f in mine.schema] == [(f.name, f.type) for f in theirs.schema]
+    # The same pairs, row for row: sides, kind, shares (the matcher's f32),
+    # words and the whole pair JSON with its passages.
+    by_sides = lambda t: {(r["a"], r["b"]): r for r in t.to_pylist()}  # noqa: E731
+    mine_rows, their_rows = by_sides(mine), by_sides(theirs)
+    assert mine_rows.keys() == their_rows.keys()
+    for k, r in mine_rows.items():
+        t = their_rows[k]
+        assert (r["kind"], r["shared_a"], r["shared_b"], r["words"]) == (t["kind"], t["shared_a"], t["shared_b"], t["words"])
+        assert r["pair"] == t["pair"]  # byte for byte
+    # The same stories, named by their smallest member, the same JSON but
+    # for the id (a store numbers stories by arrival).
+    def stories_of(path):
+        t = pq.read_table(path / "stories")
+        assert [(f.name, f.type) for f in t.schema] == [(f.name, f.type) for f in pq.read_table(out / "stories").schema]
+        return {r["story"]: {k: v for k, v in json.loads(r["json"]).items() if k != "id"} for r in t.to_pylist()}
+
+    assert stories_of(shape) == stories_of(out)
+    run_articles = {(f.name, f.type) for f in pq.read_table(out / "articles").schema}
+    assert {(f.name, f.type) for f in pq.read_table(shape / "articles").schema} <= run_articles
 
 
 def test_demo_corpus_agrees(spark, tmp_path):
@@ -167,3 +181,17 @@ def test_generated_corpus_agrees(spark, tmp_path):
     )
     _, pairs, stories = compare([gen / "pages.jsonl"], tmp_path, spark)
     assert pairs > 100 and stories > 20
+
+
+def test_warc_gz_agrees(spark, tmp_path):
+    """WARC.gz input as Common Crawl ships it (one gzip member per record,
+    several files): the demo corpus's wire pages written as `response`
+    records (bench/spark/to_warc.py)."""
+    sys.path.insert(0, str(REPO / "bench" / "spark"))
+    from to_warc import convert
+
+    warc = tmp_path / "warc"
+    n = convert(REPO / "examples" / "corpus" / "wire-reprints.jsonl", warc, per_file=10)
+    assert len(list(warc.glob("*.warc.gz"))) == 3
+    summary, pairs, stories = compare([warc], tmp_path, spark)
+    assert summary["articles"] == n and pairs > 0 and stories > 0

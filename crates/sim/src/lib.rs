@@ -32,6 +32,7 @@ pub mod rng;
 pub mod scenario;
 pub mod seeds;
 pub mod texts;
+pub mod world;
 
 pub use eval::{evaluate, Report};
 pub use scenario::SimStory;
@@ -71,8 +72,8 @@ pub fn generate(
             let mut rng = rng::Rng::new(seed);
             scenario::legacy::generate(&mut rng, texts, stories)
         }
-        Layouts::All => scenario::world::generate(seed, texts, stories, layout::Families::All),
-        Layouts::Html => scenario::world::generate(seed, texts, stories, layout::Families::Html),
+        Layouts::All => world::generate(seed, texts, stories, layout::Families::All),
+        Layouts::Html => world::generate(seed, texts, stories, layout::Families::Html),
     }
 }
 

@@ -15,28 +15,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
-
-use crate::changes::{Change, ChangeKind};
+use crate::change::{Change, ChangeKind};
 use crate::context::Evidence;
-use crate::credit::CreditVerdict;
 use crate::direction::{Direction, Signal};
 use crate::member::TracedArticle;
 use crate::origin::{credits_to, Origin};
-use crate::story::Story;
-
-/// The hop into a copy: where its text came from and its credit to that.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Hop {
-    /// The member the copy took its text from; None when that is the
-    /// origin outside the corpus (a wire service).
-    pub from: Option<i64>,
-    /// Why that member is taken as the source.
-    pub via: String,
-    /// The copy's credit to that source, judged as against an origin.
-    pub credit: CreditVerdict,
-    pub evidence: Vec<String>,
-}
+pub use crate::report::{CreditLoss, Hop};
 
 /// The member each copy took its text from (None: the outside origin), with
 /// the reason. Undetermined origins have no chains.
@@ -207,90 +191,6 @@ fn break_cycles(parent: &mut BTreeMap<i64, (Option<i64>, String)>, root: Option<
             }
             cur = parent.get(&c).and_then(|p| p.0);
         }
-    }
-}
-
-/// Where the origin's credit was lost on the way to a copy.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CreditLoss {
-    /// Index of the hop (0 = the hop out of the origin) into whose copy the
-    /// origin's name did not make it.
-    pub hop: usize,
-    /// The member at the far end of that hop.
-    pub at: i64,
-    /// The story of the loss in words.
-    pub detail: String,
-}
-
-impl Story {
-    /// The copies from the first one after the origin down to `key`,
-    /// following each copy's source (empty when `key` is not a copy or the
-    /// story has no chains).
-    pub fn chain(&self, key: i64) -> Vec<&crate::CopyReport> {
-        let mut out = Vec::new();
-        let mut cur = Some(key);
-        while let Some(k) = cur {
-            let Some(c) = self.copies.iter().find(|c| c.key == k) else {
-                break;
-            };
-            if out.iter().any(|x: &&crate::CopyReport| x.key == k) {
-                break;
-            }
-            out.push(c);
-            cur = c.source.as_ref().and_then(|h| h.from);
-        }
-        if out.iter().any(|c| c.source.is_none()) {
-            return Vec::new();
-        }
-        out.reverse();
-        out
-    }
-
-    /// The first hop on the way to `key` whose copy does not credit the
-    /// origin (its verdict against the origin is "uncredited"), told in
-    /// words: who still credited the origin, and whom the copy credits.
-    pub fn credit_loss(
-        &self,
-        key: i64,
-        name: &dyn Fn(Option<i64>) -> String,
-    ) -> Option<CreditLoss> {
-        let chain = self.chain(key);
-        let hop = chain
-            .iter()
-            .position(|c| c.credit == CreditVerdict::Uncredited)?;
-        let c = chain[hop];
-        let source = c.source.as_ref()?;
-        let origin = name(self.origin.article_key());
-        let detail = if hop == 0 {
-            format!(
-                "{} took the text from {origin} and did not credit it",
-                name(Some(c.key))
-            )
-        } else {
-            let whom = match source.credit {
-                CreditVerdict::Credited | CreditVerdict::Partial => {
-                    format!("credits only {}", name(source.from))
-                }
-                CreditVerdict::Licensed => format!("is licensed by {}", name(source.from)),
-                _ => "credits nobody".to_string(),
-            };
-            let before = match chain[hop - 1].credit {
-                CreditVerdict::Licensed => "is licensed by",
-                CreditVerdict::NotApplicable => "needed no credit to",
-                CreditVerdict::Partial => "partly credited",
-                _ => "credited",
-            };
-            format!(
-                "{} {before} {origin}; {}, which took the text from it, {whom}",
-                name(source.from),
-                name(Some(c.key)),
-            )
-        };
-        Some(CreditLoss {
-            hop,
-            at: c.key,
-            detail,
-        })
     }
 }
 

@@ -11,6 +11,7 @@
 //! read. [`outlet`] knows that "AP" and "The Associated Press" are one outlet.
 
 pub mod chain;
+mod change;
 pub mod changes;
 mod context;
 pub mod credit;
@@ -22,6 +23,7 @@ mod names;
 pub mod origin;
 pub mod outlet;
 pub mod partners;
+mod report;
 pub mod story;
 
 pub use chain::{CreditLoss, Hop};

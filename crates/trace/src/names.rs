@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use reprint_extract::{Article, Quote};
 
-use crate::changes::{Change, ChangeKind};
+use crate::change::{Change, ChangeKind};
 
 /// A quote's words must overlap this much to be "the same quotation".
 const SAME_QUOTE: f32 = 0.5;

@@ -4,53 +4,15 @@
 use std::collections::{BTreeMap, HashMap};
 
 use reprint_match::ReuseKind;
-use serde::{Deserialize, Serialize};
 
-use crate::chain::{sources, Hop};
+use crate::chain::sources;
 use crate::changes::{changes, Change};
 use crate::context::Evidence;
 use crate::credit::{judge_credit, CreditVerdict};
 pub use crate::member::{host_of, outlet_name, Link, TracedArticle};
 use crate::origin::{find_origin, Origin};
-
-/// One copy in a story and the verdict on its credit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CopyReport {
-    pub key: i64,
-    /// Share of this copy's words found in the origin (or, when the origin is
-    /// outside the corpus or undetermined, in its closest relative).
-    pub shared: f32,
-    pub kind: ReuseKind,
-    pub credit: CreditVerdict,
-    /// Evidence for the verdict: the credit line found, or what was searched.
-    pub evidence: Vec<String>,
-    /// What the copy changed against the origin article, most severe first
-    /// (empty when the origin is not an article in the store).
-    #[serde(default)]
-    pub changes: Vec<Change>,
-    /// The hop into this copy: the page it took the text from (the origin
-    /// or a proxy) and its credit to that page. None when the origin is
-    /// undetermined (and in stories stored before chains were traced).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<Hop>,
-}
-
-/// A group of articles sharing substantial text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Story {
-    /// Store keys of every member, ascending.
-    pub members: Vec<i64>,
-    pub origin: Origin,
-    /// Every member that is not the origin article.
-    pub copies: Vec<CopyReport>,
-}
-
-impl Story {
-    /// The smallest member key: stable as a story grows, so it names the story.
-    pub fn anchor(&self) -> i64 {
-        self.members.first().copied().unwrap_or_default()
-    }
-}
+use crate::report::Hop;
+pub use crate::report::{CopyReport, Story};
 
 /// Groups articles into stories (connected components of `links`) and traces
 /// each one. Articles without links are not stories.

@@ -133,10 +133,10 @@ class Store:
         """Writes the store as a Spark run writes its output: ``out/articles``,
         ``out/pairs`` (copies and partial reuse) and ``out/stories`` as Parquet
         with the same columns (:mod:`reprint.spark`'s schemas, less the
-        fingerprints), so notebooks read either the same way. Needs pyarrow."""
-        from .parquet import export_store
-
-        return export_store(self, out)
+        columns only a run has), so notebooks read either the same way. The
+        same files as ``reprint export --format parquet -o out``. Returns the
+        row counts."""
+        return json.loads(self._inner.export_parquet(os.fspath(out)))
 
     def export(self, what: str = "stories", format: str = "jsonl", include_partial: bool = False) -> str:
         """``reprint export``'s bytes: ``what`` is stories, articles or pairs;

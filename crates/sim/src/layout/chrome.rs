@@ -69,42 +69,6 @@ pub const COMMENTS: &[(&str, &str)] = &[
     ("Deb K.", "Great reporting as always."),
 ];
 
-/// Staff reporters of the invented sites.
-pub const REPORTERS: &[&str] = &[
-    "Jane Holloway",
-    "Marcus Webb",
-    "Elena Ruiz",
-    "Tom Brannigan",
-    "Priya Natarajan",
-    "Sam Okafor",
-    "Lydia Chen",
-    "Graham Pryce",
-    "Nora Lindqvist",
-    "Darius Moore",
-];
-
-/// Photographers, whose names photo credits carry.
-pub const PHOTOGRAPHERS: &[&str] = &[
-    "Evan Marsh",
-    "Carolyn Kaster",
-    "Luca Bruno",
-    "Rafiq Maqbool",
-    "Jonathan Ernst",
-    "Mandel Ngan",
-    "Themba Hadebe",
-    "Sean Kilpatrick",
-];
-
-/// Photo descriptions for captions.
-pub const PHOTO_DESCRIPTIONS: &[&str] = &[
-    "Supporters gather outside the venue on Tuesday.",
-    "Officials speak to reporters after the meeting.",
-    "A voter casts a ballot at a polling station.",
-    "Demonstrators hold signs near the state capitol.",
-    "The candidate waves to the crowd during a rally.",
-    "Lawmakers leave the chamber after the vote.",
-];
-
 /// A site's newsletter call: furniture on every page it publishes (the
 /// legacy world's words; a name's own "The" is not doubled).
 pub fn newsletter(site: Site) -> String {

@@ -26,8 +26,8 @@
 use super::marks::{Form, LinkTo, Mark, Place, Seg};
 use super::outlets::{WireService, WIRE_SERVICES};
 use super::MONTHS;
-use crate::layout::chrome::{PHOTOGRAPHERS, REPORTERS};
 use crate::rng::Rng;
+use crate::scenario::people::{PHOTOGRAPHERS, REPORTERS};
 
 /// The page a copy credits: an outlet, its article's address and home page.
 #[derive(Debug, Clone)]

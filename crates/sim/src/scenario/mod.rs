@@ -7,7 +7,7 @@
 //! - [`legacy`] (`--layouts flat`): the first simulator, every page a
 //!   flattened markdown page; kept so that its seeds name the same corpus
 //!   they always did;
-//! - [`world`] (the default): pages rendered as HTML (or flattened text)
+//! - [`crate::world`] (the default): pages rendered as HTML (or flattened text)
 //!   through site templates drawn at random per seed ([`crate::layout`]),
 //!   with credit lines, photo credits, terms and dates in many forms and
 //!   places ([`marks`], [`dates`]).
@@ -26,7 +26,7 @@ pub mod forms;
 pub mod legacy;
 pub mod marks;
 pub mod outlets;
-pub mod world;
+pub mod people;
 
 use std::collections::BTreeSet;
 

@@ -10,27 +10,29 @@
 //! story's truth.
 //!
 //! Truth, as a careful reader would decide it from the scenario:
-//! - credit: [`marks::credit_verdict`] on the page's marks, against the
+//! - credit: [`crate::scenario::marks::credit_verdict`] on the page's marks, against the
 //!   origin (and against the page it took the text from, for chains);
 //!   licensees of the source get "licensed" instead of "uncredited";
 //! - origin decidable: a direct copy credits the origin in a credit form
 //!   (a wire story: a copy names the wire), or the dates put the origin
-//!   before every copy ([`dates::dates_decide`]), or the copies' own text
+//!   before every copy ([`crate::scenario::dates::dates_decide`]), or the copies' own text
 //!   shows where they came from (cut-off text, carried furniture) and the
 //!   dates do not contradict it;
 //! - changes: recorded by the edits as they are made; typography is none.
 
 use reprint_trace::ChangeKind;
 
-use super::dates::{dates_decide, DateDisplay, Interval, Precision};
-use super::edits::{edit, restyle, Body};
-use super::forms::{self, Credited};
-use super::marks::{credit_verdict, CreditFound, Edits, Form, Mark, Place, Seg};
-use super::outlets::{all_sites, licensed, WireService};
-use super::{DateCase, Licence, Member, OwnTerms, SimStory, Site, TruthOrigin, TruthSource, DAY};
-use crate::layout::chrome::{PHOTO_DESCRIPTIONS, REPORTERS};
 use crate::layout::{self, Context, Families, PageSpec, Photo, SiteProfile};
 use crate::rng::Rng;
+use crate::scenario::dates::{dates_decide, DateDisplay, Interval, Precision};
+use crate::scenario::edits::{edit, restyle, Body};
+use crate::scenario::forms::{self, Credited};
+use crate::scenario::marks::{credit_verdict, CreditFound, Edits, Form, Mark, Place, Seg};
+use crate::scenario::outlets::{all_sites, licensed, WireService};
+use crate::scenario::people::{PHOTO_DESCRIPTIONS, REPORTERS};
+use crate::scenario::{
+    DateCase, Licence, Member, OwnTerms, SimStory, Site, TruthOrigin, TruthSource, DAY,
+};
 use crate::texts::SourceText;
 
 /// Labels a copy may add above the headline.
@@ -332,7 +334,7 @@ impl World {
             carried: d.carried.clone(),
             dates,
             photo: d.photo.clone(),
-            year: super::civil(d.published_at).0,
+            year: crate::scenario::civil(d.published_at).0,
         };
         let (page, format) = layout::render(&spec, &profile, &mut self.look, &self.ctx);
         Member {
@@ -342,7 +344,7 @@ impl World {
             page,
             format,
             input_site: profile.collector_site.then(|| site.name.to_string()),
-            fetched: super::rfc3339(fetched),
+            fetched: crate::scenario::rfc3339(fetched),
             published_at: d.published_at,
             date: dates.case,
             dates: Some(dates),
@@ -372,7 +374,7 @@ impl World {
             Licence::Own(OwnTerms::KeepCopyright),
         ]);
         let t0 = base_time(&mut self.rng);
-        let year = super::civil(t0).0;
+        let year = crate::scenario::civil(t0).0;
         let origin_site = self.sites[places[0]];
         let author = (*self.rng.pick(REPORTERS)).to_string();
         // The origin's photo: its own photographer's, or a wire photo.
@@ -543,7 +545,7 @@ impl World {
         let copies = 2 + self.rng.below(4);
         let places = self.pick_sites(copies);
         let t0 = base_time(&mut self.rng);
-        let year = super::civil(t0).0;
+        let year = crate::scenario::civil(t0).0;
         let src = Credited {
             outlet: w.short.to_string(),
             display: w.names[0].to_string(),
@@ -692,7 +694,7 @@ mod tests {
     #[test]
     fn fetch_times_read_back() {
         let t = 1_456_704_000 + 3_720;
-        assert_eq!(parse_rfc3339(&super::super::rfc3339(t)), Some(t));
+        assert_eq!(parse_rfc3339(&crate::scenario::rfc3339(t)), Some(t));
     }
 
     #[test]

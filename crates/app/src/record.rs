@@ -450,10 +450,10 @@ mod tests {
     const FULL_V1: &str = r#"{"members":[1,2,3],"origin":{"type":"article","key":1,"confidence":0.75,"evidence":["e"]},"copies":[{"key":2,"shared":0.5,"kind":"copy","credit":"not-applicable","evidence":["c"],"changes":[{"kind":"quote-altered","origin_paragraph":1,"copy_paragraph":2,"detail":"d","origin_span":{"start":3,"end":4},"copy_span":{"start":5,"end":6}},{"kind":"kicker-added","detail":"k"}],"source":{"from":null,"via":"v","credit":"partial","evidence":[]}},{"key":3,"shared":1.0,"kind":"partial","credit":"licensed","evidence":[],"changes":[]}]}"#;
 
     #[test]
-    fn a_story_is_stored_in_format_1_and_read_back_whole() {
+    fn a_story_is_stored_in_format_2_and_read_back_whole() {
         assert_eq!(
             reprint_store::record::RECORD_FORMAT,
-            1,
+            2,
             "a new format needs its own fixture"
         );
         let s = full();

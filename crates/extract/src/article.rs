@@ -158,6 +158,20 @@ pub enum CreditKind {
     Via,
 }
 
+/// A line of the article region outside the body that no credit, copyright
+/// line or notice was read from (a dek, a box before or after the body, a
+/// line beside the byline, an aside), with its links' targets. Kept so that
+/// tracing can tell a copy naming its origin in words no rule reads as
+/// credit from one naming it nowhere: only the second may be called
+/// uncredited (issue 14).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegionText {
+    /// Where in the article region the line was read.
+    pub place: Place,
+    /// The line as a reader sees it, then the targets of its links.
+    pub text: String,
+}
+
 /// A copyright line: "Copyright © Sputnik, 2015".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Copyright {
@@ -260,6 +274,10 @@ pub struct Article {
     /// read; see [`Article::region_read`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places_read: Vec<Place>,
+    /// The lines of the article region outside the body read as neither
+    /// credit nor notice (see [`RegionText`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub region_text: Vec<RegionText>,
     /// The language the body text reads as (ISO 639-1 where it has one:
     /// "en", "de", "zh", "ja"), whatever the page declares in `language`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, MAIN_DB};
 
-use crate::record::{RECORD_FORMAT, RECORD_FORMAT_KEY};
+use crate::record::{OLDEST_READABLE_FORMAT, RECORD_FORMAT, RECORD_FORMAT_KEY};
 use crate::schema::{APPLICATION_ID, MIGRATIONS};
 use crate::{FingerprintIndexing, SearchIndexing, StoryTracing};
 use crate::{Result, Store, StoreError};
@@ -43,6 +43,7 @@ impl Store {
         store.migrate()?;
         store.check_scheme()?;
         store.check_record_format()?;
+        store.upgrade_record_format()?;
         Ok(store)
     }
 
@@ -232,10 +233,12 @@ impl Store {
 }
 
 impl Store {
-    /// Records in another format would be misread or not read at all:
-    /// refuse the file, naming both formats. A file at a schema before
-    /// migration 8 records none and holds format 1 (a read-only open does
-    /// not migrate it).
+    /// Records in a format newer than this reprint's would be misread or
+    /// not read at all: refuse the file, naming both formats. Older formats
+    /// from [`OLDEST_READABLE_FORMAT`] on are read as they are (each of
+    /// their records is a record of the current format). A file at a schema
+    /// before migration 8 records none and holds format 1 (a read-only open
+    /// does not migrate it).
     fn check_record_format(&self) -> Result<()> {
         let found: Option<String> = self
             .conn
@@ -251,7 +254,10 @@ impl Store {
             None if self.user_version()? < RECORDS_MIGRATION => "1".to_string(),
             None => "none".to_string(),
         };
-        if found.parse::<i64>().ok() == Some(RECORD_FORMAT) {
+        if found
+            .parse::<i64>()
+            .is_ok_and(|f| (OLDEST_READABLE_FORMAT..=RECORD_FORMAT).contains(&f))
+        {
             return Ok(());
         }
         Err(StoreError::RecordFormat {
@@ -259,6 +265,21 @@ impl Store {
             found,
             known: RECORD_FORMAT,
         })
+    }
+
+    /// Migrates a file in an older readable record format (checked by
+    /// `check_record_format`) to [`RECORD_FORMAT`]: its records are already
+    /// valid, so only the `meta` key is rewritten; records written from now
+    /// on may use what the newer format adds. New files pass here too, since
+    /// migration 8 records format 1.
+    fn upgrade_record_format(&self) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE meta SET value = ?1 WHERE key = ?2 AND value <> ?1",
+                rusqlite::params![RECORD_FORMAT.to_string(), RECORD_FORMAT_KEY],
+            )
+            .map_err(|e| self.not_ours_or_sql(e))?;
+        Ok(())
     }
 }
 
@@ -420,6 +441,78 @@ mod tests {
         }
     }
 
+    fn record_format(path: &std::path::Path) -> String {
+        Connection::open(path)
+            .unwrap()
+            .query_row(
+                "SELECT value FROM meta WHERE key = ?1",
+                [RECORD_FORMAT_KEY],
+                |r| r.get(0),
+            )
+            .unwrap()
+    }
+
+    #[test]
+    fn a_new_store_is_in_the_current_record_format() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        drop(crate::test_store(&path).unwrap());
+        assert_eq!(record_format(&path), RECORD_FORMAT.to_string());
+    }
+
+    /// Every article of a store, read back through its record.
+    fn stored_articles(store: &Store) -> Vec<reprint_extract::Article> {
+        let mut out = Vec::new();
+        store
+            .for_each_article(|_, json| crate::record::article_from_json(json).map(|a| out.push(a)))
+            .unwrap()
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn a_format_1_store_opens_reads_and_is_format_2_after() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        let new = crate::test_article("one", "One paragraph of a format-1 article, long enough.");
+        assert!(new.article.region_text.is_empty());
+        crate::test_store(&path)
+            .unwrap()
+            .ingest_batch(std::slice::from_ref(&new))
+            .unwrap();
+        // As format 1 left it: the meta key says 1; its records hold no
+        // region text, as the article above.
+        Connection::open(&path)
+            .unwrap()
+            .execute(
+                "UPDATE meta SET value = '1' WHERE key = ?1",
+                [RECORD_FORMAT_KEY],
+            )
+            .unwrap();
+        // Read as it is without writing, then migrated by an open to write.
+        let read_only = Store::open_read_only(&path).unwrap();
+        assert_eq!(stored_articles(&read_only), vec![new.article.clone()]);
+        drop(read_only);
+        assert_eq!(record_format(&path), "1");
+        let store = crate::test_store(&path).unwrap();
+        assert_eq!(stored_articles(&store), vec![new.article.clone()]);
+        drop(store);
+        assert_eq!(record_format(&path), "2");
+        // A file of a format newer than this reprint's is still refused.
+        Connection::open(&path)
+            .unwrap()
+            .execute(
+                "UPDATE meta SET value = '3' WHERE key = ?1",
+                [RECORD_FORMAT_KEY],
+            )
+            .unwrap();
+        for result in [crate::test_store(&path), Store::open_read_only(&path)] {
+            let err = result.err().expect("refused");
+            assert!(matches!(err, StoreError::RecordFormat { .. }), "{err}");
+            assert!(err.to_string().contains("format 3"), "{err}");
+        }
+    }
+
     #[test]
     fn a_store_written_before_the_record_format_was_kept_is_format_1() {
         let dir = tempfile::tempdir().unwrap();
@@ -431,17 +524,20 @@ mod tests {
                 .unwrap();
             conn.execute_batch("PRAGMA user_version = 7;").unwrap();
         }
-        // Read as it is, then migrated: the format is recorded as 1.
+        // Read as it is (format 1), then migrated: migration 8 records
+        // format 1, which the open to write raises to the current one.
         drop(Store::open_read_only(&path).unwrap());
-        drop(crate::test_store(&path).unwrap());
-        let format: String = Connection::open(&path)
+        assert!(Connection::open(&path)
             .unwrap()
             .query_row(
                 "SELECT value FROM meta WHERE key = ?1",
                 [RECORD_FORMAT_KEY],
-                |r| r.get(0),
+                |r| r.get::<_, String>(0),
             )
-            .unwrap();
-        assert_eq!(format, "1");
+            .optional()
+            .unwrap()
+            .is_none());
+        drop(crate::test_store(&path).unwrap());
+        assert_eq!(record_format(&path), RECORD_FORMAT.to_string());
     }
 }

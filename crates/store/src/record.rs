@@ -19,10 +19,15 @@
 //!
 //! Format 1 is byte for byte the serde output of the domain types when the
 //! records were introduced, so databases written before read unchanged.
+//! Format 2 adds what format 1 cannot hold and removes nothing: an
+//! article's `region_text` (optional, left out when empty) and the weak
+//! credit kind `first-reported` (issue 14). Every format-1 record is a
+//! valid format-2 record, so a format-1 file is read as it is and, when
+//! opened to write, migrated by recording format 2 (see `open`).
 
 use reprint_extract::{
     Article, Copyright, CreditKind, DeclaredSource, FieldSource, Notice, NoticeKind, Place, Quote,
-    Sourced, Tag,
+    RegionText, Sourced, Tag,
 };
 use reprint_match::align::{CharSpan, Passage};
 use serde::{Deserialize, Serialize};
@@ -30,7 +35,12 @@ use serde::{Deserialize, Serialize};
 /// The format of the stored records this store reads and writes. Raise it
 /// whenever a record below changes what it writes or requires, and add a
 /// migration (or accept that older files are refused).
-pub const RECORD_FORMAT: i64 = 1;
+pub const RECORD_FORMAT: i64 = 2;
+
+/// The oldest record format this store reads: every record of a format from
+/// here up to [`RECORD_FORMAT`] is a valid record of [`RECORD_FORMAT`], so
+/// such a file is read as it is and migrated by rewriting its `meta` key.
+pub(crate) const OLDEST_READABLE_FORMAT: i64 = 1;
 
 /// `meta` key holding the record format of the file.
 pub(crate) const RECORD_FORMAT_KEY: &str = "record_format";
@@ -293,6 +303,13 @@ pub struct QuoteRecord {
     pub direct: bool,
 }
 
+/// A [`RegionText`] line as stored (format 2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionTextRecord {
+    pub place: PlaceRecord,
+    pub text: String,
+}
+
 /// An extracted [`Article`] as stored in `articles.article_json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleRecord {
@@ -317,6 +334,9 @@ pub struct ArticleRecord {
     pub quotes: Vec<QuoteRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places_read: Vec<PlaceRecord>,
+    /// Format 2; absent in format 1 and when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub region_text: Vec<RegionTextRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detected_language: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -354,6 +374,7 @@ impl From<&Article> for ArticleRecord {
             links,
             quotes,
             places_read,
+            region_text,
             detected_language,
             declared_language,
             script,
@@ -420,6 +441,13 @@ impl From<&Article> for ArticleRecord {
                 })
                 .collect(),
             places_read: places_read.iter().copied().map(Into::into).collect(),
+            region_text: region_text
+                .iter()
+                .map(|r| RegionTextRecord {
+                    place: r.place.into(),
+                    text: r.text.clone(),
+                })
+                .collect(),
             detected_language: detected_language.clone(),
             declared_language: declared_language.clone(),
             script: script.clone(),
@@ -496,6 +524,14 @@ impl From<ArticleRecord> for Article {
                 })
                 .collect(),
             places_read: r.places_read.into_iter().map(Into::into).collect(),
+            region_text: r
+                .region_text
+                .into_iter()
+                .map(|t| RegionText {
+                    place: t.place.into(),
+                    text: t.text,
+                })
+                .collect(),
             detected_language: r.detected_language,
             declared_language: r.declared_language,
             script: r.script,
@@ -625,6 +661,10 @@ mod tests {
                 direct: true,
             }],
             places_read: vec![Place::Header, Place::AfterBody],
+            region_text: vec![RegionText {
+                place: Place::BeforeBody,
+                text: "This story was first published by Sputnik".into(),
+            }],
             detected_language: Some("en".into()),
             declared_language: Some("en-GB".into()),
             script: Some("Latin".into()),
@@ -634,16 +674,28 @@ mod tests {
 
     /// The stored format, written out: this string changes only with
     /// [`RECORD_FORMAT`].
+    const FULL_V2: &str = r#"{"title":{"value":"T","source":"json-ld","confidence":0.5},"kicker":{"value":"K","source":"visible","confidence":0.5},"byline":{"value":"B","source":"meta","confidence":0.5},"site":{"value":"S","source":"url","confidence":0.5},"published":{"value":"2015-07-04","source":"open-graph","confidence":0.5},"modified":{"value":"2015-07-05","source":"microdata","confidence":0.5},"other_published":{"value":"2014-07-04","source":"title-tag","confidence":0.5},"canonical_url":"https://e.com/a","language":"en","tags":[{"label":"L","group":"G"}],"paragraphs":["One.","Two."],"declared_sources":[{"outlet":"Sputnik","date":"2015-07-03","link":"https://s.com","kind":"via","evidence":"via Sputnik","place":"article-footer"}],"copyright":[{"holder":"Sputnik","year":2015,"evidence":"© Sputnik 2015","place":"end-of-body"}],"notices":[{"kind":"fair-use","text":"fair use","link":"https://l"}],"image_credits":["© Flickr"],"links":["https://x"],"quotes":[{"text":"q","speaker":"he","person":"Smith","verb":"said","start":1,"end":2,"direct":true}],"places_read":["header","after-body"],"region_text":[{"place":"before-body","text":"This story was first published by Sputnik"}],"detected_language":"en","declared_language":"en-GB","script":"Latin","no_article":"none"}"#;
+
+    /// The same article as format 1 stored it: no region text.
     const FULL_V1: &str = r#"{"title":{"value":"T","source":"json-ld","confidence":0.5},"kicker":{"value":"K","source":"visible","confidence":0.5},"byline":{"value":"B","source":"meta","confidence":0.5},"site":{"value":"S","source":"url","confidence":0.5},"published":{"value":"2015-07-04","source":"open-graph","confidence":0.5},"modified":{"value":"2015-07-05","source":"microdata","confidence":0.5},"other_published":{"value":"2014-07-04","source":"title-tag","confidence":0.5},"canonical_url":"https://e.com/a","language":"en","tags":[{"label":"L","group":"G"}],"paragraphs":["One.","Two."],"declared_sources":[{"outlet":"Sputnik","date":"2015-07-03","link":"https://s.com","kind":"via","evidence":"via Sputnik","place":"article-footer"}],"copyright":[{"holder":"Sputnik","year":2015,"evidence":"© Sputnik 2015","place":"end-of-body"}],"notices":[{"kind":"fair-use","text":"fair use","link":"https://l"}],"image_credits":["© Flickr"],"links":["https://x"],"quotes":[{"text":"q","speaker":"he","person":"Smith","verb":"said","start":1,"end":2,"direct":true}],"places_read":["header","after-body"],"detected_language":"en","declared_language":"en-GB","script":"Latin","no_article":"none"}"#;
 
     #[test]
-    fn an_article_is_stored_in_format_1_and_read_back_whole() {
-        assert_eq!(RECORD_FORMAT, 1, "a new format needs its own fixture");
+    fn an_article_is_stored_in_format_2_and_read_back_whole() {
+        assert_eq!(RECORD_FORMAT, 2, "a new format needs its own fixture");
         let a = full();
-        assert_eq!(article_json(&a), FULL_V1);
-        assert_eq!(article_from_json(FULL_V1).unwrap(), a);
+        assert_eq!(article_json(&a), FULL_V2);
+        assert_eq!(article_from_json(FULL_V2).unwrap(), a);
         let empty = Article::default();
         assert_eq!(article_from_json(&article_json(&empty)).unwrap(), empty);
+    }
+
+    #[test]
+    fn a_format_1_record_is_a_format_2_record() {
+        // What makes migrating a file by rewriting its meta key sound.
+        let mut a = full();
+        a.region_text.clear();
+        assert_eq!(article_from_json(FULL_V1).unwrap(), a);
+        assert_eq!(article_json(&a), FULL_V1);
     }
 
     #[test]
@@ -656,7 +708,7 @@ mod tests {
     }
 
     #[test]
-    fn passages_are_stored_in_format_1() {
+    fn passages_are_stored_unchanged_since_format_1() {
         let p = Passage {
             a: CharSpan { start: 0, end: 5 },
             b: CharSpan { start: 3, end: 9 },

@@ -208,8 +208,13 @@ pub(crate) fn weak_mention(
         .iter()
         .filter(|c| !picture_credit(c))
         .map(|c| ("lines read with the captions", c.as_str()));
+    let region = a
+        .region_text
+        .iter()
+        .map(|r| (r.place.label(), r.text.as_str()));
     header
         .chain(body)
+        .chain(region)
         .chain(notices)
         .chain(captions)
         .find_map(|(place, text)| {

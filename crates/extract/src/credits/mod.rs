@@ -162,12 +162,38 @@ pub(crate) fn harvest_region(
                 }
             }
         }
+        if items.is_empty() {
+            keep_region_text(article, *place, raw);
+        }
         record_at(article, items, *place);
     }
     article.places_read.extend_from_slice(places);
     article.places_read.sort();
     article.places_read.dedup();
     reconcile(article);
+}
+
+/// Lines of the region kept for tracing at most: a region is a header, a
+/// few boxes and a footer; more is a page whose region is most of the page.
+const MAX_REGION_TEXT: usize = 40;
+/// Characters kept of one region line: credit lines are short.
+const MAX_REGION_LINE: usize = 400;
+
+/// Keeps a region line no credit or notice was read from (see
+/// [`crate::RegionText`]): its text, then its links' targets.
+fn keep_region_text(article: &mut Article, place: crate::Place, raw: &str) {
+    if article.region_text.len() >= MAX_REGION_TEXT {
+        return;
+    }
+    let inline = crate::markdown::parse(raw);
+    let mut text: String = inline.text.chars().take(MAX_REGION_LINE).collect();
+    for url in inline.links.into_iter().filter_map(|l| l.url) {
+        text.push(' ');
+        text.push_str(&url);
+    }
+    if !text.trim().is_empty() {
+        article.region_text.push(crate::RegionText { place, text });
+    }
 }
 
 /// [`record`] with the place every item was found in.

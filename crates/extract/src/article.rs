@@ -156,6 +156,11 @@ pub enum CreditKind {
     Byline,
     /// "via X", "h/t X".
     Via,
+    /// A weak credit in the running text: "X first reported the story",
+    /// "as first reported by X", "according to X" near the top (issue 14).
+    /// It names the source without crediting it as a credit line does, so
+    /// tracing makes it "partial" at most, never "credited".
+    FirstReported,
 }
 
 /// A line of the article region outside the body that no credit, copyright

@@ -61,10 +61,19 @@ fn is_own(outlet: &str, own: &str) -> bool {
 }
 
 /// Every outlet the extracted page credits for its text: declared sources,
-/// an agency byline, copyright holders; minus the page's own outlet.
+/// an agency byline, copyright holders; minus the page's own outlet. Weak
+/// credits in the running text ("first reported by X", `FirstReported`) are
+/// no credit for the text: the hand-checked sets count them as none (a
+/// politico page's "first reported by The New York Times" attributes one
+/// fact), and tracing uses them only to keep from accusing a copy.
 fn credited(page: &Page) -> BTreeSet<String> {
     let a = &page.article;
-    let mut out: BTreeSet<String> = a.declared_sources.iter().map(|s| key(&s.outlet)).collect();
+    let mut out: BTreeSet<String> = a
+        .declared_sources
+        .iter()
+        .filter(|s| s.kind != reprint_extract::CreditKind::FirstReported)
+        .map(|s| key(&s.outlet))
+        .collect();
     out.extend(
         a.byline
             .iter()

@@ -185,6 +185,8 @@ pub enum CreditKindRecord {
     Wire,
     Byline,
     Via,
+    /// Format 2.
+    FirstReported,
 }
 
 impl From<CreditKind> for CreditKindRecord {
@@ -194,6 +196,7 @@ impl From<CreditKind> for CreditKindRecord {
             CreditKind::Wire => Self::Wire,
             CreditKind::Byline => Self::Byline,
             CreditKind::Via => Self::Via,
+            CreditKind::FirstReported => Self::FirstReported,
         }
     }
 }
@@ -205,6 +208,7 @@ impl From<CreditKindRecord> for CreditKind {
             CreditKindRecord::Wire => Self::Wire,
             CreditKindRecord::Byline => Self::Byline,
             CreditKindRecord::Via => Self::Via,
+            CreditKindRecord::FirstReported => Self::FirstReported,
         }
     }
 }
@@ -687,6 +691,13 @@ mod tests {
         assert_eq!(article_from_json(FULL_V2).unwrap(), a);
         let empty = Article::default();
         assert_eq!(article_from_json(&article_json(&empty)).unwrap(), empty);
+    }
+
+    #[test]
+    fn the_weak_credit_kind_is_stored_from_format_2() {
+        let kind = CreditKindRecord::from(CreditKind::FirstReported);
+        assert_eq!(serde_json::to_string(&kind).unwrap(), r#""first-reported""#);
+        assert_eq!(CreditKind::from(kind), CreditKind::FirstReported);
     }
 
     #[test]

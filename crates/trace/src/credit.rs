@@ -98,6 +98,20 @@ pub fn judge_credit(
         // was read of its article is not accused, whatever form the words
         // take (issue 14: most wrong accusations were credit lines the
         // extractor did not read as credit).
+        if let Some(s) = copy
+            .article
+            .declared_sources
+            .iter()
+            .find(|s| weak_credit(s) && same_outlet(&s.outlet, &name))
+        {
+            return (
+                CreditVerdict::Partial,
+                vec![format!(
+                    "{name} is named only in the running text, a weak credit: \"{}\"",
+                    clip(&s.evidence)
+                )],
+            );
+        }
         if let Some((place, snippet)) = weak_mention(copy, &spellings) {
             return (
                 CreditVerdict::Partial,
@@ -283,11 +297,9 @@ fn credit_forms(
     let a = &copy.article;
     let mut found = Vec::new();
     let mut add = |form, evidence| found.push(Found { form, evidence });
-    for s in a
-        .declared_sources
-        .iter()
-        .filter(|s| same_outlet(&s.outlet, name) && !unnamed_sign_off(s, spellings))
-    {
+    for s in a.declared_sources.iter().filter(|s| {
+        same_outlet(&s.outlet, name) && !unnamed_sign_off(s, spellings) && !weak_credit(s)
+    }) {
         add(Form::Named, format!("names {name}: \"{}\"", s.evidence));
     }
     // A byline naming the outlet beside a reporter ("Lydia Chen, United
@@ -348,6 +360,13 @@ fn credit_forms(
 #[cfg(test)]
 fn names(text: &str, name: &str) -> bool {
     Spellings::of([name]).named_in(text)
+}
+
+/// A credit in the running text ("X first reported the story", "according
+/// to X"): it names the source, as a credit line does, but credits it only in
+/// part (issue 14), so it makes "partial" at most.
+fn weak_credit(s: &reprint_extract::DeclaredSource) -> bool {
+    s.kind == reprint_extract::CreditKind::FirstReported
 }
 
 /// A wire dateline or sign-off read as the origin's that does not spell it
@@ -450,6 +469,37 @@ mod tests {
             evidence: vec![],
         };
         judge_credit(&copy, &found, Some(&origin), false)
+    }
+
+    /// "The Daily Planet first reported the story." (`reprint-sim`'s text
+    /// mention; issue 14): partial, never credited, even with the origin's
+    /// link nowhere and the text unchanged.
+    #[test]
+    fn a_weak_credit_in_the_running_text_is_partial_at_most() {
+        let origin = member(1, "Daily Planet", "https://dailyplanet.example/a", vec![]);
+        let mut copy = member(2, "Echo", "https://echo.example/b", vec![]);
+        copy.article.places_read = vec![reprint_extract::Place::Header];
+        copy.article.declared_sources.push(DeclaredSource {
+            outlet: "Daily Planet".into(),
+            kind: CreditKind::FirstReported,
+            evidence: "The Daily Planet first reported the story.".into(),
+            ..DeclaredSource::default()
+        });
+        let found = Origin::Article {
+            key: 1,
+            confidence: 0.9,
+            evidence: vec![],
+        };
+        let (verdict, evidence) = judge_credit(&copy, &found, Some(&origin), false);
+        assert_eq!(verdict, CreditVerdict::Partial, "{evidence:?}");
+        assert!(evidence[0].contains("weak credit"), "{evidence:?}");
+        // The same line as a credit line credits (with the link it is owed).
+        copy.article.declared_sources[0].kind = CreditKind::OriginalSource;
+        copy.article
+            .links
+            .push("https://dailyplanet.example/a".into());
+        let (verdict, _) = judge_credit(&copy, &found, Some(&origin), false);
+        assert_eq!(verdict, CreditVerdict::Credited);
     }
 
     #[test]

@@ -370,9 +370,13 @@ fn same_url(a: &str, b: &str) -> bool {
 /// The outlets a member credits (credit lines, datelines, sign-offs, and a
 /// wire service in the byline), each with the text it was read from.
 fn credited_names(m: &TracedArticle) -> impl Iterator<Item = (String, String)> + '_ {
+    // A source named in the running text ("according to X") is no claim
+    // that the text is X's: every copy repeats it, so it would make X the
+    // origin of a story that only quotes it.
     m.article
         .declared_sources
         .iter()
+        .filter(|s| s.kind != reprint_extract::CreditKind::FirstReported)
         .map(|s| (s.outlet.clone(), s.evidence.clone()))
         .chain(m.article.byline.iter().filter_map(|b| {
             wire_service(&b.value).map(|_| (b.value.clone(), format!("byline \"{}\"", b.value)))
@@ -389,11 +393,14 @@ pub fn wire_copy(m: &TracedArticle) -> Option<(&'static str, String)> {
         Some(CreditKind::Wire) => 0,
         Some(CreditKind::OriginalSource | CreditKind::Via) => 1,
         Some(CreditKind::Byline) | None => 2,
+        // Filtered out below: "according to Reuters" makes no Reuters copy.
+        Some(CreditKind::FirstReported) => 3,
     };
     let declared = m
         .article
         .declared_sources
         .iter()
+        .filter(|s| s.kind != CreditKind::FirstReported)
         .map(|s| (Some(s.kind), s.outlet.as_str(), s.evidence.clone()));
     let byline = m
         .article

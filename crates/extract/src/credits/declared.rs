@@ -118,6 +118,60 @@ pub(crate) fn agency_line(text: &str) -> Option<DeclaredSource> {
     })
 }
 
+/// "The story was first reported by X", "as first reported in X": the
+/// outlet follows the cue (`reprint-sim`'s text-mention form, issue 14).
+static FIRST_REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bfirst (?:reported|broke|revealed) (?:by|in|on)\s+(?P<rest>.+)$")
+        .expect("valid regex")
+});
+
+/// "X first reported the story", "X was the first to report": the outlet
+/// is the subject opening the sentence.
+static NAME_FIRST_REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>[^,;:]+?)\s+(?:first reported|was the first to report|first broke)\b")
+        .expect("valid regex")
+});
+
+/// "…, according to X": a source named near the top of a story (issue 14:
+/// wire rewrites "according to Reuters").
+static ACCORDING_TO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\baccording to\s+(?P<rest>.+)$").expect("valid regex"));
+
+/// A weak credit in a sentence of the running text (see
+/// [`CreditKind::FirstReported`]); "according to" only when `near_top`.
+/// The name must read as an outlet's (every word capitalised but short
+/// joining words): "according to police" or "Officials said Tuesday that…"
+/// name no outlet.
+pub(crate) fn first_reported(inline: &Inline, near_top: bool) -> Option<DeclaredSource> {
+    let text = inline.text.trim();
+    let found = if let Some(c) = FIRST_REPORTED_BY.captures(text) {
+        credit(inline, c.name("rest")?.as_str(), CreditKind::FirstReported)
+    } else if let Some(c) = NAME_FIRST_REPORTED.captures(text) {
+        let name = c.name("name")?.as_str();
+        credit(inline, name, CreditKind::FirstReported)
+    } else if near_top {
+        let c = ACCORDING_TO.captures(text)?;
+        credit(inline, c.name("rest")?.as_str(), CreditKind::FirstReported)
+    } else {
+        None
+    };
+    found.filter(|d| title_case(&d.outlet))
+}
+
+/// Every word capitalised (or a digit, or a domain), but for short joining
+/// words: how outlet names are written.
+fn title_case(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() <= 6
+        && words.iter().all(|w| {
+            w.contains('.')
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(*w, "of" | "the" | "and" | "for" | "&" | "on" | "de")
+        })
+}
+
 /// Builds the credit from the text after the cue: outlet name (agency names
 /// normalised), a date if one is given, the link whose text is the outlet.
 fn credit(inline: &Inline, rest: &str, kind: CreditKind) -> Option<DeclaredSource> {
@@ -244,6 +298,43 @@ mod tests {
         );
         assert_eq!(
             lab("Source familiar with the ad says the group is spending"),
+            None
+        );
+    }
+
+    /// Weak credits in the running text: the forms `reprint-sim` writes for
+    /// a text mention (crates/sim/src/scenario/forms.rs, `TextMention`) and
+    /// issue 14's "according to X" near the top.
+    #[test]
+    fn first_reported_in_the_running_text() {
+        let weak = |s: &str, top| first_reported(&parse(s), top).map(|d| (d.outlet, d.kind));
+        let k = CreditKind::FirstReported;
+        assert_eq!(
+            weak("The story was first reported by Daily Planet.", false),
+            Some(("Daily Planet".into(), k))
+        );
+        assert_eq!(
+            weak("The Daily Planet first reported the story.", false),
+            Some(("The Daily Planet".into(), k))
+        );
+        assert_eq!(
+            weak("The rebels took the town, according to Reuters.", true),
+            Some(("Reuters".into(), k))
+        );
+        // Only near the top, and only an outlet's name.
+        assert_eq!(
+            weak("The rebels took the town, according to Reuters.", false),
+            None
+        );
+        assert_eq!(
+            weak("Two were hurt, according to police officials.", true),
+            None
+        );
+        assert_eq!(
+            weak(
+                "Officials said on Tuesday the agency first reported losses.",
+                false
+            ),
             None
         );
     }

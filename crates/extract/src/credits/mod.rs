@@ -59,6 +59,7 @@ pub fn harvest(article: &mut Article) {
     strip_trailing_sign_off(&mut body, article);
     record_dateline(&body, article);
     record_byline_agency(article);
+    record_first_reported(&body, article);
     article.paragraphs = body;
     reconcile(article);
 }
@@ -375,6 +376,28 @@ fn record_byline_agency(article: &mut Article) {
             evidence: byline,
             place: Some(crate::Place::Byline),
         });
+    }
+}
+
+/// How many leading body paragraphs an "according to X" may stand in to be
+/// read as a weak credit: further down it attributes a fact, not the story.
+const ACCORDING_TO_WINDOW: usize = 2;
+
+/// Records the weak credits of the running text ("X first reported the
+/// story", "according to X" near the top; [`CreditKind::FirstReported`]).
+/// The sentences stay in the body: they are article text.
+fn record_first_reported(body: &[String], article: &mut Article) {
+    for (i, p) in body.iter().enumerate() {
+        if !(p.contains("first ") || p.contains("ccording to")) {
+            continue;
+        }
+        for sentence in sentences::slices(p) {
+            let inline = crate::markdown::parse(sentence);
+            if let Some(mut d) = declared::first_reported(&inline, i < ACCORDING_TO_WINDOW) {
+                d.place = Some(crate::Place::Body);
+                article.declared_sources.push(d);
+            }
+        }
     }
 }
 

@@ -119,3 +119,18 @@ fn recipe_ingredients_and_steps_are_kept() {
     // t0135 (backen.de): JSON-LD recipeIngredient, the list in its own column.
     assert!(text("tfe-dev", "t0135").contains("Gelatine fix (15 g)"));
 }
+
+#[test]
+fn the_paragraph_the_page_describes_itself_with_is_the_lead() {
+    reprint_prerequisites::need!(shared("data/extraction"));
+    // t0879 (sonntag-sachsen.de): the meta description is the article's
+    // first paragraph, which sits outside the container that won.
+    assert!(text("tfe-dev", "t0879").contains("Neuer Geschäftsführender Leiter des Thomanerchores"));
+    // AEB (pv-magazine.com): a dek in the article header stays out even
+    // when it is the description.
+    assert!(!text(
+        "aeb",
+        "b0cf2bbf0192315eec95ede9c59bbf4ae58699275739d590edc24b012e3e8800"
+    )
+    .contains("The government has unveiled a plan"));
+}

@@ -173,6 +173,7 @@ fn with_recipe_parts(
 /// a box of its own before them.
 fn with_lead(dom: &Dom, removed: &[bool], stats: &TextStats, roots: &[NodeIx]) -> Vec<NodeIx> {
     lead::find_lead(dom, removed, stats, roots)
+        .or_else(|| lead::declared_lead(dom, removed, stats, roots))
         .into_iter()
         .chain(roots.iter().copied())
         .collect()

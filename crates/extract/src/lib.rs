@@ -11,6 +11,7 @@
 //! [`credits`] pass.
 
 pub mod article;
+mod blocks;
 pub mod credits;
 pub(crate) mod dom;
 pub mod html;

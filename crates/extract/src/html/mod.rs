@@ -12,11 +12,11 @@ mod scoring;
 
 use chrono::{DateTime, Utc};
 
+use crate::blocks::{self, SiteProfile};
 /// The parsed page (public so that parsing can be timed on its own).
 pub use crate::dom::Dom;
 use crate::dom::NodeIx;
 use crate::metadata::{self, Scope};
-use crate::site::{self, SiteProfile};
 use crate::{credits, Article};
 use paragraphs::{Block, LinkPolicy};
 use scoring::TextStats;
@@ -27,8 +27,6 @@ use scoring::TextStats;
 pub fn extract(html: &str, url: Option<&str>, fetched: Option<DateTime<Utc>>) -> Article {
     extract_parts(html, url, fetched, None, None, false).0
 }
-
-pub(crate) use hints::is_block_tag;
 
 /// [`extract`] with the site chrome `profile` knows for the page's site cut
 /// before the body is chosen (`site` names the page's site, else it is
@@ -46,15 +44,15 @@ pub(crate) fn extract_parts(
     let dom = Dom::parse(html);
     let mut removed = cleaning::mark_removed(&dom);
     let site = (profile.is_some() || want_blocks)
-        .then(|| site::site_of(&dom, url, site))
+        .then(|| blocks::site_of(&dom, url, site))
         .flatten();
     let page_blocks = if want_blocks {
-        site::block_hashes(&dom, &removed)
+        blocks::block_hashes(&dom, &removed)
     } else {
         Vec::new()
     };
     if let Some(chrome) = profile.and_then(|p| p.chrome_of(site.as_deref())) {
-        site::cut_chrome(&dom, &mut removed, chrome);
+        blocks::cut_chrome(&dom, &mut removed, chrome);
     }
     let stats = TextStats::compute(&dom, &removed);
     let roots = scoring::select_content(&dom, &removed, &stats);

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::article_view::ArticleView;
 use crate::stories::Stories;
-use crate::view::story_view_with;
+use crate::view::{story_view_with, StoryView};
 
 pub mod parquet;
 
@@ -221,14 +221,10 @@ fn export_stories(
     out: &mut impl Write,
 ) -> Result<(), ExportError> {
     let mut views = Vec::new();
-    for row in store.stories()? {
-        if let Some(d) = store.story(row.id)? {
-            views.push((
-                story_view_with(&d, partners),
-                d.members.iter().map(|m| m.id.clone()).collect::<Vec<_>>(),
-            ));
-        }
-    }
+    for_each_story(store, partners, |view, members| {
+        views.push((view, members));
+        Ok(())
+    })?;
     match format {
         Format::Jsonl => {
             for (v, _) in &views {
@@ -265,6 +261,23 @@ fn export_stories(
             out,
         ),
     }
+}
+
+/// Calls `f` with each stored story, largest first, as its versioned view
+/// (the partners applied) and its members' input ids: what the stories
+/// export writes, as JSON lines, CSV or Parquet.
+pub(crate) fn for_each_story(
+    store: &Store,
+    partners: Option<&Partners>,
+    mut f: impl FnMut(StoryView, Vec<String>) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    for row in store.stories()? {
+        if let Some(d) = store.story(row.id)? {
+            let members = d.members.iter().map(|m| m.id.clone()).collect();
+            f(story_view_with(&d, partners), members)?;
+        }
+    }
+    Ok(())
 }
 
 fn write_all<T: Serialize>(

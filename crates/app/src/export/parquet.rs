@@ -36,9 +36,7 @@ use reprint_store::{PairRow, Store};
 use reprint_trace::Partners;
 use serde::Serialize;
 
-use super::{ExportError, What};
-use crate::stories::Stories;
-use crate::view::story_view_with;
+use super::{for_each_story, ExportError, What};
 
 /// Rows per Parquet row group (and per Arrow batch). An article row holds
 /// its text twice (`text`, and inside `article`): 4096 rows of long
@@ -299,6 +297,31 @@ fn write_pairs<W: Write + Send>(
     Ok(total)
 }
 
+/// Column builders of the `stories` table.
+#[derive(Default)]
+struct StoryColumns {
+    story: StringBuilder,
+    id: Int64Builder,
+    size: Int64Builder,
+    json: StringBuilder,
+    error: StringBuilder,
+    rows: usize,
+}
+
+impl StoryColumns {
+    fn batch(&mut self, schema: &SchemaRef) -> Result<RecordBatch, ExportError> {
+        let cols: Vec<ArrayRef> = vec![
+            Arc::new(self.story.finish()),
+            Arc::new(self.id.finish()),
+            Arc::new(self.size.finish()),
+            Arc::new(self.json.finish()),
+            Arc::new(self.error.finish()),
+        ];
+        self.rows = 0;
+        Ok(RecordBatch::try_new(schema.clone(), cols)?)
+    }
+}
+
 fn write_stories<W: Write + Send>(
     store: &Store,
     partners: Option<&Partners>,
@@ -306,36 +329,23 @@ fn write_stories<W: Write + Send>(
 ) -> Result<usize, ExportError> {
     let schema = stories_schema();
     let mut w = writer(out, &schema)?;
-    let rows = store.stories()?;
+    let mut cols = StoryColumns::default();
     let mut total = 0;
-    for chunk in rows.chunks(ROW_GROUP) {
-        let (mut story, mut id, mut size, mut json, mut error) = (
-            StringBuilder::new(),
-            Int64Builder::new(),
-            Int64Builder::new(),
-            StringBuilder::new(),
-            StringBuilder::new(),
-        );
-        for row in chunk {
-            let Some(d) = store.story(row.id)? else {
-                continue;
-            };
-            let view = story_view_with(&d, partners);
-            story.append_option(d.members.iter().map(|m| m.id.as_str()).min());
-            id.append_value(view.id);
-            size.append_value(view.size);
-            json.append_value(serde_json::to_string(&view)?);
-            error.append_null();
-            total += 1;
+    for_each_story(store, partners, |view, members| {
+        cols.story.append_option(members.iter().min());
+        cols.id.append_value(view.id);
+        cols.size.append_value(view.size);
+        cols.json.append_value(serde_json::to_string(&view)?);
+        cols.error.append_null();
+        cols.rows += 1;
+        total += 1;
+        if cols.rows == ROW_GROUP {
+            w.write(&cols.batch(&schema)?)?;
         }
-        let cols: Vec<ArrayRef> = vec![
-            Arc::new(story.finish()),
-            Arc::new(id.finish()),
-            Arc::new(size.finish()),
-            Arc::new(json.finish()),
-            Arc::new(error.finish()),
-        ];
-        w.write(&RecordBatch::try_new(schema.clone(), cols)?)?;
+        Ok(())
+    })?;
+    if cols.rows > 0 {
+        w.write(&cols.batch(&schema)?)?;
     }
     w.close()?;
     Ok(total)

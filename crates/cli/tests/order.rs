@@ -150,12 +150,10 @@ fn same_in_every_order(name: &str, lines: Vec<String>, orders: u64, splits: &[(u
     );
 }
 
-#[test]
-fn real_reprints_give_the_same_pairs_and_stories_in_any_order() {
-    let census = reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
-    let spotify = reprint_prerequisites::need!(shared("data/reprints/spotify.jsonl"));
+/// The non-empty lines of JSONL files, in file order.
+fn jsonl_lines(files: &[std::path::PathBuf]) -> Vec<String> {
     let mut lines = Vec::new();
-    for file in [census, spotify] {
+    for file in files {
         let text = std::fs::read_to_string(file).unwrap();
         lines.extend(
             text.lines()
@@ -163,6 +161,14 @@ fn real_reprints_give_the_same_pairs_and_stories_in_any_order() {
                 .map(String::from),
         );
     }
+    lines
+}
+
+#[test]
+fn real_reprints_give_the_same_pairs_and_stories_in_any_order() {
+    let census = reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
+    let spotify = reprint_prerequisites::need!(shared("data/reprints/spotify.jsonl"));
+    let lines = jsonl_lines(&[census, spotify]);
     // Reversed, then shuffled: whole, one page per batch, in three runs.
     same_in_every_order("reprints", lines, 5, &[(1, 500), (1, 1), (3, 7)]);
 }
@@ -173,15 +179,7 @@ fn real_reprints_give_the_same_pairs_and_stories_in_any_order() {
 fn a_site_profile_run_gives_the_same_pairs_and_stories_in_any_order() {
     let census = reprint_prerequisites::need!(shared("data/reprints/census.jsonl"));
     let spotify = reprint_prerequisites::need!(shared("data/reprints/spotify.jsonl"));
-    let mut lines = Vec::new();
-    for file in [census, spotify] {
-        let text = std::fs::read_to_string(file).unwrap();
-        lines.extend(
-            text.lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(String::from),
-        );
-    }
+    let lines = jsonl_lines(&[census, spotify]);
     let dir = tempfile::tempdir().unwrap();
     let flags = ["--site-profile"];
     let reference = ingest_with(dir.path(), "ref", &lines, 1, 500, &flags);

@@ -675,10 +675,13 @@ struct Hunk {
 /// paragraph that long is not prose, and the table would cost too much.
 const MAX_ALIGN_CELLS: usize = 4_000_000;
 
+/// Matched word pairs (origin index, copy index) and the hunks between.
+type Alignment = (Vec<(usize, usize)>, Vec<Hunk>);
+
 /// A word alignment of two paragraphs: a longest common subsequence of
 /// their normalised words, as the matched pairs (origin index, copy index)
 /// and the hunks between them. None when the paragraphs are too long.
-fn align(a: &[Word], b: &[Word]) -> Option<(Vec<(usize, usize)>, Vec<Hunk>)> {
+fn align(a: &[Word], b: &[Word]) -> Option<Alignment> {
     let (n, m) = (a.len(), b.len());
     if n.saturating_mul(m) > MAX_ALIGN_CELLS {
         return None;
@@ -726,6 +729,54 @@ fn aligned_share(matched: usize, a: usize, b: usize) -> f32 {
     (2 * matched) as f32 / (a + b).max(1) as f32
 }
 
+/// Whether words dropped from inside a quotation (`h`, a deletion; the
+/// quotation is origin words `q`) shorten it rather than alter it: they are
+/// its opening or closing words, or a whole sentence of it, or the copy
+/// marks the cut with an ellipsis. A word or two dropped from inside a
+/// sentence ("We will not raise taxes" → "We will raise taxes") can turn
+/// its sense around, and is an alteration.
+fn cut_cleanly(
+    po: &str,
+    pc: &str,
+    ta: &[Word],
+    tb: &[Word],
+    h: &Hunk,
+    q: std::ops::Range<usize>,
+) -> bool {
+    let ends_sentence = |gap: &str| gap.contains(['.', '!', '?', ';']);
+    let clean = |o: std::ops::Range<usize>| {
+        o.start == q.start
+            || o.end == q.end
+            || (ends_sentence(&po[ta[o.start - 1].end..ta[o.start].start])
+                && ends_sentence(&po[ta[o.end - 1].end..ta[o.end].start]))
+    };
+    // The alignment may place a dropped stretch anywhere among equal words
+    // ("We will [fight … We will] win" is "[We will fight …] We will win"):
+    // every equivalent place is tried, sliding it while the word leaving
+    // one end equals the word joining the other.
+    let mut o = h.o.clone();
+    while o.start > q.start && ta[o.start - 1].norm == ta[o.end - 1].norm {
+        o = o.start - 1..o.end - 1;
+    }
+    loop {
+        if clean(o.clone()) {
+            return true;
+        }
+        if o.end < q.end && ta[o.start].norm == ta[o.end].norm {
+            o = o.start + 1..o.end + 1;
+        } else {
+            break;
+        }
+    }
+    // The copy's text where the words were dropped, between its words on
+    // either side.
+    let gap = match h.c.start.checked_sub(1) {
+        Some(j) if h.c.start < tb.len() => &pc[tb[j].end..tb[h.c.start].start],
+        _ => "",
+    };
+    gap.contains('…') || gap.contains("...")
+}
+
 /// Quotations of a kept paragraph whose words changed, each with the two
 /// wordings (to place them in both texts). The two paragraphs are aligned
 /// word by word after typography is normalised, and only the origin's
@@ -767,7 +818,9 @@ fn quotes(po: &str, pc: &str, at: (usize, usize)) -> Vec<(Change, String, String
         if inside.is_empty() || dropped == i1 - i0 {
             continue;
         }
-        let altered = inside.iter().any(|h| !h.c.is_empty());
+        let altered = inside
+            .iter()
+            .any(|h| !h.c.is_empty() || !cut_cleanly(po, pc, &ta, &tb, h, i0..i1));
         // Where the quotation is in the copy: from the first copy word
         // aligned with or put in among its words to the last.
         let mut cw = matched
@@ -905,21 +958,34 @@ mod tests {
             "t",
             &[
                 P1,
-                "“We will fight this in the courts and we will win,” the envoy said on Friday.",
+                "“We will fight this in the courts. We will win, and we will not leave,” the envoy said on Friday.",
+                P3,
             ],
         );
-        let c = article("t", &[P1, "“We will win,” the envoy said on Friday."]);
-        let ch = changes(&o, &c);
-        assert_eq!(ch.len(), 1, "{ch:?}");
-        assert_eq!(ch[0].kind, ChangeKind::QuoteShortened);
-        assert_eq!(
-            ch[0].detail,
-            "\"We will fight this in the courts and we will win,\" → \"We will win,\""
-        );
-        // A word put in as well alters it.
+        for (copy, after) in [
+            // A sentence dropped, the end cut, a cut marked by an ellipsis.
+            (
+                "“We will win, and we will not leave,” the envoy said on Friday.",
+                "We will win, and we will not leave,",
+            ),
+            (
+                "“We will fight this in the courts,” the envoy said on Friday.",
+                "We will fight this in the courts,",
+            ),
+            (
+                "“We will fight this … and we will not leave,” the envoy said on Friday.",
+                "We will fight this … and we will not leave,",
+            ),
+        ] {
+            let ch = changes(&o, &article("t", &[P1, copy, P3]));
+            assert_eq!(ch.len(), 1, "{ch:?}");
+            assert_eq!(ch[0].kind, ChangeKind::QuoteShortened, "{ch:?}");
+            assert!(ch[0].detail.ends_with(&format!("→ \"{after}\"")), "{ch:?}");
+        }
+        // A word dropped from inside a sentence turns it around: altered.
         let c = article(
             "t",
-            &[P1, "“We will certainly win,” the envoy said on Friday."],
+            &[P1, "“We will fight this in the courts. We will win, and we will leave,” the envoy said on Friday.", P3],
         );
         let kinds: Vec<ChangeKind> = changes(&o, &c).iter().map(|c| c.kind).collect();
         assert_eq!(kinds, vec![ChangeKind::QuoteAltered]);

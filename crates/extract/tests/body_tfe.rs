@@ -134,3 +134,14 @@ fn the_paragraph_the_page_describes_itself_with_is_the_lead() {
     )
     .contains("The government has unveiled a plan"));
 }
+
+#[test]
+fn a_second_h1_inside_the_body_is_a_section_heading() {
+    reprint_prerequisites::need!(shared("data/extraction"));
+    // t0112 (2gewinnt.wordpress.com, about page): the first `<h1>` is the
+    // site's name, the headline "Über uns" matches the title, and
+    // "Künstlerischer Lebenslauf" is an `<h1>` heading a section of the text.
+    let t = text("tfe-dev", "t0112");
+    assert!(t.contains("Künstlerischer Lebenslauf"));
+    assert!(!t.lines().any(|l| l == "Über uns"));
+}

@@ -93,6 +93,17 @@ pub(crate) fn extract_parts(
     (article, page_blocks, site)
 }
 
+/// The body choice explained, for diagnosis (`examples/explain_body.rs`):
+/// the best-scoring candidates with their score terms and the containers
+/// picked. Not a stable format.
+#[doc(hidden)]
+pub fn explain_choice(html: &str) -> String {
+    let dom = Dom::parse(html);
+    let removed = cleaning::mark_removed(&dom);
+    let stats = TextStats::compute(&dom, &removed);
+    scoring::explain(&dom, &removed, &stats)
+}
+
 /// Why a page gave no body: `kept_chars` is the page's text left after
 /// furniture was cut, `all_chars` all of its text.
 fn no_article_reason(kept_chars: u32, all_chars: usize) -> &'static str {

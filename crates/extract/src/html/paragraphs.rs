@@ -61,6 +61,7 @@ pub fn render(
     policy: LinkPolicy,
 ) -> Vec<Block> {
     let drop_clusters = policy == LinkPolicy::DropLinkHeavy;
+    let headline = Headline::of(dom);
     let mut out = BlockWriter::default();
     // Elements entered and not yet left, innermost last.
     let mut open: Vec<NodeIx> = Vec::new();
@@ -86,15 +87,17 @@ pub fn render(
                 }
                 NodeData::Text(t) => out.push_text(t),
                 NodeData::Element(el) => {
-                    // The headline is metadata, not body text.
-                    if el.tag() == "h1" {
+                    // The headline is metadata, not body text; another
+                    // `<h1>` is a section heading of the body.
+                    if el.tag() == "h1" && headline.is(dom, i) {
                         i = dom.nodes[i].end;
                         continue;
                     }
                     if is_lead(dom, i) {
                         out.lead_depth += 1;
                     }
-                    out.open(el.tag(), el.attr("href"), base_url);
+                    let tag = if el.tag() == "h1" { "h2" } else { el.tag() };
+                    out.open(tag, el.attr("href"), base_url);
                     open.push(i);
                 }
                 NodeData::Document | NodeData::Other => {}
@@ -104,6 +107,62 @@ pub fn render(
         out.flush();
     }
     out.blocks
+}
+
+/// Which `<h1>` is the page's headline: the first one, and any that shares
+/// most of its words with the page's `<title>` or `og:title` (either way
+/// round: titles add the site's name, headlines a kicker). Templates give
+/// the site name the first `<h1>` and use more of them as section headings
+/// inside the body (2gewinnt.wordpress.com's about page, tfe-dev t0112:
+/// "Künstlerischer Lebenslauf" heads a section of the text).
+struct Headline {
+    first: Option<NodeIx>,
+    titles: Vec<Vec<String>>,
+}
+
+impl Headline {
+    fn of(dom: &Dom) -> Headline {
+        let mut titles: Vec<Vec<String>> = dom
+            .elements_named("title")
+            .take(1)
+            .map(|t| words(&dom.text(t)))
+            .collect();
+        titles.extend(dom.elements_named("meta").filter_map(|m| {
+            let el = dom.element(m)?;
+            let key = el.attr("property").or_else(|| el.attr("name"))?;
+            key.eq_ignore_ascii_case("og:title")
+                .then(|| el.attr("content").map(words))
+                .flatten()
+        }));
+        Headline {
+            first: dom.elements_named("h1").next(),
+            titles,
+        }
+    }
+
+    fn is(&self, dom: &Dom, h1: NodeIx) -> bool {
+        if Some(h1) == self.first {
+            return true;
+        }
+        let text = words(&dom.text(h1));
+        let mostly_in = |a: &[String], b: &[String]| {
+            let shared = a.iter().filter(|w| b.contains(w)).count();
+            2 * shared >= a.len()
+        };
+        text.is_empty()
+            || self
+                .titles
+                .iter()
+                .any(|t| !t.is_empty() && (mostly_in(&text, t) || mostly_in(t, &text)))
+    }
+}
+
+/// Lower-cased alphanumeric words.
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// A list, table or box inside the article that is mostly links: a "more

@@ -241,6 +241,46 @@ fn candidate_scores(dom: &Dom, removed: &[bool], stats: &TextStats) -> Vec<Optio
         .collect()
 }
 
+/// [`super::explain_choice`]: the ten best candidates and the pick.
+pub fn explain(dom: &Dom, removed: &[bool], stats: &TextStats) -> String {
+    use std::fmt::Write;
+    let scores = candidate_scores(dom, removed, stats);
+    let mut ranked: Vec<(NodeIx, f32)> = scores
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| (i, s)))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut out = String::new();
+    let name = |i: NodeIx| {
+        let el = dom.element(i);
+        format!(
+            "#{i} <{}{}> depth {}",
+            dom.tag(i),
+            el.map(|e| format!(" {:?}", e.class_and_id()))
+                .unwrap_or_default(),
+            dom.ancestors(i).count()
+        )
+    };
+    for &(i, s) in ranked.iter().take(10) {
+        let text: String = dom.text(i).split_whitespace().collect::<Vec<_>>().join(" ");
+        let _ = writeln!(
+            out,
+            "{s:8.1} {} chars {} links {:.2} commas {} class {:.1}\n          {:.150}",
+            name(i),
+            stats.chars[i],
+            stats.link_density(i),
+            stats.commas[i],
+            class_weight(dom, stats, i),
+            text
+        );
+    }
+    for p in select_content(dom, removed, stats) {
+        let _ = writeln!(out, "picked {} chars {}", name(p), stats.chars[p]);
+    }
+    out
+}
+
 fn best_candidate(scores: &[Option<f32>]) -> Option<NodeIx> {
     scores
         .iter()

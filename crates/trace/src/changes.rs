@@ -509,6 +509,31 @@ fn rewritten_lede(
     (rewritten && kept > 0 && kept * 2 >= rest.len()).then_some((o, c))
 }
 
+/// Whether paragraph `i` of `text`, kept by neither side's pairing, is
+/// judged as cut or inserted, or taken for furniture one page carries
+/// (issue 14: captions and "Taboola" links read as inserted paragraphs; real
+/// wire copies in ../shared/data/reprints, e.g. spotify:12499's "Buzz 60"
+/// video links and its gallery caption printed twice, spotify:1333's "Chat
+/// with us in Facebook Messenger" and its photo caption above the lede):
+/// - it has [`MIN_JUDGED_WORDS`] words or more;
+/// - it ends a sentence: running text does, while link lists, headlines,
+///   section labels and credits do not;
+/// - the page does not print it twice (a gallery's captions, a headline
+///   repeated in a box);
+/// - above the first paragraph the two texts share (`first`, where captions,
+///   standfirsts and promotions sit) it has twice as many words.
+fn judged(text: &[String], i: usize, first: Option<usize>) -> bool {
+    let p = text[i].trim();
+    let n = words(p).len();
+    let sentence = p
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?', '…']);
+    let repeated = text.iter().filter(|q| q.trim() == p).count() > 1;
+    let above = first.is_some_and(|f| i < f);
+    let long = n >= 2 * MIN_JUDGED_WORDS;
+    n >= MIN_JUDGED_WORDS && sentence && !repeated && (!above || long)
+}
+
 /// Cut, inserted and moved paragraphs. Cuts and inserts are only judged
 /// inside the span the two texts share, plus whole paragraphs of substance
 /// outside it: a copy ending early is a cut, site furniture is not an insert.
@@ -526,8 +551,13 @@ fn structure(
         kept_o.insert(o);
         kept_c.insert(c);
     }
+    // The first paragraph of substance the two share (a byline line both
+    // print alike is no start of the text).
+    let substantial = |p: &(usize, usize)| words(&origin[p.0]).len() >= MIN_JUDGED_WORDS;
+    let first_o = pairs.iter().filter(|p| substantial(p)).map(|p| p.0).min();
+    let first_c = pairs.iter().filter(|p| substantial(p)).map(|p| p.1).min();
     for (i, p) in origin.iter().enumerate() {
-        if !kept_o.contains(&i) && words(p).len() >= MIN_JUDGED_WORDS {
+        if !kept_o.contains(&i) && judged(origin, i, first_o) {
             out.push(
                 Change::new(
                     ChangeKind::ParagraphCut,
@@ -539,7 +569,7 @@ fn structure(
         }
     }
     for (j, p) in copy.iter().enumerate() {
-        if !kept_c.contains(&j) && words(p).len() >= MIN_JUDGED_WORDS {
+        if !kept_c.contains(&j) && judged(copy, j, first_c) {
             out.push(
                 Change::new(
                     ChangeKind::ParagraphInserted,
@@ -813,6 +843,20 @@ fn quotes(po: &str, pc: &str, at: (usize, usize)) -> Vec<(Change, String, String
                 }
             })
             .collect();
+        // A stretch replaced across the quotation's edge means its words
+        // and those around it were rewritten together (a quotation turned
+        // into reported speech, another sentence paired with it): not an
+        // edit of the quotation (spotify:11438 against CNN's spotify:1333).
+        let across = hunks.iter().any(|h| {
+            !h.c.is_empty()
+                && !h.o.is_empty()
+                && h.o.start < i1
+                && h.o.end > i0
+                && (h.o.start < i0 || h.o.end > i1)
+        });
+        if across {
+            continue;
+        }
         let dropped: usize = inside.iter().map(|h| h.o.len()).sum();
         // A quotation dropped whole is the paragraph's edit, not its own.
         if inside.is_empty() || dropped == i1 - i0 {
@@ -843,6 +887,16 @@ fn quotes(po: &str, pc: &str, at: (usize, usize)) -> Vec<(Change, String, String
             (from, to) = (r.start, r.end);
         }
         let after = pc[from..to].to_string();
+        // A shortened quotation keeps three words or more (a quotation's
+        // least), side by side in the copy: one or two words left, or words
+        // scattered over the copy's paragraph, are a quotation dropped and
+        // a few of its words found elsewhere (spotify:11438 against CNN's
+        // spotify:1333 dropped "Some artists even worried …" for reported
+        // speech).
+        let kept = (i1 - i0) - dropped;
+        if !altered && (kept < 3 || c1 - c0 != kept) {
+            continue;
+        }
         let kind = if altered {
             ChangeKind::QuoteAltered
         } else {
@@ -1210,14 +1264,43 @@ mod tests {
     #[test]
     fn a_cut_lede_with_an_unrelated_paragraph_first_is_a_cut_and_an_insert() {
         let o = article("t", &[P1, P2, P3]);
-        let unrelated =
-            "Some unrelated inserted paragraph about the weather in the region this week.";
+        // Above the text both share, a paragraph of substance (16 words or
+        // more; shorter ones there are captions and promotions).
+        let unrelated = "Some unrelated inserted paragraph about the weather in the region this week, with more rain expected through the weekend.";
         let c = article("t", &[unrelated, P2, P3]);
         let kinds: Vec<ChangeKind> = changes(&o, &c).iter().map(|c| c.kind).collect();
         assert_eq!(
             kinds,
             vec![ChangeKind::ParagraphCut, ChangeKind::ParagraphInserted]
         );
+    }
+
+    #[test]
+    fn captions_promotions_and_link_lists_are_not_inserted_paragraphs() {
+        // From ../shared/data/reprints: spotify:12499 (sfgate.com) against
+        // Bloomberg's spotify:7240, and CNN's spotify:1333.
+        let o = article("t", &[P1, P2, P3]);
+        let caption = "Daniel Ek, chief executive officer and co-founder of Spotify, said earlier this week that the problem was the wording.";
+        let c = article(
+            "t",
+            &[
+                "Singer R. Kelly's music was at the center of the Spotify policy.",
+                caption,
+                caption,
+                P1,
+                P2,
+                "Poll: These are the Most Annoying Types Of Airline Passengers Buzz 60",
+                "Netflix Is Now Worth More Than Disney With Boost From The Obamas Buzz 60",
+                P3,
+            ],
+        );
+        let ch = changes(&o, &c);
+        assert!(ch.is_empty(), "{ch:?}");
+        // A sentence of substance put in among the shared text still is.
+        let added = "Some unrelated inserted paragraph about the weather in the region this week.";
+        let c = article("t", &[P1, P2, added, P3]);
+        let kinds: Vec<ChangeKind> = changes(&o, &c).iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, vec![ChangeKind::ParagraphInserted]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! An extracted article as reprint's outputs show it: the `article` of each
-//! line of `reprint export --what articles` (and so of `/api/export`), and
-//! the `fields` of `/api/articles/{key}`. A wire shape of its own, apart from
+//! line of `reprint export --what articles` (and so of `/api/export`), of
+//! `reprint extract --jsonl` and of Python's `reprint.extract`, and the
+//! `fields` of `/api/articles/{key}`. A wire shape of its own, apart from
 //! the store's record (`reprint_store::record::ArticleRecord`, the disk
 //! format) and from extraction's `Article` (the domain type): a new record
 //! format or a renamed domain field no longer changes what the API and the

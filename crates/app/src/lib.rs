@@ -14,6 +14,9 @@
 //!   `docs/story.schema.json`) and the partners file applied to a story;
 //! - [`export`]: stories, articles and pairs as JSON lines or CSV, or as
 //!   the Parquet tables of a Spark run ([`export::parquet`]);
+//! - [`filter`]: story filter dates (`--from`, `from=`) read once at the
+//!   edge into reprint-time's `Timestamp`, with one error naming the
+//!   parameter and the value;
 //! - [`article_view`]: an extracted article as the export and the API send
 //!   it, apart from the store's record and extraction's `Article`;
 //! - [`stories`]: the store's story tracer (grouped by the store, traced
@@ -33,6 +36,7 @@
 pub mod article_view;
 pub mod bulk;
 pub mod export;
+pub mod filter;
 pub mod group;
 pub mod page;
 mod record;

@@ -38,7 +38,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["reprint-extract", "reprint-match", "reprint-time"],
     ),
     // The store stores: neither reading pages nor tracing stories.
-    ("reprint-store", &["reprint-extract", "reprint-match"]),
+    (
+        "reprint-store",
+        &["reprint-extract", "reprint-match", "reprint-time"],
+    ),
     (
         "reprint-app",
         &[
@@ -47,12 +50,12 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "reprint-match",
             "reprint-trace",
             "reprint-store",
+            "reprint-time",
         ],
     ),
     (
         "reprint-serve",
         &[
-            "reprint-time",
             "reprint-app",
             "reprint-ingest",
             "reprint-extract",

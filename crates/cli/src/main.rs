@@ -43,7 +43,9 @@ enum Command {
     )]
     Ingest(commands::ingest::Args),
     /// List the stories found: groups of articles sharing text.
-    #[command(after_help = "Examples:\n  reprint stories\n  reprint stories --json | jq '.[0]'")]
+    #[command(
+        after_help = "Examples:\n  reprint stories\n  reprint stories --from 2019-05 --to 2019-06-15\n  reprint stories --json | jq '.[0]'"
+    )]
     Stories(commands::stories::ListArgs),
     /// Show one story: its origin and why, and each copy with its shared share and credit verdict.
     #[command(after_help = "Examples:\n  reprint show 3\n  reprint show 3 --json")]

@@ -24,13 +24,13 @@ use std::path::PathBuf;
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use rayon::prelude::*;
+use reprint_app::article_view::ArticleView;
 use reprint_app::bulk::{self, BulkIngest, Progress};
 use reprint_app::export::{self, Format, Request, What};
 use reprint_app::page::prepare;
 use reprint_app::trace_page::{trace_page, TraceReport};
 use reprint_ingest::{Page, PageBody, ReadOptions};
 use reprint_match::{compare as compare_texts, MatchParams, TextPrint};
-use reprint_store::record::ArticleRecord;
 use reprint_store::{Finishing, Store as Db};
 
 /// One page given as a string: HTML when it starts with a tag, else markdown
@@ -69,7 +69,9 @@ fn article_json(page: &Page) -> Result<String, String> {
     serde_json::to_string(&serde_json::json!({
         "id": new.ext_id,
         "url": new.url,
-        "article": ArticleRecord::from(&new.article),
+        // The wire shape every output sends (as `reprint extract --jsonl`
+        // and the articles export), not the store's record.
+        "article": ArticleView::from(&new.article),
     }))
     .map_err(|e| format!("{}: {e}", page.origin))
 }

@@ -33,6 +33,24 @@ def test_extract_reads_the_seed_page_provenance():
     assert any("Sputnik" in d["outlet"] for d in a["declared_sources"])
 
 
+def test_extract_sends_the_clis_article_bytes(cli_binary):
+    """Python's article is the wire shape `reprint extract --jsonl` sends
+    (reprint_app's ArticleView), byte for byte, not the store's record."""
+    if cli_binary is None:
+        if os.environ.get("REPRINT_REQUIRE_ALL_TESTS") == "1":
+            pytest.fail("no reprint binary built in this checkout (cargo build --release -p reprint-cli)")
+        pytest.skip("no reprint binary built in this checkout to compare with")
+    line = subprocess.run(
+        [cli_binary, "extract", "--jsonl", str(SPUTNIK)], check=True, capture_output=True
+    ).stdout.decode().strip()
+    py = reprint._reprint.extract(SPUTNIK.read_text(), None, "seed", None, None)
+    # Both are JSON objects with sorted keys, "article" first.
+    cli_article = line[: line.index(',"author":')]
+    py_article = py[: py.index(',"id":')]
+    assert cli_article.startswith('{"article":{')
+    assert py_article == cli_article
+
+
 def test_a_page_without_an_article_raises_naming_the_page():
     with pytest.raises(reprint.NoArticleError) as err:
         reprint.extract("<html><body><nav>Home</nav></body></html>", name="empty.html")

@@ -18,6 +18,7 @@ use serde_json::Value;
 use subtle::ConstantTimeEq;
 
 use reprint_app::export::{self, Request};
+use reprint_app::filter::date_param;
 use reprint_app::page::prepare;
 use reprint_app::stories::{SiteStats, Stories, StoryDetail};
 use reprint_app::trace_page::{self as tracing_a_page, TraceError};
@@ -292,33 +293,21 @@ pub const CREDITS: [&str; 5] = [
     "not-applicable",
 ];
 
-/// A story filter's date: a year, a month or a day, read once here with
-/// reprint-time's one parser (so "2019-02-30" is refused, not compared as
-/// text), and passed on as written.
-fn filter_date(d: String) -> Result<String, ApiError> {
-    use reprint_time::{Precision, Timestamp};
-    match Timestamp::parse(&d) {
-        Some(t)
-            if matches!(
-                t.precision(),
-                Precision::Year | Precision::Month | Precision::Day
-            ) && t.as_str() == d =>
-        {
-            Ok(d)
-        }
-        _ => Err(ApiError::bad_request(
-            "dates are YYYY, YYYY-MM or YYYY-MM-DD",
-        )),
-    }
-}
-
 impl StoriesParams {
     /// Checks the parameters; empty strings (from an HTML form) mean "no filter".
     pub fn filter(self) -> Result<StoryFilter, ApiError> {
         let (limit, offset) = Paging::new(self.limit, self.offset).check()?;
         let nonempty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
-        let from = nonempty(self.from).map(filter_date).transpose()?;
-        let to = nonempty(self.to).map(filter_date).transpose()?;
+        // Read once here (reprint-time's parser, through reprint-app), so
+        // the store's filter holds dates, not text.
+        let date = |param: &str, v: Option<String>| {
+            nonempty(v)
+                .map(|v| date_param(param, &v))
+                .transpose()
+                .map_err(|e| ApiError::bad_request(e.to_string()))
+        };
+        let from = date("from", self.from)?;
+        let to = date("to", self.to)?;
         let credit = nonempty(self.credit);
         if let Some(c) = &credit {
             if !CREDITS.contains(&c.as_str()) {

@@ -99,7 +99,7 @@ async fn endpoints_answer() {
 
     let (s, story) = get(&app, &format!("/api/stories/{id}")).await;
     assert_eq!(s, StatusCode::OK);
-    assert_eq!(story["schema_version"], 2);
+    assert_eq!(story["schema_version"], 3);
     let copies = story["copies"].as_array().unwrap();
     assert!(copies.len() >= 2);
     let (a, b) = (
@@ -251,6 +251,19 @@ async fn bad_input_gets_json_4xx() {
         let (s, j) = get(&app, uri).await;
         assert_eq!(s.as_u16(), want, "{uri}: {j}");
         assert_eq!(j["error"]["status"], want, "{uri}");
+    }
+    // A bad filter date names the parameter and the value, in the words
+    // `reprint stories --from/--to` uses (reprint_app::filter).
+    for (uri, said) in [
+        (
+            "/api/stories?from=2019-02-30",
+            "from: \"2019-02-30\" is not a date",
+        ),
+        ("/api/stories?to=2019-13", "to: \"2019-13\" is not a date"),
+    ] {
+        let (_, j) = get(&app, uri).await;
+        let msg = j["error"]["message"].as_str().unwrap_or_default();
+        assert!(msg.starts_with(said), "{uri}: {msg}");
     }
     let long = "x ".repeat(400);
     let (s, _) = get(&app, &format!("/api/search?q={}", long.replace(' ', "%20"))).await;

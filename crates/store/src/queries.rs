@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use reprint_extract::Article;
 use reprint_match::align::Passage;
+use reprint_time::Timestamp;
 
 use crate::read::{article_row as row, story_row, ArticleRow, StoryRow};
 use crate::{Result, Store, StoreError};
@@ -43,9 +44,13 @@ pub struct Paged<T> {
 pub struct StoryFilter {
     /// Stories with a member on this site (exact site name).
     pub site: Option<String>,
-    /// Story date (the origin's or earliest) on or after / before, ISO text.
-    pub from: Option<String>,
-    pub to: Option<String>,
+    /// Stories dated (the `date` they are listed by) on or after this
+    /// year, month or day: a [`Timestamp`] read once at the edge
+    /// (`reprint_app::filter::date_param`), never a string to trust.
+    pub from: Option<Timestamp>,
+    /// Stories dated on or before this year, month or day, all of it:
+    /// `2015-07-04` admits `2015-07-04T23:00`.
+    pub to: Option<Timestamp>,
     pub min_size: Option<i64>,
     /// Stories with at least one copy of this credit verdict
     /// (`credited`, `partial`, `uncredited`, `not-applicable`).
@@ -444,12 +449,16 @@ impl Store {
                 [text(site)],
             );
         }
+        // Stored dates are ISO text as written, so a period's text compares
+        // as the period: the date's prefix of its length is the period it
+        // falls in.
+        let date = |t: &Timestamp| Value::Text(t.as_str().to_string());
         if let Some(from) = &f.from {
-            w.add("s.date >= ?", [text(from)]);
+            w.add("s.date >= ?", [date(from)]);
         }
         if let Some(to) = &f.to {
-            // "to" is inclusive of the whole day: 2015-07-04 admits 2015-07-04T23:00.
-            w.add("substr(s.date, 1, length(?)) <= ?", [text(to), text(to)]);
+            // "to" is inclusive of the whole period: 2015-07-04 admits 2015-07-04T23:00.
+            w.add("substr(s.date, 1, length(?)) <= ?", [date(to), date(to)]);
         }
         if let Some(n) = f.min_size {
             w.add("s.size >= ?", [Value::Integer(n)]);

@@ -13,6 +13,7 @@ use reprint_ingest::{read_inputs, Page, ReadOptions};
 
 use super::Context;
 use crate::output;
+use reprint_app::article_view::ArticleView;
 use reprint_app::page::{article_with_profile, page_blocks};
 use reprint_extract::{ProfileOptions, SiteProfile, SiteProfileBuilder};
 
@@ -54,10 +55,10 @@ fn json_line(page: &Page, a: &Article) -> serde_json::Value {
         "published": a.published.as_ref().map(|t| &t.value),
         "site": a.site.as_ref().map(|t| &t.value),
         "tags": a.tags.iter().map(|t| &t.label).collect::<Vec<_>>(),
-        // The article as the store records it (`ArticleRecord`, under its
-        // record format), not extract's own serde: a wire shape apart
-        // from the domain type.
-        "article": reprint_store::record::ArticleRecord::from(a),
+        // The article as every output sends it (`ArticleView`: the
+        // articles export, `/api/articles/{key}`, Python's `extract`), not
+        // the store's record: the disk format may change apart from it.
+        "article": ArticleView::from(a),
     })
 }
 

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
+use reprint_store::queries::StoryFilter;
 use reprint_store::{Store, StoryRow};
 use reprint_trace::Partners;
 use serde::Serialize;
@@ -12,6 +13,7 @@ use super::Context;
 use crate::output;
 use crate::table::{for_terminal, render};
 use crate::view::PartnersArg;
+use reprint_app::filter::date_param;
 use reprint_app::stories::Stories;
 use reprint_app::view::{licensed_story, story_view_with, StoryView};
 
@@ -20,6 +22,12 @@ pub struct ListArgs {
     /// Show at most this many stories (largest first).
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
+    /// Only stories dated on or after this year, month or day (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Only stories dated on or before this year, month or day, all of it.
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
     #[command(flatten)]
     partners: PartnersArg,
 }
@@ -65,12 +73,21 @@ fn summary(counts: &BTreeMap<&'static str, usize>) -> String {
 }
 
 pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode> {
+    // Dates are read here, at the edge, before the store is opened: the
+    // store's filter takes reprint-time's type, and a bad value is named.
+    let date = |param: &str, v: &Option<String>| v.as_deref().map(|v| date_param(param, v));
+    let filter = StoryFilter {
+        from: date("--from", &args.from).transpose()?,
+        to: date("--to", &args.to).transpose()?,
+        // SQLite reads a negative LIMIT as none.
+        limit: args
+            .limit
+            .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX)),
+        ..StoryFilter::default()
+    };
     let store = Store::open_read_only(&ctx.db)?;
     let partners = args.partners.load()?;
-    let mut rows = store.stories()?;
-    if let Some(n) = args.limit {
-        rows.truncate(n);
-    }
+    let rows = store.stories_filtered(&filter)?.items;
     let listed = rows
         .into_iter()
         .map(|row| {
@@ -83,6 +100,10 @@ pub fn list(ctx: &Context, args: ListArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let rows = listed;
+    if rows.is_empty() && (filter.from.is_some() || filter.to.is_some()) {
+        output::println("no stories dated within --from and --to")?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if rows.is_empty() {
         output::println("no stories yet: no two stored articles share enough text")?;
         return Ok(ExitCode::SUCCESS);

@@ -83,6 +83,7 @@ enum ChangeKindRecord {
     SpeakerChanged,
     EntityChanged,
     NumberChanged,
+    QuoteShortened,
     LedeRewritten,
     ParagraphCut,
     ParagraphInserted,
@@ -98,6 +99,7 @@ impl From<ChangeKind> for ChangeKindRecord {
             ChangeKind::SpeakerChanged => Self::SpeakerChanged,
             ChangeKind::EntityChanged => Self::EntityChanged,
             ChangeKind::NumberChanged => Self::NumberChanged,
+            ChangeKind::QuoteShortened => Self::QuoteShortened,
             ChangeKind::LedeRewritten => Self::LedeRewritten,
             ChangeKind::ParagraphCut => Self::ParagraphCut,
             ChangeKind::ParagraphInserted => Self::ParagraphInserted,
@@ -115,6 +117,7 @@ impl From<ChangeKindRecord> for ChangeKind {
             ChangeKindRecord::SpeakerChanged => Self::SpeakerChanged,
             ChangeKindRecord::EntityChanged => Self::EntityChanged,
             ChangeKindRecord::NumberChanged => Self::NumberChanged,
+            ChangeKindRecord::QuoteShortened => Self::QuoteShortened,
             ChangeKindRecord::LedeRewritten => Self::LedeRewritten,
             ChangeKindRecord::ParagraphCut => Self::ParagraphCut,
             ChangeKindRecord::ParagraphInserted => Self::ParagraphInserted,
@@ -143,6 +146,9 @@ struct ChangeRecord {
     origin_span: Option<SpanRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     copy_span: Option<SpanRecord>,
+    /// Added to format 2 compatibly: records written before read as sure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    confidence: Option<f32>,
 }
 
 fn span_record(s: Span) -> SpanRecord {
@@ -168,6 +174,7 @@ impl From<&Change> for ChangeRecord {
             detail,
             origin_span,
             copy_span,
+            confidence,
         } = c;
         ChangeRecord {
             kind: (*kind).into(),
@@ -176,6 +183,7 @@ impl From<&Change> for ChangeRecord {
             detail: detail.clone(),
             origin_span: origin_span.map(span_record),
             copy_span: copy_span.map(span_record),
+            confidence: Some(*confidence),
         }
     }
 }
@@ -189,6 +197,7 @@ impl From<ChangeRecord> for Change {
             detail: c.detail,
             origin_span: c.origin_span.map(span),
             copy_span: c.copy_span.map(span),
+            confidence: c.confidence.unwrap_or(1.0),
         }
     }
 }
@@ -406,6 +415,7 @@ mod tests {
             detail: "d".into(),
             origin_span: Some(Span { start: 3, end: 4 }),
             copy_span: Some(Span { start: 5, end: 6 }),
+            confidence: 0.75,
         };
         Story {
             members: vec![1, 2, 3],
@@ -447,7 +457,11 @@ mod tests {
 
     /// The stored format, written out: it changes only with the store's
     /// record format.
-    const FULL_V1: &str = r#"{"members":[1,2,3],"origin":{"type":"article","key":1,"confidence":0.75,"evidence":["e"]},"copies":[{"key":2,"shared":0.5,"kind":"copy","credit":"not-applicable","evidence":["c"],"changes":[{"kind":"quote-altered","origin_paragraph":1,"copy_paragraph":2,"detail":"d","origin_span":{"start":3,"end":4},"copy_span":{"start":5,"end":6}},{"kind":"kicker-added","detail":"k"}],"source":{"from":null,"via":"v","credit":"partial","evidence":[]}},{"key":3,"shared":1.0,"kind":"partial","credit":"licensed","evidence":[],"changes":[]}]}"#;
+    const FULL_V1: &str = r#"{"members":[1,2,3],"origin":{"type":"article","key":1,"confidence":0.75,"evidence":["e"]},"copies":[{"key":2,"shared":0.5,"kind":"copy","credit":"not-applicable","evidence":["c"],"changes":[{"kind":"quote-altered","origin_paragraph":1,"copy_paragraph":2,"detail":"d","origin_span":{"start":3,"end":4},"copy_span":{"start":5,"end":6},"confidence":0.75},{"kind":"kicker-added","detail":"k","confidence":1.0}],"source":{"from":null,"via":"v","credit":"partial","evidence":[]}},{"key":3,"shared":1.0,"kind":"partial","credit":"licensed","evidence":[],"changes":[]}]}"#;
+
+    /// The same story as stored before changes carried a confidence
+    /// (added to format 2 compatibly): read as sure.
+    const FULL_V1_BEFORE_CONFIDENCE: &str = r#"{"members":[1,2,3],"origin":{"type":"article","key":1,"confidence":0.75,"evidence":["e"]},"copies":[{"key":2,"shared":0.5,"kind":"copy","credit":"not-applicable","evidence":["c"],"changes":[{"kind":"quote-altered","origin_paragraph":1,"copy_paragraph":2,"detail":"d","origin_span":{"start":3,"end":4},"copy_span":{"start":5,"end":6}},{"kind":"kicker-added","detail":"k"}],"source":{"from":null,"via":"v","credit":"partial","evidence":[]}},{"key":3,"shared":1.0,"kind":"partial","credit":"licensed","evidence":[],"changes":[]}]}"#;
 
     #[test]
     fn a_story_is_stored_in_format_2_and_read_back_whole() {
@@ -459,6 +473,8 @@ mod tests {
         let s = full();
         assert_eq!(story_json(&s), FULL_V1);
         assert_eq!(story_from_json(FULL_V1).unwrap(), s);
+        let old = story_from_json(FULL_V1_BEFORE_CONFIDENCE).unwrap();
+        assert!(old.copies[0].changes.iter().all(|c| c.confidence == 1.0));
         for origin in [
             r#"{"type":"external","outlet":"AP","confidence":0.9,"evidence":[]}"#,
             r#"{"type":"undetermined","evidence":["x"]}"#,

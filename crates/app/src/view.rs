@@ -12,8 +12,9 @@ use serde::Serialize;
 
 /// Version of the story JSON shape, described by `docs/story.schema.json`.
 /// 2: the "licensed" verdict, the speaker-changed and entity-changed kinds,
-/// and each copy's chain.
-pub const STORY_SCHEMA_VERSION: u32 = 2;
+/// and each copy's chain. 3: the quote-shortened kind and each change's
+/// confidence.
+pub const STORY_SCHEMA_VERSION: u32 = 3;
 
 /// A member's outlet as tracing names it: its site, else its host.
 pub fn member_outlet(a: &ArticleRow) -> Option<String> {

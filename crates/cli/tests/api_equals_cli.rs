@@ -131,7 +131,7 @@ fn the_api_sends_the_cli_story_json_byte_for_byte() {
     assert!(stories.len() >= 5);
     for (story, line) in stories.iter().zip(cli.lines()) {
         let id = story["id"].as_i64().unwrap();
-        assert_eq!(story["schema_version"], 2);
+        assert_eq!(story["schema_version"], 3);
         let api = String::from_utf8(get(&server, &format!("/api/stories/{id}"))).unwrap();
         assert_eq!(api, line, "story {id}");
         // `show --json` is the same story, pretty-printed.

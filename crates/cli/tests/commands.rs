@@ -215,11 +215,22 @@ fn show_json_follows_the_published_schema() {
                 .contains(&c["kind"].as_str().unwrap().to_string()));
             let change_kinds =
                 enum_of(&copy_schema["properties"]["changes"]["items"]["properties"]["kind"]);
+            let change_schema = &copy_schema["properties"]["changes"]["items"];
             for ch in c["changes"].as_array().unwrap() {
                 assert!(
                     change_kinds.contains(&ch["kind"].as_str().unwrap().to_string()),
                     "{ch}"
                 );
+                // Every field a change carries is described, its confidence
+                // (schema 3) among them and within 0..=1.
+                for key in ch.as_object().unwrap().keys() {
+                    assert!(
+                        change_schema["properties"].get(key).is_some(),
+                        "{key} is not in the schema: {ch}"
+                    );
+                }
+                let confidence = ch["confidence"].as_f64().unwrap();
+                assert!((0.0..=1.0).contains(&confidence), "{ch}");
             }
             let hop_schema = &copy_schema["properties"]["chain"]["items"];
             let chain = c["chain"].as_array().unwrap();

@@ -99,7 +99,7 @@ async fn endpoints_answer() {
 
     let (s, story) = get(&app, &format!("/api/stories/{id}")).await;
     assert_eq!(s, StatusCode::OK);
-    assert_eq!(story["schema_version"], 2);
+    assert_eq!(story["schema_version"], 3);
     let copies = story["copies"].as_array().unwrap();
     assert!(copies.len() >= 2);
     let (a, b) = (

@@ -217,6 +217,11 @@ pub struct Report {
     /// Stories whose origin reprint got wrong, or left undetermined where the
     /// truth is decidable.
     pub wrong_origins: Vec<Explained>,
+    /// Copies whose "quote-altered" call is wrong either way (reported and
+    /// not true, or true and not reported), with the quotations reprint
+    /// paired and whether it compared against the true origin: to count
+    /// the wrong calls by cause before changing the finder.
+    pub wrong_quotes: Vec<Explained>,
     /// Traced stories that join pages of different true stories (their
     /// page ids).
     pub mixed_clusters: Vec<Vec<String>>,
@@ -632,6 +637,12 @@ pub fn score(stories: &[SimStory], run: &PipelineRun) -> Report {
                     .map(|c| c.changes.iter().map(|ch| ch.kind).collect())
                     .unwrap_or_default();
                 changes_all.add(&m.changes, &got_changes);
+                let q = ChangeKind::QuoteAltered;
+                if m.changes.contains(&q) != got_changes.contains(&q) {
+                    if let (Some(t), Some(c)) = (traced, report) {
+                        r.wrong_quotes.push(explain_quote(n, s, m, t, c, ok));
+                    }
+                }
                 if ok {
                     changes_found.add(&m.changes, &got_changes);
                 }
@@ -977,6 +988,51 @@ fn explain_credit(
         got: c.credit.as_str().into(),
         why,
         evidence: c.evidence.clone(),
+    }
+}
+
+fn explain_quote(
+    n: usize,
+    s: &SimStory,
+    m: &Member,
+    traced: &TracedStory,
+    c: &CopyReport,
+    origin_right: bool,
+) -> Explained {
+    let q = ChangeKind::QuoteAltered;
+    let mut why = vec![
+        format!(
+            "origin right: {origin_right}; reprint's origin {}",
+            origin_name(&traced.story.origin, traced)
+        ),
+        format!("source: {:?}", m.source),
+        format!(
+            "true changes: {:?}",
+            m.changes.iter().map(|k| kind_name(*k)).collect::<Vec<_>>()
+        ),
+    ];
+    if let TruthSource::Member(j) = m.source {
+        why.push(format!(
+            "source's changes: {:?}",
+            s.members[j]
+                .changes
+                .iter()
+                .map(|k| kind_name(*k))
+                .collect::<Vec<_>>()
+        ));
+    }
+    Explained {
+        story: n,
+        copy: m.id.clone(),
+        layout: m.layout.to_string(),
+        truth: m.changes.contains(&q).to_string(),
+        got: c.changes.iter().any(|ch| ch.kind == q).to_string(),
+        why,
+        evidence: c
+            .changes
+            .iter()
+            .map(|ch| format!("{}: {}", kind_name(ch.kind), ch.detail))
+            .collect(),
     }
 }
 

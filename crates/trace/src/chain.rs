@@ -111,6 +111,7 @@ fn distinctive<'a>(changes: &'a [Change], other: &[Change]) -> BTreeSet<(ChangeK
                 c.kind,
                 ChangeKind::ParagraphInserted
                     | ChangeKind::QuoteAltered
+                    | ChangeKind::QuoteShortened
                     | ChangeKind::SpeakerChanged
                     | ChangeKind::EntityChanged
                     | ChangeKind::NumberChanged

@@ -16,6 +16,11 @@ pub enum ChangeKind {
     /// A person, place or organisation replaced by another name.
     EntityChanged,
     NumberChanged,
+    /// A quotation cut short word for word: the copy quotes some of the
+    /// speaker's words, in order, and drops others (issue 14: a quote
+    /// shortened was called "altered"). Below changed names and numbers:
+    /// every word still quoted was said, though the cut may change the sense.
+    QuoteShortened,
     /// The opening paragraph replaced by one in other words (the rest of
     /// the text kept). Ranked below changed names and numbers, which alter
     /// a fact in words the reader takes for the origin's own, and above cuts
@@ -58,6 +63,20 @@ pub struct Change {
     /// Where the change is in the copy's body text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copy_span: Option<Span>,
+    /// How sure the finder is that this is an edit and not a misreading
+    /// (0..=1), as [`crate::changes`] computes it: for a change inside a
+    /// kept paragraph, the share of the two paragraphs' words the word
+    /// alignment matches (a change in otherwise identical paragraphs is
+    /// sure; one in paragraphs also reworded around it may be an alignment
+    /// slip); for a cut or inserted paragraph, its length against
+    /// furniture's; 1 for the headline and kicker. Stories stored before
+    /// changes had one read as 1.
+    #[serde(default = "sure")]
+    pub confidence: f32,
+}
+
+fn sure() -> f32 {
+    1.0
 }
 
 impl Change {
@@ -70,6 +89,13 @@ impl Change {
             detail,
             origin_span: None,
             copy_span: None,
+            confidence: 1.0,
         }
+    }
+
+    /// The same change with its confidence set (clamped to 0..=1).
+    pub fn with_confidence(mut self, confidence: f32) -> Change {
+        self.confidence = confidence.clamp(0.0, 1.0);
+        self
     }
 }

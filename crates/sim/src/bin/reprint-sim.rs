@@ -93,6 +93,7 @@ fn main() -> Result<()> {
         if !args.explain {
             o.remove("wrong_uncredited");
             o.remove("wrong_origins");
+            o.remove("wrong_quotes");
             o.remove("mixed_clusters");
             o.remove("no_article_pages");
         }

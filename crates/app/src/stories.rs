@@ -88,7 +88,16 @@ fn listed(story: &Story, json: String, articles: &[TracedArticle]) -> TracedStor
     // Without an origin article, the member first by input id speaks for
     // the story (not the first stored: that depends on the order of arrival).
     let lead = headline_from.or_else(|| articles.iter().min_by(|x, y| x.id.cmp(&y.id)));
-    let headline = lead.and_then(|a| a.article.title.as_ref().map(|t| t.value.clone()));
+    // The headline is the origin's, else the first member by input id that
+    // has one: a lead without a title (a wire copy whose page gave none,
+    // the README demo's story 5) left the story listed without a headline
+    // although its other copies carry one.
+    let mut by_id: Vec<&TracedArticle> = articles.iter().collect();
+    by_id.sort_by(|x, y| x.id.cmp(&y.id));
+    let headline = headline_from
+        .into_iter()
+        .chain(by_id)
+        .find_map(|a| a.article.title.as_ref().map(|t| t.value.clone()));
     let date = lead.and_then(|a| {
         a.article
             .published

@@ -55,9 +55,11 @@ pub struct StoryView {
     pub id: i64,
     /// How many articles it holds.
     pub size: i64,
-    /// The origin article's headline, else the first member's by input id.
+    /// The origin article's headline, else that of the first member by
+    /// input id that has one.
     pub headline: Option<String>,
-    /// The date of the article the headline is from (published, else fetched).
+    /// The origin article's date, else the first member's by input id
+    /// (published, else fetched).
     pub date: Option<String>,
     /// Where the story came from, and why.
     pub origin: OriginView,

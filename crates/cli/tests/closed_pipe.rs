@@ -9,21 +9,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use common::*;
-
-/// A temporary database holding the demo corpus, as the README builds it.
-fn demo_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    ok(reprint(
-        &db,
-        &["ingest", repo("examples/corpus").to_str().unwrap()],
-    ));
-    (dir, db)
-}
 
 /// Runs `reprint --db DB ARGS` with its standard output a pipe whose
 /// reader has already gone, as after `| head -1`. The reader is a process

@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use common::*;
 
@@ -97,23 +97,11 @@ fn trace_names_the_story_a_new_page_joins_and_writes_nothing() {
         before
     );
     // The same page on stdin.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_reprint"))
-        .arg("--db")
-        .arg(&db)
-        .args(["trace", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&std::fs::read(&held).unwrap())
-        .unwrap();
-    let out = ok(child.wait_with_output().unwrap());
+    let out = ok(reprint_with_stdin(
+        &db,
+        &["trace", "-"],
+        &std::fs::read(&held).unwrap(),
+    ));
     assert!(out.contains("would join story"), "{out}");
 }
 

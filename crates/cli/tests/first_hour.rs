@@ -7,22 +7,13 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use common::*;
 
 fn corpus() -> PathBuf {
     repo("examples/corpus")
-}
-
-/// A temporary database holding the demo corpus, as the README builds it.
-fn demo_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    ok(reprint(&db, &["ingest", corpus().to_str().unwrap()]));
-    (dir, db)
 }
 
 #[test]
@@ -196,23 +187,12 @@ fn a_page_from_stdin_is_named_by_its_url() {
         <meta property="og:site_name" content="Chicago Tribune"></head>
         <body><article>{paragraphs}</article></body></html>"#
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_reprint"))
-        .arg("--db")
-        .arg(&db)
-        .args(["trace", "-", "--json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(html.as_bytes())
-        .unwrap();
-    let report: serde_json::Value =
-        serde_json::from_str(&ok(child.wait_with_output().unwrap())).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&ok(reprint_with_stdin(
+        &db,
+        &["trace", "-", "--json"],
+        html.as_bytes(),
+    )))
+    .unwrap();
     assert_eq!(report["input"], "-");
     assert_eq!(report["id"], url);
     assert_eq!(report["credit"], "uncredited", "{report}");

@@ -18,6 +18,17 @@ fn corpus(set: &str) -> String {
         .to_string()
 }
 
+/// A temporary database holding both reprint sets, ingested in one run.
+fn both_sets() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    ok(reprint(
+        &db,
+        &["ingest", &corpus("census"), &corpus("spotify")],
+    ));
+    (dir, db)
+}
+
 /// Runs `../shared/bench/score_pairs.py` and returns (P, R, F1).
 fn score(set: &str, pairs_file: &std::path::Path) -> (f64, f64, f64, String) {
     let out = Command::new("python3")
@@ -106,12 +117,7 @@ fn silver_pairs_are_found() {
     reprint_prerequisites::need!(shared("data/reprints"));
     reprint_prerequisites::need!(shared("bench/score_pairs.py"));
     reprint_prerequisites::need!(python3());
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("r.db");
-    ok(reprint(
-        &db,
-        &["ingest", &corpus("census"), &corpus("spotify")],
-    ));
+    let (dir, db) = both_sets();
     for set in SETS {
         let mine = exported_pairs(&db, set);
         let raw = dir.path().join(format!("{set}.jsonl"));
@@ -170,12 +176,7 @@ fn containment8(a: &str, b: &str) -> f64 {
 #[test]
 fn silver_disagreements_are_real_reprints() {
     reprint_prerequisites::need!(shared("data/reprints"));
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("r.db");
-    ok(reprint(
-        &db,
-        &["ingest", &corpus("census"), &corpus("spotify")],
-    ));
+    let (_dir, db) = both_sets();
     let mut shown = 0;
     for set in SETS {
         let gold = silver(set);
@@ -329,12 +330,7 @@ fn ingesting_the_same_pages_again_changes_nothing() {
 #[test]
 fn wire_copies_are_recognised_and_judged() {
     reprint_prerequisites::need!(shared("data/reprints"));
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("r.db");
-    ok(reprint(
-        &db,
-        &["ingest", &corpus("census"), &corpus("spotify")],
-    ));
+    let (_dir, db) = both_sets();
     let stories = jsonl(&ok(reprint(&db, &["export", "--what", "stories"])));
     // (a member of the story, the wire that is its origin, expected verdicts)
     type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);

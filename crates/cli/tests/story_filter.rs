@@ -6,19 +6,7 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::*;
-
-fn demo_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("demo.db");
-    ok(reprint(
-        &db,
-        &["ingest", repo("examples/corpus").to_str().unwrap()],
-    ));
-    (dir, db)
-}
 
 /// The listed stories' (id, date) pairs, largest first.
 fn listed(db: &std::path::Path, filter: &[&str]) -> Vec<(i64, String)> {

@@ -145,3 +145,24 @@ fn a_second_h1_inside_the_body_is_a_section_heading() {
     assert!(t.contains("Künstlerischer Lebenslauf"));
     assert!(!t.lines().any(|l| l == "Über uns"));
 }
+
+#[test]
+fn text_split_over_contested_boxes_is_widened_to_their_container() {
+    reprint_prerequisites::need!(shared("data/extraction"));
+    // t0217 (fluessiggas.de): the intro box wins by a hair over each of the
+    // article's `div.headline-with-text` sections, siblings under <body>.
+    let t = text("tfe-dev", "t0217");
+    assert!(t.contains("Die Nachfrage nach erneuerbaren Energien"));
+    assert!(t.contains("Verbraucher in Deutschland können bereits"));
+    // t0361 (sass-ag.de, a landing page): the text is in several boxes of
+    // one kind; the winner held under a third of it.
+    assert!(text("tfe-dev", "t0361").contains("Wir beraten herstellerunabhängig"));
+    // AEB (washingtonexaminer.com): teasers around the article hold more
+    // prose in all, but none comes near the article's score: not widened.
+    let t = text(
+        "aeb",
+        "e4c6a3b482403a8f60190ba27248cd52b250b86f5d4a8a10edcf7062c64fc3f5",
+    );
+    assert!(t.contains("With Hong Kong protests exploding to new levels"));
+    assert!(!t.contains("Our family always celebrates"));
+}

@@ -13,6 +13,22 @@ use crate::{FingerprintIndexing, SearchIndexing, StoryTracing};
 use crate::{Result, Store, StoreError};
 
 impl Store {
+    /// A store over an open connection, with the defaults every way of
+    /// opening starts from (nothing deferred, no tracer); written once so
+    /// that a field added to [`Store`] is given its default in one place.
+    fn on(conn: Connection, path: &Path) -> Store {
+        Store {
+            conn,
+            path: path.to_path_buf(),
+            search_indexing: SearchIndexing::default(),
+            story_tracing: StoryTracing::default(),
+            tracer: None,
+            fingerprint_indexing: FingerprintIndexing::default(),
+            bulk: None,
+            bulk_tuning: Default::default(),
+        }
+    }
+
     /// Opens `path` for reading and writing, creating it if it does not exist.
     pub fn open(path: &Path) -> Result<Store> {
         let conn = Connection::open(path).map_err(|e| located(path, true, e))?;
@@ -27,16 +43,7 @@ impl Store {
                 }),
             );
         }
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-            search_indexing: SearchIndexing::default(),
-            story_tracing: StoryTracing::default(),
-            tracer: None,
-            fingerprint_indexing: FingerprintIndexing::default(),
-            bulk: None,
-            bulk_tuning: Default::default(),
-        };
+        let mut store = Store::on(conn, path);
         // Identity first: even switching the journal mode writes to the file.
         store.check_identity()?;
         store.configure()?;
@@ -59,16 +66,7 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| located(path, false, e))?;
-        let store = Store {
-            conn,
-            path: path.to_path_buf(),
-            search_indexing: SearchIndexing::default(),
-            story_tracing: StoryTracing::default(),
-            tracer: None,
-            fingerprint_indexing: FingerprintIndexing::default(),
-            bulk: None,
-            bulk_tuning: Default::default(),
-        };
+        let store = Store::on(conn, path);
         store.check_identity()?;
         let version = store.user_version()?;
         if version == 0 {

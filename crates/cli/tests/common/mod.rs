@@ -30,6 +30,37 @@ pub fn reprint(db: &Path, args: &[&str]) -> Output {
         .expect("the reprint binary runs")
 }
 
+/// Runs `reprint --db DB ARGS...` with `input` on its standard input.
+pub fn reprint_with_stdin(db: &Path, args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_reprint"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the reprint binary runs");
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input).expect("reprint reads its input");
+    }
+    child.wait_with_output().expect("reprint ends")
+}
+
+/// A temporary database holding the demo corpus (`examples/corpus`), as
+/// the README builds it.
+pub fn demo_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    ok(reprint(
+        &db,
+        &["ingest", repo("examples/corpus").to_str().unwrap()],
+    ));
+    (dir, db)
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).to_string()
 }

@@ -164,10 +164,92 @@ pub fn select_content(dom: &Dom, removed: &[bool], stats: &TextStats) -> Vec<Nod
     if let Some(run) = same_class_run(dom, removed, stats, top) {
         picked = run;
     }
-    match enclosing_article(dom, stats, top) {
+    let picked = match enclosing_article(dom, stats, top) {
         Some(article) if is_prose_around(stats, article, &picked) => vec![article],
         _ => picked,
+    };
+    widened_to_the_prose(dom, removed, stats, &scores, top, picked)
+}
+
+/// Below this share of the page's prose, the winner is one box of a page
+/// whose text is spread over several.
+const MIN_PROSE_SHARE: f32 = 0.4;
+/// The share of the page's prose the widened container must hold.
+const WIDENED_PROSE_SHARE: f32 = 0.6;
+
+/// A box elsewhere scoring this share of the winner's score contests it.
+const CONTESTING_SCORE: f32 = 0.66;
+
+/// Whether a candidate outside the winner's branch (neither inside it nor
+/// around it) scores nearly as well: the text is then split over boxes
+/// of one kind (fluessiggas.de's article sections, tfe-dev t0217). A
+/// winner far ahead of every other box is the article even when teasers
+/// around it hold more prose in all (washingtonexaminer.com in AEB).
+fn is_contested(dom: &Dom, scores: &[Option<f32>], top: NodeIx) -> bool {
+    // The best raw score, not the climbed top's: climbing moves to
+    // wrappers whose own score can be far lower.
+    let Some(top_score) = best_candidate(scores).and_then(|b| scores[b]) else {
+        return false;
+    };
+    scores.iter().enumerate().any(|(i, s)| {
+        s.is_some_and(|s| s >= CONTESTING_SCORE * top_score)
+            && !dom.is_within(i, top)
+            && !dom.is_within(top, i)
+    })
+}
+
+/// A widened container this full of links is the page's frame, not its text.
+const MAX_WIDENED_LINK_DENSITY: f32 = 0.5;
+
+/// Prose characters under each node: the own text of voting blocks that
+/// are not link lists, summed bottom-up.
+fn prose_chars(dom: &Dom, removed: &[bool], stats: &TextStats) -> Vec<u32> {
+    let mut acc = vec![0u32; dom.len()];
+    for i in (0..dom.len()).rev() {
+        if removed[i] {
+            continue;
+        }
+        if is_voting_block(dom.tag(i))
+            && stats.own_chars[i] >= MIN_VOTING_CHARS
+            && stats.link_density(i) < 0.25
+        {
+            acc[i] += stats.own_chars[i];
+        }
+        if let Some(p) = dom.nodes[i].parent {
+            acc[p] += acc[i];
+        }
     }
+    acc
+}
+
+/// When the picked containers hold little of the page's prose, the text
+/// is split over boxes the winner does not reach (sections of one article
+/// in sibling modules, a landing page's text boxes): then the nearest
+/// ancestor of the winner that holds most of the prose is the body, and the
+/// paragraph filters cut its link lists and furniture lines.
+fn widened_to_the_prose(
+    dom: &Dom,
+    removed: &[bool],
+    stats: &TextStats,
+    scores: &[Option<f32>],
+    top: NodeIx,
+    picked: Vec<NodeIx>,
+) -> Vec<NodeIx> {
+    let prose = prose_chars(dom, removed, stats);
+    let Some(body) = dom.elements_named("body").next() else {
+        return picked;
+    };
+    let all = prose[body] as f32;
+    let inside: u32 = picked.iter().map(|&p| prose[p]).sum();
+    if all == 0.0 || inside as f32 >= MIN_PROSE_SHARE * all || !is_contested(dom, scores, top) {
+        return picked;
+    }
+    std::iter::once(top)
+        .chain(dom.ancestors(top))
+        .take_while(|&a| !matches!(dom.tag(a), "html" | ""))
+        .find(|&a| prose[a] as f32 >= WIDENED_PROSE_SHARE * all)
+        .filter(|&a| stats.link_density(a) < MAX_WIDENED_LINK_DENSITY)
+        .map_or(picked, |a| vec![a])
 }
 
 /// The page's one `<article>` (or `itemprop=articleBody`) element around the
@@ -275,8 +357,38 @@ pub fn explain(dom: &Dom, removed: &[bool], stats: &TextStats) -> String {
             text
         );
     }
-    for p in select_content(dom, removed, stats) {
+    let picked = select_content(dom, removed, stats);
+    for &p in &picked {
         let _ = writeln!(out, "picked {} chars {}", name(p), stats.chars[p]);
+    }
+    let prose = |i: NodeIx| {
+        !removed[i]
+            && is_voting_block(dom.tag(i))
+            && stats.own_chars[i] >= MIN_VOTING_CHARS
+            && stats.link_density(i) < 0.25
+    };
+    let all: u32 = (0..dom.len())
+        .filter(|&i| prose(i))
+        .map(|i| stats.own_chars[i])
+        .sum();
+    let inside: u32 = (0..dom.len())
+        .filter(|&i| prose(i) && picked.iter().any(|&p| dom.is_within(i, p)))
+        .map(|i| stats.own_chars[i])
+        .sum();
+    let _ = writeln!(out, "prose picked {inside} of {all}");
+    if let Some(top) = best_candidate(&scores) {
+        let top = climb_from_top(dom, &scores, top);
+        let _ = writeln!(out, "top {} score {:?}", name(top), scores[top]);
+        for (i, s) in scores.iter().enumerate() {
+            let best = best_candidate(&scores)
+                .and_then(|b| scores[b])
+                .unwrap_or(0.0);
+            if let Some(s) = s.filter(|&s| s >= CONTESTING_SCORE * best) {
+                if !dom.is_within(i, top) && !dom.is_within(top, i) {
+                    let _ = writeln!(out, "contested by {} score {s:.1}", name(i));
+                }
+            }
+        }
     }
     out
 }

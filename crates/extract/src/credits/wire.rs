@@ -348,9 +348,13 @@ pub(crate) fn byline_agency(byline: &str) -> Option<&'static str> {
     if let Some(a) = agency_part(byline) {
         return Some(a);
     }
-    // "Reuters - December 30, 2007": the agency, then the date.
-    if let Some((head, tail)) = byline.split_once(" - ") {
-        if date::find(tail).is_some() {
+    // The agency, then a date line and nothing else, with or without a
+    // separator: "Reuters - December 30, 2007" (issue 14), "AP June 1, 2018,
+    // 10:35 PM" (cbsnews.com, ../shared/data/reprints spotify:14850).
+    if let Some(found) = date::find(byline) {
+        let head = byline[..found.start]
+            .trim_end_matches(|c: char| c.is_whitespace() || "-–—,|·".contains(c));
+        if !head.is_empty() && date::date_line(&byline[head.len()..]).is_some() {
             if let Some(a) = agency_part(head) {
                 return Some(a);
             }
@@ -561,6 +565,8 @@ mod tests {
             ("Posted 5:57 am, July 16, 2018, by Associated Press", "AP"),
             ("by CNN Wires", "CNN"),
             ("Reuters - December 30, 2007", "Reuters"),
+            ("AP June 1, 2018, 10:35 PM", "AP"),
+            ("AFP, 12 March 2019", "AFP"),
             ("Sandee LaMotte, CNN", "CNN"),
         ] {
             assert_eq!(byline_agency(byline), Some(agency), "{byline}");

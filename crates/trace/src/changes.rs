@@ -18,6 +18,7 @@ use reprint_extract::Article;
 pub use crate::change::{Change, ChangeKind, Span};
 use crate::direction;
 use crate::names;
+use crate::word_diff::{self, Alignment, Hunk};
 
 /// Where each compared unit starts in an article's body text, in
 /// characters: turns "unit 3" and "the words `9`" into a [`Span`].
@@ -693,64 +694,9 @@ fn quotations(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// One stretch where two word lists differ: origin words `o` became copy
-/// words `c` (either may be empty: a deletion or an insertion).
-#[derive(Debug, Clone)]
-struct Hunk {
-    o: std::ops::Range<usize>,
-    c: std::ops::Range<usize>,
-}
-
-/// Word tables above this many cells (words × words) are not aligned: a
-/// paragraph that long is not prose, and the table would cost too much.
-const MAX_ALIGN_CELLS: usize = 4_000_000;
-
-/// Matched word pairs (origin index, copy index) and the hunks between.
-type Alignment = (Vec<(usize, usize)>, Vec<Hunk>);
-
-/// A word alignment of two paragraphs: a longest common subsequence of
-/// their normalised words, as the matched pairs (origin index, copy index)
-/// and the hunks between them. None when the paragraphs are too long.
+/// A word alignment of two paragraphs, compared on their normalised words.
 fn align(a: &[Word], b: &[Word]) -> Option<Alignment> {
-    let (n, m) = (a.len(), b.len());
-    if n.saturating_mul(m) > MAX_ALIGN_CELLS {
-        return None;
-    }
-    // lcs[i][j]: length of the LCS of a[i..] and b[j..].
-    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
-    let at = |i: usize, j: usize| i * (m + 1) + j;
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[at(i, j)] = if a[i].norm == b[j].norm {
-                lcs[at(i + 1, j + 1)] + 1
-            } else {
-                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
-            };
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    let (mut oi, mut cj) = (0, 0);
-    let mut matched = Vec::new();
-    let mut hunks = Vec::new();
-    while i < n || j < m {
-        if i < n && j < m && a[i].norm == b[j].norm {
-            if oi < i || cj < j {
-                hunks.push(Hunk { o: oi..i, c: cj..j });
-            }
-            matched.push((i, j));
-            i += 1;
-            j += 1;
-            (oi, cj) = (i, j);
-        } else if j < m && (i == n || lcs[at(i, j + 1)] >= lcs[at(i + 1, j)]) {
-            j += 1;
-        } else {
-            i += 1;
-        }
-    }
-    if oi < n || cj < m {
-        hunks.push(Hunk { o: oi..n, c: cj..m });
-    }
-    Some((matched, hunks))
+    word_diff::align(a, b, |x, y| x.norm == y.norm)
 }
 
 /// Share of two paragraphs' words the alignment matches (2·matched over

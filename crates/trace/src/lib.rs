@@ -25,6 +25,7 @@ pub mod outlet;
 pub mod partners;
 mod report;
 pub mod story;
+mod word_diff;
 
 pub use chain::{CreditLoss, Hop};
 pub use changes::{Change, ChangeKind, Span};

@@ -8,13 +8,10 @@ use std::collections::HashSet;
 use reprint_extract::{Article, Quote};
 
 use crate::change::{Change, ChangeKind};
+use crate::word_diff::{self, Hunk};
 
 /// A quote's words must overlap this much to be "the same quotation".
 const SAME_QUOTE: f32 = 0.5;
-
-/// Token tables above this many cells (words × words) are not diffed: a
-/// paragraph that long is not prose, and the table would cost too much.
-const MAX_DIFF_CELLS: usize = 4_000_000;
 
 /// Capitalised words that are not people, places or organisations.
 const NOT_NAMES: &[&str] = &[
@@ -226,52 +223,16 @@ fn same_word(a: &str, b: &str) -> bool {
     a.chars().map(fold).eq(b.chars().map(fold))
 }
 
-/// One replaced stretch of a paragraph: origin tokens `o` became copy tokens `c`.
-struct Hunk {
-    o: std::ops::Range<usize>,
-    c: std::ops::Range<usize>,
-}
-
 /// Replacements between two token lists, from a longest common subsequence
 /// of words: the stretches where both sides have words the other lacks.
 fn replacements(a: &[Token], b: &[Token]) -> Vec<Hunk> {
-    let (n, m) = (a.len(), b.len());
-    if n * m > MAX_DIFF_CELLS {
+    let Some((_, hunks)) = word_diff::align(a, b, |x, y| same_word(x.text, y.text)) else {
         return Vec::new();
-    }
-    // lcs[i][j]: length of the LCS of a[i..] and b[j..].
-    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
-    let at = |i: usize, j: usize| i * (m + 1) + j;
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[at(i, j)] = if same_word(a[i].text, b[j].text) {
-                lcs[at(i + 1, j + 1)] + 1
-            } else {
-                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
-            };
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    let mut hunks = Vec::new();
-    let (mut oi, mut cj) = (0, 0);
-    while i < n || j < m {
-        if i < n && j < m && same_word(a[i].text, b[j].text) {
-            if oi < i && cj < j {
-                hunks.push(Hunk { o: oi..i, c: cj..j });
-            }
-            i += 1;
-            j += 1;
-            (oi, cj) = (i, j);
-        } else if j < m && (i == n || lcs[at(i, j + 1)] >= lcs[at(i + 1, j)]) {
-            j += 1;
-        } else {
-            i += 1;
-        }
-    }
-    if oi < n && cj < m {
-        hunks.push(Hunk { o: oi..n, c: cj..m });
-    }
+    };
     hunks
+        .into_iter()
+        .filter(|h| !h.o.is_empty() && !h.c.is_empty())
+        .collect()
 }
 
 /// Names replaced by other names at the same place in a kept paragraph.

@@ -90,7 +90,8 @@ fn registered_name(host: &str) -> &str {
     labels.last().copied().unwrap_or(host)
 }
 
-pub fn normalise(name: &str) -> String {
+/// `name` lower-cased, without a URL's scheme, "www." or path.
+fn without_url_parts(name: &str) -> String {
     let mut s = name.trim().to_lowercase();
     for prefix in ["https://", "http://", "www."] {
         if let Some(rest) = s.strip_prefix(prefix) {
@@ -102,6 +103,11 @@ pub fn normalise(name: &str) -> String {
             s.truncate(host_end);
         }
     }
+    s
+}
+
+pub fn normalise(name: &str) -> String {
+    let mut s = without_url_parts(name);
     if s.contains('.') && !s.contains(' ') {
         s = registered_name(&s).to_string();
     }
@@ -148,15 +154,8 @@ pub fn same_outlet(x: &str, y: &str) -> bool {
 /// whose pages are on msp-news.com). Containment alone never links them, so
 /// such a credit decided nothing and the story was left undetermined.
 fn abbreviates(host: &str, name: &str) -> bool {
-    let h = host.trim().to_lowercase();
-    let h = ["https://", "http://"]
-        .iter()
-        .fold(h.as_str(), |h, p| h.strip_prefix(p).unwrap_or(h))
-        .split('/')
-        .next()
-        .unwrap_or_default();
-    let h = h.strip_prefix("www.").unwrap_or(h);
-    if !h.contains('.') || h.contains(' ') || name.contains('.') {
+    let h = without_url_parts(host);
+    if !h.contains('.') || h.contains(' ') || h.contains('/') || name.contains('.') {
         return false;
     }
     let mut words: Vec<String> = name
@@ -170,7 +169,7 @@ fn abbreviates(host: &str, name: &str) -> bool {
     if words.len() < 2 {
         return false;
     }
-    registered_name(h)
+    registered_name(&h)
         .split('-')
         .filter(|part| part.len() >= 3 && part.chars().all(|c| c.is_ascii_alphanumeric()))
         .any(|part| spells(part.as_bytes(), &words))

@@ -121,7 +121,7 @@ pub(crate) fn agency_line(text: &str) -> Option<DeclaredSource> {
 /// "The story was first reported by X", "as first reported in X": the
 /// outlet follows the cue (`reprint-sim`'s text-mention form, issue 14).
 static FIRST_REPORTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfirst (?:reported|broke|revealed) (?:by|in|on)\s+(?P<rest>.+)$")
+    Regex::new(r"(?i)\b(?:first (?:reported|broke|revealed) (?:by|in|on)|draws on reporting (?:by|from)|(?:is )?based on reporting (?:by|from))\s+(?P<rest>.+)$")
         .expect("valid regex")
 });
 
@@ -201,13 +201,16 @@ fn credit(inline: &Inline, rest: &str, kind: CreditKind) -> Option<DeclaredSourc
         .get(..end)?
         .trim()
         .trim_matches(|c: char| "\"'“”‘’*:".contains(c) || c.is_whitespace());
+    // "First published by the Valley Herald", "h/t the Hill": running text
+    // puts a lower-case article before a name; the name is what follows.
+    let name = name.strip_prefix("the ").unwrap_or(name);
     if !is_outlet_name(name) {
         return None;
     }
     let link = inline
         .links
         .iter()
-        .find(|l| l.text == name)
+        .find(|l| l.text == name || l.text.strip_prefix("the ") == Some(name))
         .and_then(|l| l.url.clone());
     Some(DeclaredSource {
         outlet: wire::canonical(name).unwrap_or(name).to_string(),
@@ -314,6 +317,10 @@ mod tests {
             Some(("Daily Planet".into(), k))
         );
         assert_eq!(
+            weak("This report draws on reporting by the Daily Planet.", false),
+            Some(("Daily Planet".into(), k))
+        );
+        assert_eq!(
             weak("The Daily Planet first reported the story.", false),
             Some(("The Daily Planet".into(), k))
         );
@@ -370,6 +377,27 @@ mod tests {
             Some("Daily Planet")
         );
         assert_eq!(lab("Source: The Associated Press").as_deref(), Some("AP"));
+        // Running text writes "the" before a name (reprint-sim's credit
+        // lines, crates/sim/src/scenario/forms.rs): the name follows it.
+        assert_eq!(
+            out("This story was first published by the Westbrook Times-Union and is republished with permission.").as_deref(),
+            Some("Westbrook Times-Union")
+        );
+        assert_eq!(
+            out("Read the original at the Bluewater Bulletin.").as_deref(),
+            Some("Bluewater Bulletin")
+        );
+        assert_eq!(
+            lab("h/t the Ironwood Herald").as_deref(),
+            Some("Ironwood Herald")
+        );
+        assert_eq!(
+            out("This story was first published by the government."),
+            None
+        );
+        let d = orig("First published by [the Valley Herald](https://valleyherald.example/a).")
+            .expect("credit");
+        assert_eq!(d.link.as_deref(), Some("https://valleyherald.example/a"));
         // Under a graphic: the data's sources, not the text's.
         assert_eq!(lab("Sources: Census Bureau; AP analysis"), None);
     }

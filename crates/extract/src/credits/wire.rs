@@ -121,10 +121,12 @@ static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
 /// "The Canadian Press contributed to this report", "The Washington Post
 /// contributed to this report" (issue 14): an outlet beyond the agency
 /// list, told from a person ("Jane Doe contributed…") by a leading "The"
-/// or a newsroom word closing the name.
+/// (or "the", as running text writes it), a newsroom word closing the name
+/// ("Gazette", "Courier", "Online"…) or a site's address; set in capitals
+/// too, as some sites set their credit lines.
 static OUTLET_CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<outlet>(?:The [A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4})|(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} (?:News|Press|Times|Post|Journal|Herald|Tribune|Wire|Wires|Agency|Network|Service|Reuters|Bloomberg)))(?: wire services?| news services?)? (?:also )?contributed to this (?:report|story|article)\.?$",
+        r"^(?P<outlet>(?:(?:The|the|THE) [A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4})|(?:[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3} (?i:News|Press|Times|Post|Journal|Herald|Tribune|Wire|Wires|Agency|Network|Service|Reuters|Bloomberg|Gazette|Courier|Chronicle|Examiner|Observer|Sentinel|Register|Ledger|Bulletin|Dispatch|Review|Daily|Online|Digest|Globe|Magazine))|(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|online|news|info)))(?i:(?: wire services?| news services?)? (?:also )?contributed to this (?:report|story|article))\.?$",
     )
     .expect("valid regex")
 });
@@ -609,6 +611,25 @@ mod tests {
             Some("The Washington Post")
         );
         assert_eq!(out("Jane Doe contributed to this report."), None);
+        // Running text's "the", capitals, newsroom words and addresses
+        // (reprint-sim's contributed form, crates/sim/src/scenario/forms.rs).
+        assert_eq!(
+            out("the Metro Dispatch contributed to this report.").as_deref(),
+            Some("the Metro Dispatch")
+        );
+        assert_eq!(
+            out("THE COASTAL COURIER CONTRIBUTED TO THIS REPORT.").as_deref(),
+            Some("THE COASTAL COURIER")
+        );
+        assert_eq!(
+            out("Newsbeat Daily Online contributed to this report.").as_deref(),
+            Some("Newsbeat Daily Online")
+        );
+        assert_eq!(
+            out("msp-news.com contributed to this report.").as_deref(),
+            Some("msp-news.com")
+        );
+        assert_eq!(out("JANE DOE CONTRIBUTED TO THIS REPORT."), None);
         let (at, d) = trailing_abbreviation("… to sneak into the US. PTI").expect("PTI");
         assert_eq!(
             (at, d.outlet.as_str()),

@@ -121,7 +121,11 @@ pub fn compare(
     if words_a.min(words_b) < params.min_shared_words {
         return None;
     }
-    if shared_prose(&passages, a_text, a, b_text, b) < params.min_prose_words {
+    let quoted = (
+        quoted_words(a_text, &a.tokens),
+        quoted_words(b_text, &b.tokens),
+    );
+    if shared_prose(&passages, &quoted) < params.min_prose_words {
         return None;
     }
     let shared_a = words_a as f32 / a.words().max(1) as f32;
@@ -130,7 +134,10 @@ pub fn compare(
     // a passage joined across rewritten stretches is not a copy of them.
     let matched: usize = passages.iter().map(|p| p.matched_words).sum();
     let shorter = a.words().min(b.words()).max(1);
-    let kind = if matched as f32 / shorter as f32 >= params.copy_fraction {
+    // A copy holds half of the shorter text's words and half of its prose:
+    // quotations both carry cannot make up the difference.
+    let share = (matched as f32 / shorter as f32).min(prose_share(&passages, a, b, &quoted));
+    let kind = if share >= params.copy_fraction {
         ReuseKind::Copy
     } else {
         ReuseKind::Partial
@@ -146,27 +153,56 @@ pub fn compare(
 
 /// Words of the passages outside quotation marks, in the text that has
 /// fewer of them (a quote marked in one text and not the other is still a
-/// quote).
-fn shared_prose(
-    passages: &[TokenPassage],
-    a_text: &str,
-    a: &TextPrint,
-    b_text: &str,
-    b: &TextPrint,
-) -> usize {
-    let prose = |text: &str, print: &TextPrint, span: fn(&TokenPassage) -> TokenSpan| {
-        let quoted = quoted_words(text, &print.tokens);
+/// quote). `quoted` says which words of A and of B are quoted.
+fn shared_prose(passages: &[TokenPassage], quoted: &(Vec<bool>, Vec<bool>)) -> usize {
+    let side = |q: &[bool], span: fn(&TokenPassage) -> TokenSpan| {
         passages
             .iter()
-            .map(|p| {
-                let s = span(p);
-                (s.start..s.end)
-                    .filter(|&i| !quoted.get(i).copied().unwrap_or(false))
-                    .count()
-            })
+            .map(|p| unquoted_in(q, span(p)))
             .sum::<usize>()
     };
-    prose(a_text, a, |p| p.a).min(prose(b_text, b, |p| p.b))
+    side(&quoted.0, |p| p.a).min(side(&quoted.1, |p| p.b))
+}
+
+/// Words of `span` outside quotation marks.
+fn unquoted_in(quoted: &[bool], span: TokenSpan) -> usize {
+    (span.start..span.end)
+        .filter(|&i| !quoted.get(i).copied().unwrap_or(false))
+        .count()
+}
+
+/// The share of the shorter article's prose — its words outside quotation
+/// marks — that the other has too, matched (verbatim or the same word
+/// misspelt; words of rewritten stretches between runs not counted).
+/// Quoted words count neither as shared nor as the article's: two outlets
+/// quoting one long statement share the speaker's words, not each other's
+/// article (issue 14: cnbc.com's and theblaze.com's own write-ups of
+/// Spotify's blog post were a "copy", 152 shared words of which about 20
+/// outside its quotation marks). A copy of an article carries its prose
+/// with its quotes, so it keeps its share; where the shorter text's marks
+/// are not read (single quotes) its quotes count as prose, as before.
+fn prose_share(
+    passages: &[TokenPassage],
+    a: &TextPrint,
+    b: &TextPrint,
+    quoted: &(Vec<bool>, Vec<bool>),
+) -> f32 {
+    let (print, q, span): (&TextPrint, &[bool], fn(&TokenPassage) -> TokenSpan) =
+        if a.words() <= b.words() {
+            (a, &quoted.0, |p| p.a)
+        } else {
+            (b, &quoted.1, |p| p.b)
+        };
+    let own = print.words() - q.iter().filter(|&&x| x).count().min(print.words());
+    // A passage's matched words, in the share of its words that is prose.
+    let matched: f32 = passages
+        .iter()
+        .map(|p| {
+            let s = span(p);
+            p.matched_words as f32 * unquoted_in(q, s) as f32 / s.len().max(1) as f32
+        })
+        .sum();
+    matched / own.max(1) as f32
 }
 
 /// A passage is furniture when at least half of A's fingerprints inside it
@@ -257,6 +293,36 @@ mod tests {
         let c = format!("{} {statement} {}", words("u", 100), words("v", 50));
         let d = format!("{} {statement} {}", words("x", 100), words("y", 50));
         assert!(cmp(&c, &d, &HashSet::new()).is_some());
+    }
+
+    #[test]
+    fn shared_quotations_with_a_little_shared_prose_are_not_a_copy() {
+        // Two outlets' own write-ups of one blog post (issue 14: cnbc.com
+        // and theblaze.com on Spotify): the statement quoted at length by
+        // both, and a few words of prose alike around it ("the company said
+        // in a blog post"), as any two write-ups of it have.
+        let statement = words("q", 120);
+        let glue = words("g", 15);
+        let a = format!(
+            "{}\n\n“{statement}” {glue}\n\n{}",
+            words("x", 40),
+            words("y", 40)
+        );
+        let b = format!(
+            "{}\n\n“{statement}” {glue}\n\n{}",
+            words("u", 40),
+            words("v", 40)
+        );
+        let m = cmp(&a, &b, &HashSet::new()).expect("shared prose enough to be reuse");
+        assert_eq!(m.kind, ReuseKind::Partial, "{m:?}");
+        // The same article reprinted whole, its quotation included, is a
+        // copy: its prose is shared with its quotes.
+        let c = format!("Reprinted. {a}");
+        let m = cmp(&a, &c, &HashSet::new()).unwrap();
+        assert_eq!(m.kind, ReuseKind::Copy, "{m:?}");
+        // Counted on all words, as before, the first pair was a copy: 135
+        // of 215 words.
+        assert!(135.0 / 215.0 >= MatchParams::default().copy_fraction);
     }
 
     #[test]

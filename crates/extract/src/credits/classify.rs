@@ -78,6 +78,12 @@ pub(crate) fn caption_credit(text: &str) -> Option<String> {
         .map(|m| m.as_str().trim().to_string())
 }
 
+/// An "Editor's note:" label opening a line (bold or not).
+static NOTE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\*\*|__)?\s*editor(?:'|’)?s(?:'|’)? note\s*:?\s*(?:\*\*|__)?\s*:?\s*")
+        .expect("valid regex")
+});
+
 /// "First published on May 31, 2019 / 10:50 AM", "Update May 31 at 5:05
 /// a.m. PT: Adds background.": page chrome about the page's own dates.
 static PUBLICATION_NOTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -114,6 +120,14 @@ pub(crate) fn image_credit(text: &str) -> Option<String> {
 
 /// Classifies a paragraph (markdown or plain text). None means article text.
 pub(crate) fn paragraph(raw: &str) -> Option<Verdict> {
+    // "Editor's note: This article first appeared in X": the label says who
+    // speaks, and the line is what follows it.
+    if let Some(m) = NOTE_LABEL.find(raw) {
+        let rest = &raw[m.end()..];
+        if !rest.trim().is_empty() {
+            return paragraph(rest);
+        }
+    }
     let inline = markdown::parse(raw);
     whole_line(raw, &inline)
         .or_else(|| by_sentences(raw))
@@ -310,6 +324,33 @@ fn weak(item: Item) -> Verdict {
 mod tests {
     use super::*;
     use crate::NoticeKind;
+
+    #[test]
+    fn an_editors_note_label_is_read_through() {
+        // reprint-sim's house style (crates/sim/src/scenario/forms.rs) and
+        // real pages' "Editor's note: This article first appeared in X".
+        let outlet = |raw: &str| {
+            paragraph(raw).and_then(|v| {
+                v.items.into_iter().find_map(|i| match i {
+                    Item::Source(s) => Some(s.outlet),
+                    _ => None,
+                })
+            })
+        };
+        assert_eq!(
+            outlet("Editor's note: h/t Capitol Ledger").as_deref(),
+            Some("Capitol Ledger")
+        );
+        assert_eq!(
+            outlet("**Editor’s note:** This article first appeared in the Prairie Daily.")
+                .as_deref(),
+            Some("Prairie Daily")
+        );
+        assert_eq!(
+            outlet("Editor's note: This story has been updated to correct a name."),
+            None
+        );
+    }
 
     #[test]
     fn disclaimer_paragraph_splits_into_kinds() {

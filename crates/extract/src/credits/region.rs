@@ -21,7 +21,7 @@ static LINK_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Beside a byline: "By Jane Roe for Daily Planet", "By Jane Roe (Daily
 /// Planet)", "By Jane Roe | Daily Planet", "Jane Roe, Daily Planet Staff".
 static BESIDE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\s+for\s+|\s*\|\s*|\s+\(|^\(|^for\s+)(?P<outlet>(?:The |the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4})\)?\.?$")
+    Regex::new(r"(?:\s+for\s+|\s*\|\s*|\s*\(|^for\s+)(?P<outlet>(?:The |the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4})\)?\.?$")
         .expect("valid regex")
 });
 
@@ -89,11 +89,19 @@ pub(crate) fn items(place: Place, raw: &str, own_host: Option<&str>) -> Vec<Item
 /// An outlet named beside the byline ("for X", "(X)", "| X"): an agency, or
 /// a capitalised name that is no role or date.
 fn beside_byline(text: &str) -> Option<DeclaredSource> {
+    // "By Jane Roe (Daily Planet) · 02 Jul 2016": the byline ends where a
+    // middle dot starts the date or another field.
+    let text = text.split(" · ").next().unwrap_or(text).trim();
     if let Some(d) = declared::agency_line(text) {
         return Some(d);
     }
-    let c = BESIDE_BYLINE.captures(text)?;
-    let name = c["outlet"].trim();
+    let comma = comma_outlet(text);
+    let c = BESIDE_BYLINE.captures(text);
+    let name = match (&c, comma) {
+        (Some(c), _) => c["outlet"].trim(),
+        (None, Some(name)) => name,
+        (None, None) => return None,
+    };
     if NOT_AN_OUTLET.is_match(name) || super::date::starts_with_month(name) {
         return None;
     }
@@ -105,6 +113,29 @@ fn beside_byline(text: &str) -> Option<DeclaredSource> {
         place: Some(Place::Byline),
         ..DeclaredSource::default()
     })
+}
+
+/// "By Jane Roe, the Daily Planet", "By Jane Roe, dailyplanet.com": after
+/// a comma, only a name opened by "the" or a site's address is an outlet
+/// ("By Jane Roe, John Doe" names two authors).
+fn comma_outlet(text: &str) -> Option<&str> {
+    let tail = text.rsplit_once(", ")?.1.trim_end_matches('.');
+    if let Some(name) = tail
+        .strip_prefix("the ")
+        .or_else(|| tail.strip_prefix("The "))
+    {
+        return name
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then_some(name);
+    }
+    let address = !tail.contains(' ')
+        && tail.contains('.')
+        && tail
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
+    address.then_some(tail)
 }
 
 /// Links that credit their target: a cue as the link text ("Read the
@@ -182,6 +213,31 @@ mod tests {
             ["Daily Planet"]
         );
         assert_eq!(outlets(Place::Byline, "By Jane Roe | Reuters"), ["Reuters"]);
+        // reprint-sim's bylines (crates/sim/src/scenario/forms.rs): a
+        // parenthesis run on, a date after a middle dot, "the" or an
+        // address after a comma; a second author is no outlet.
+        assert_eq!(
+            outlets(
+                Place::Byline,
+                "By Darius Moore(Bluewater Bulletin) · 02 Jul 2016, 12:17 CST"
+            ),
+            ["Bluewater Bulletin"]
+        );
+        assert_eq!(
+            outlets(Place::Byline, "By Graham Pryce, the Metro Dispatch"),
+            ["Metro Dispatch"]
+        );
+        assert_eq!(
+            outlets(
+                Place::Byline,
+                "By Marcus Webb, valleyherald.com · Modified: 2016-02-13 20:47"
+            ),
+            ["valleyherald.com"]
+        );
+        assert_eq!(
+            outlets(Place::Byline, "By Jane Roe, John Doe"),
+            Vec::<String>::new()
+        );
         assert_eq!(
             outlets(Place::Byline, "By Jane Roe | Staff Writer"),
             Vec::<String>::new()

@@ -276,17 +276,30 @@ fn credit_root(
             let first = sinks.iter().copied().find(|&k| {
                 ctx.date(k).is_some_and(|d| d.conflict.is_none())
                     && sinks.iter().all(|&o| o == k || ctx.dated_before(k, o))
-            })?;
-            let e = ctx
-                .date(first)
-                .map(|d| d.evidence.clone())
-                .unwrap_or_default();
-            let _ = group;
-            evidence.push(format!(
-                "{} members are credited; the earliest dated: {e}",
-                sinks.len()
-            ));
-            first
+            });
+            match first {
+                Some(first) => {
+                    let e = ctx
+                        .date(first)
+                        .map(|d| d.evidence.clone())
+                        .unwrap_or_default();
+                    evidence.push(format!(
+                        "{} members are credited; the earliest dated: {e}",
+                        sinks.len()
+                    ));
+                    first
+                }
+                None => {
+                    let (one, why) = sink_left(&sinks, group)?;
+                    evidence.push(format!(
+                        "{} members are credited; the dates do not order them, but only {} names no other member's outlet",
+                        sinks.len(),
+                        group.iter().find(|m| m.key == one).map_or("", |m| m.id.as_str())
+                    ));
+                    evidence.extend(why);
+                    one
+                }
+            }
         }
     };
     // Evidence: the direct credits first, then the hops that lead to them.
@@ -307,6 +320,31 @@ fn credit_root(
         confidence,
         evidence,
     })
+}
+
+/// Among credited members the dates cannot order, the one left when each
+/// other names another member's outlet in its own article: a proxy that
+/// credited the origin in a form the extractor did not read as a credit,
+/// and whose own copies credited it (issue 14: "credits and direction
+/// signals decide" what the dates cannot; before this, two credited members
+/// left the credits deciding nothing). Not the members' other dates: a copy
+/// dated before a credited member put wrong roots first on dev seeds (a
+/// stale or year-off date on a copy: 12 more wrong accusations). None unless
+/// exactly one is left.
+fn sink_left(sinks: &[i64], group: &[&TracedArticle]) -> Option<(i64, Vec<String>)> {
+    let mut left = Vec::new();
+    let mut why = Vec::new();
+    for &k in sinks {
+        let m = group.iter().find(|m| m.key == k)?;
+        match names_member(m, group) {
+            Some(named) => why.push(format!("not the origin: {named}")),
+            None => left.push(k),
+        }
+    }
+    match left[..] {
+        [one] => Some((one, why)),
+        _ => None,
+    }
 }
 
 /// A credited root names the page a copy took its text from, which may be
@@ -862,6 +900,45 @@ mod tests {
             "Metro Dispatch",
         );
         let o = find_origin(&[&a, &b]);
+        assert_ne!(o.article_key(), Some(1), "{o:?}");
+    }
+
+    fn crediting(mut m: TracedArticle, outlet: &str) -> TracedArticle {
+        m.article
+            .declared_sources
+            .push(reprint_extract::DeclaredSource {
+                outlet: outlet.into(),
+                kind: reprint_extract::CreditKind::OriginalSource,
+                evidence: format!("This story first appeared in {outlet}."),
+                ..Default::default()
+            });
+        m
+    }
+
+    #[test]
+    fn of_two_credited_members_the_one_naming_the_other_is_not_the_origin() {
+        // The proxy names the origin in a line not read as a credit; each
+        // has a copy crediting it, and no dates order them.
+        let a = member(1, "Valley Herald", None, "Valley Herald");
+        let mut p = member(2, "Metro Dispatch", None, "Metro Dispatch");
+        p.article
+            .paragraphs
+            .push("THE VALLEY HERALD HAD THIS STORY FIRST.".into());
+        let c1 = crediting(
+            member(3, "Harbor Times", None, "Harbor Times"),
+            "Valley Herald",
+        );
+        let c2 = crediting(
+            member(4, "Harbor Gazette", None, "Harbor Gazette"),
+            "Metro Dispatch",
+        );
+        let o = find_origin(&[&a, &p, &c1, &c2]);
+        assert_eq!(o.article_key(), Some(1), "{o:?}");
+        assert!(o.evidence()[0].contains("2 members are credited"), "{o:?}");
+        assert!(o.confidence() >= crate::credit::MIN_ORIGIN_CONFIDENCE);
+        // Naming no one, the two stay apart.
+        p.article.paragraphs.pop();
+        let o = find_origin(&[&a, &p, &c1, &c2]);
         assert_ne!(o.article_key(), Some(1), "{o:?}");
     }
 

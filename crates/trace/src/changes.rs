@@ -751,7 +751,10 @@ fn numbers_in(s: &str) -> Vec<String> {
 /// the first new one (to place it in both texts). Numbers keep their order
 /// of appearance so the detail reads the same on every run.
 fn numbers(po: &str, pc: &str, at: (usize, usize)) -> Option<(Change, String, String)> {
-    let (a, b) = (numbers_in(po), numbers_in(pc));
+    let (a, b) = (
+        numbers_in(&without_tweet_dates(po)),
+        numbers_in(&without_tweet_dates(pc)),
+    );
     let only_in = |x: &[String], y: &[String]| -> Vec<String> {
         let other: HashSet<&String> = y.iter().collect();
         let mut seen = HashSet::new();
@@ -765,6 +768,31 @@ fn numbers(po: &str, pc: &str, at: (usize, usize)) -> Option<(Change, String, St
     let detail = format!("{} → {}", gone.join(", "), new.join(", "));
     let change = Change::new(ChangeKind::NumberChanged, (Some(at.0), Some(at.1)), detail);
     Some((change, first_gone, first_new))
+}
+
+/// The text without the dates of embedded tweets: what follows a tweet's
+/// "(@handle)" signature to the end of its line ("— Ari Berman
+/// (@AriBerman) May 30, 2019") is the embed's timestamp, which each site
+/// renders in its own time zone, not words of the text (issue 14: a
+/// tweet's date read as a changed number on real wire copies).
+fn without_tweet_dates(p: &str) -> std::borrow::Cow<'_, str> {
+    if !p.contains("(@") {
+        return std::borrow::Cow::Borrowed(p);
+    }
+    let mut out = String::with_capacity(p.len());
+    for (n, line) in p.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let signature = line.find("(@").and_then(|at| {
+            let close = at + line[at..].find(')')?;
+            let handle = &line[at + 2..close];
+            (!handle.is_empty() && handle.chars().all(|c| c.is_alphanumeric() || c == '_'))
+                .then_some(close + 1)
+        });
+        out.push_str(signature.map_or(line, |end| &line[..end]));
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Byte spans of the text inside quotation marks, in order of appearance:
@@ -1340,6 +1368,26 @@ mod tests {
         let c = article("t", &[weather, P2, P3]);
         let kinds: Vec<ChangeKind> = changes(&o, &c).iter().map(|c| c.kind).collect();
         assert_eq!(kinds, vec![ChangeKind::ParagraphCut]);
+    }
+
+    #[test]
+    fn an_embedded_tweets_date_is_no_changed_number() {
+        // A tweet quoted in both texts, its timestamp rendered in each
+        // site's time zone (census.jsonl embeds tweets this way).
+        let tweet = |day: &str| {
+            format!("Adding the question would clearly cost the Democrats 3 seats and help Republicans. — Ari Berman (@AriBerman) May {day}, 2019")
+        };
+        let o = article("t", &[P1, &tweet("30"), P2, P3]);
+        let c = article("t", &[P1, &tweet("31"), P2, P3]);
+        assert!(changes(&o, &c).is_empty(), "{:?}", changes(&o, &c));
+        // A number in the text around it still counts.
+        let c = article(
+            "t",
+            &[P1, &tweet("30").replace("3 seats", "5 seats"), P2, P3],
+        );
+        assert!(changes(&o, &c)
+            .iter()
+            .any(|c| c.kind == ChangeKind::NumberChanged));
     }
 
     #[test]

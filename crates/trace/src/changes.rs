@@ -215,13 +215,21 @@ const COMMON: &[&str] = &[
 
 /// The changes from `origin` to `copy`, most severe first.
 pub fn changes(origin: &Article, copy: &Article) -> Vec<Change> {
+    changes_in_story(origin, copy, &[])
+}
+
+/// The changes from `origin` to `copy` in a story whose other pages are on
+/// `outlets`: what either page says of any of them (a proxy's newsletter
+/// call the copy carried on, its credit line) is no edit of the story's
+/// text either (see [`PageTalk::about_a_page`]).
+pub fn changes_in_story(origin: &Article, copy: &Article, outlets: &[&str]) -> Vec<Change> {
     let (uo, uc) = (Units::of(origin), Units::of(copy));
     let lay = Layouts {
         origin: Layout::new(&uo),
         copy: Layout::new(&uc),
     };
     let mut out = Vec::new();
-    let pages = PageTalk::of(origin, copy);
+    let pages = PageTalk::of(origin, copy, outlets);
     headline_and_kicker(origin, copy, &pages, &mut out);
     let pairs = match_paragraphs(&uo.texts, &uc.texts);
     let lede = rewritten_lede(
@@ -618,8 +626,8 @@ struct PageTalk {
 }
 
 impl PageTalk {
-    fn of(origin: &Article, copy: &Article) -> PageTalk {
-        let mut names: Vec<String> = Vec::new();
+    fn of(origin: &Article, copy: &Article, outlets: &[&str]) -> PageTalk {
+        let mut names: Vec<String> = outlets.iter().map(|o| o.to_string()).collect();
         for a in [origin, copy] {
             names.extend(a.site.as_ref().map(|s| s.value.clone()));
             names.extend(a.canonical_url.as_deref().and_then(host_of));
@@ -1388,6 +1396,20 @@ mod tests {
         assert!(changes(&o, &c)
             .iter()
             .any(|c| c.kind == ChangeKind::NumberChanged));
+    }
+
+    #[test]
+    fn a_proxys_furniture_a_copy_carried_is_no_insert() {
+        // reprint-sim dev seeds: a copy taken from a proxy carries the
+        // proxy's newsletter call; the proxy is a third page of the story.
+        let o = article("t", &[P1, P2, P3]);
+        let call =
+            "Sign up for the Lakeside Tribune newsletter to get the latest news every morning.";
+        let c = article("t", &[P1, P2, P3, call]);
+        assert!(changes_in_story(&o, &c, &["Lakeside Tribune"]).is_empty());
+        // Compared alone, nothing says whose newsletter it is.
+        let kinds: Vec<ChangeKind> = changes(&o, &c).iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, vec![ChangeKind::ParagraphInserted]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use reprint_match::ReuseKind;
 
 use crate::chain::sources;
-use crate::changes::{changes, Change};
+use crate::changes::{changes, changes_in_story, Change};
 use crate::context::Evidence;
 use crate::credit::{judge_credit, CreditVerdict};
 pub use crate::member::{host_of, outlet_name, Link, TracedArticle};
@@ -44,11 +44,14 @@ pub fn trace_story(group: &[&TracedArticle], links: &[Link]) -> Story {
         .filter(|a| Some(a.key) != origin_key)
         .collect();
     // Every copy's changes first: a copy's source is found from the others'.
+    // What a page says of any member's outlet is no edit.
+    let outlets: Vec<String> = group.iter().filter_map(|a| a.outlet()).collect();
+    let outlets: Vec<&str> = outlets.iter().map(String::as_str).collect();
     let mut changed: BTreeMap<i64, Vec<Change>> = copies
         .iter()
         .map(|c| {
             let found = origin_article
-                .map(|o| changes(&o.article, &c.article))
+                .map(|o| changes_in_story(&o.article, &c.article, &outlets))
                 .unwrap_or_default();
             (c.key, found)
         })

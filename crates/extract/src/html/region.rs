@@ -259,13 +259,48 @@ fn is_chrome(dom: &Dom, i: NodeIx) -> bool {
     });
     let caption =
         words().any(|w| w.starts_with("caption") || w.starts_with("credit") || w == "cutline");
-    words().any(is_chrome_word)
+    let column_only =
+        words().any(is_chrome_word) && words().all(|w| !is_chrome_word(w) || is_column_word(w));
+    (words().any(is_chrome_word) && (!column_only || is_link_list(dom, i)))
         || (media && caption)
         || is_small_figure(dom, i)
         || words()
             .any(|w| w.starts_with("caption") || w.starts_with("wp-caption") || w == "cutline")
         || (words().any(|w| matches!(w, "author" | "authorbox"))
             && words().any(|w| matches!(w, "box" | "bio" | "about" | "card")))
+}
+
+/// Words naming a page column rather than what a box holds: "sidebar",
+/// "widget", "rail". Such a box is chrome when it is a list of links (Most
+/// Read, tag clouds, link rails), but a short note in one, attached to the
+/// article ("About this story: Editor's note: the original version of this
+/// story was published by X", `reprint-sim`'s semantic template writes it
+/// as `aside.sidebar-note`), is the article's own and may credit it.
+fn is_column_word(w: &str) -> bool {
+    w.starts_with("sidebar") || w.starts_with("widget") || w == "rail"
+}
+
+/// A box that is a list of links: two list items or more, or half of its
+/// text inside links.
+fn is_link_list(dom: &Dom, i: NodeIx) -> bool {
+    let chars = |n: NodeIx| dom.text(n).chars().filter(|c| !c.is_whitespace()).count();
+    let end = dom.nodes[i].end;
+    let items = (i + 1..end).filter(|&n| dom.tag(n) == "li").count();
+    if items >= 2 {
+        return true;
+    }
+    let text = chars(i);
+    let mut linked = 0;
+    let mut n = i + 1;
+    while n < end {
+        if dom.tag(n) == "a" {
+            linked += chars(n);
+            n = dom.nodes[n].end.max(n + 1);
+        } else {
+            n += 1;
+        }
+    }
+    text == 0 || 2 * linked >= text
 }
 
 /// A picture and its caption ([`hints::is_figure`]); only small subtrees
@@ -518,6 +553,32 @@ mod tests {
             || l.contains("Share")
             || l.contains("wins award")
             || l.contains("Copy Site")));
+    }
+
+    /// A box named for a page column ("sidebar", "widget") inside the
+    /// article is chrome when it lists links, but a prose note in one is
+    /// the article's own (`reprint-sim` seed 15, sim61-4: the credit sat in
+    /// `aside.sidebar-note` and the copy was called uncredited).
+    #[test]
+    fn a_note_in_a_sidebar_box_is_read_a_link_list_is_not() {
+        let html = r#"<html><body><article>
+              <h1>Headline</h1>
+              <div class="body"><p>The body text, long enough to be a paragraph.</p></div>
+              <aside class="sidebar-note"><h4>About this story</h4><p>Editor's note: The original version of this story was published by <a href="https://dailyplanet.example/">Daily Planet</a>.</p></aside>
+              <aside class="sidebar"><h3>Most Read</h3><ol><li><a href="/1">Daily Planet wins award</a></li><li><a href="/2">Other news</a></li></ol></aside>
+              <div class="widget"><a href="https://dailyplanet.example/">Daily Planet home page</a></div>
+            </article></body></html>"#;
+        let got = lines(html, "body");
+        let texts: Vec<&str> = got.iter().map(|(_, l)| l.as_str()).collect();
+        assert!(
+            texts
+                .iter()
+                .any(|l| l.contains("was published by [Daily Planet]")),
+            "{got:?}"
+        );
+        assert!(!texts.iter().any(|l| l.contains("wins award")
+            || l.contains("Most Read")
+            || l.contains("home page")));
     }
 
     /// Without `<article>`, the region is the nearest ancestor holding the

@@ -259,8 +259,9 @@ fn is_chrome(dom: &Dom, i: NodeIx) -> bool {
     });
     let caption =
         words().any(|w| w.starts_with("caption") || w.starts_with("credit") || w == "cutline");
-    let column_only =
-        words().any(is_chrome_word) && words().all(|w| !is_chrome_word(w) || is_column_word(w));
+    // Named chrome, unless the only chrome words name a page column and
+    // the box lists no links.
+    let column_only = words().all(|w| !is_chrome_word(w) || is_column_word(w));
     (words().any(is_chrome_word) && (!column_only || is_link_list(dom, i)))
         || (media && caption)
         || is_small_figure(dom, i)
